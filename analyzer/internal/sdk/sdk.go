@@ -1,0 +1,184 @@
+// Package sdk describes the parts of the AWS SDK for Go (v1 and v2) and the
+// standard library that decide which STS endpoint a program calls.
+//
+// The API surface is kept as data, keyed by import path and name, so the
+// analyzer matches type-checked objects and never identifier text. Import
+// paths are compared after removing any vendor prefix, so vendored copies of
+// the SDK match too.
+package sdk
+
+import (
+	"go/types"
+	"strings"
+)
+
+// Import paths of the packages the analyzer knows.
+const (
+	V1AWS       = "github.com/aws/aws-sdk-go/aws"
+	V1Endpoints = "github.com/aws/aws-sdk-go/aws/endpoints"
+	V1Session   = "github.com/aws/aws-sdk-go/aws/session"
+	V1Request   = "github.com/aws/aws-sdk-go/aws/request"
+	V1STS       = "github.com/aws/aws-sdk-go/service/sts"
+	V1STSCreds  = "github.com/aws/aws-sdk-go/aws/credentials/stscreds"
+	V1Creds     = "github.com/aws/aws-sdk-go/aws/credentials"
+
+	V2AWS      = "github.com/aws/aws-sdk-go-v2/aws"
+	V2Config   = "github.com/aws/aws-sdk-go-v2/config"
+	V2STS      = "github.com/aws/aws-sdk-go-v2/service/sts"
+	V2STSCreds = "github.com/aws/aws-sdk-go-v2/credentials/stscreds"
+	SmithyPtr  = "github.com/aws/smithy-go/ptr"
+	SmithyEP   = "github.com/aws/smithy-go/endpoints"
+
+	NetHTTP = "net/http"
+	NetURL  = "net/url"
+	OS      = "os"
+)
+
+// SDK module path prefixes: code inside them is the SDK itself.
+const (
+	v1Module = "github.com/aws/aws-sdk-go"
+	v2Module = "github.com/aws/aws-sdk-go-v2"
+	smithy   = "github.com/aws/smithy-go"
+)
+
+// LegacyRegions are the Regions that aws-sdk-go v1 maps to the global STS
+// endpoint unless STSRegionalEndpoint is RegionalSTSEndpoint
+// (aws/endpoints/legacy_regions.go in v1.55.8).
+var LegacyRegions = map[string]bool{
+	"ap-northeast-1": true, "ap-south-1": true, "ap-southeast-1": true,
+	"ap-southeast-2": true, "ca-central-1": true, "eu-central-1": true,
+	"eu-north-1": true, "eu-west-1": true, "eu-west-2": true, "eu-west-3": true,
+	"sa-east-1": true, "us-east-1": true, "us-east-2": true, "us-west-1": true,
+	"us-west-2": true,
+}
+
+// GlobalRegion is the pseudo-Region that selects the global endpoint in both
+// SDKs whatever the other settings.
+const GlobalRegion = "aws-global"
+
+// Values of endpoints.STSRegionalEndpoint (aws/endpoints/endpoints.go).
+const (
+	STSUnset    = 0
+	STSLegacy   = 1
+	STSRegional = 2
+)
+
+// Environment variables that select STS endpoints.
+const (
+	EnvSTSRegional    = "AWS_STS_REGIONAL_ENDPOINTS"
+	EnvEndpointURLSTS = "AWS_ENDPOINT_URL_STS"
+	EnvEndpointURL    = "AWS_ENDPOINT_URL"
+)
+
+// Path returns the import path of pkg with any vendor prefix removed, or ""
+// for a nil package (universe objects).
+func Path(pkg *types.Package) string {
+	if pkg == nil {
+		return ""
+	}
+	return Unvendor(pkg.Path())
+}
+
+// Unvendor removes everything up to and including the last "/vendor/" of an
+// import path, so that "example.com/m/vendor/github.com/aws/aws-sdk-go/aws"
+// and "github.com/aws/aws-sdk-go/aws" compare equal.
+func Unvendor(path string) string {
+	if i := strings.LastIndex(path, "/vendor/"); i >= 0 {
+		return path[i+len("/vendor/"):]
+	}
+	return strings.TrimPrefix(path, "vendor/")
+}
+
+// IsAWSPath reports whether an (unvendored) import path belongs to one of the
+// AWS SDK for Go modules or smithy-go.
+func IsAWSPath(path string) bool {
+	return under(path, v1Module) || under(path, v2Module) || under(path, smithy) ||
+		strings.HasPrefix(path, "github.com/aws/aws-sdk-go-v2/")
+}
+
+// IsSDKPath reports whether path is the SDK itself, whose endpoint tables and
+// internals must never be reported.
+func IsSDKPath(path string) bool { return IsAWSPath(path) }
+
+func under(path, mod string) bool {
+	return path == mod || strings.HasPrefix(path, mod+"/")
+}
+
+// IsFunc reports whether obj is the package-level function pkg.name.
+func IsFunc(obj types.Object, pkg, name string) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Name() != name || Path(fn.Pkg()) != pkg {
+		return false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	return sig != nil && sig.Recv() == nil
+}
+
+// IsMethod reports whether obj is the method name declared on the named type
+// pkg.recv (pointer or value receiver, or interface method).
+func IsMethod(obj types.Object, pkg, recv, name string) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Name() != name || Path(fn.Pkg()) != pkg {
+		return false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return false
+	}
+	return IsNamed(sig.Recv().Type(), pkg, recv)
+}
+
+// IsNamed reports whether t (or the type t points to) is the named type
+// pkg.name. Aliases are resolved.
+func IsNamed(t types.Type, pkg, name string) bool {
+	if t == nil {
+		return false
+	}
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok {
+		return false
+	}
+	o := n.Obj()
+	return o.Name() == name && Path(o.Pkg()) == pkg
+}
+
+// IsField reports whether obj is the field name of the struct type pkg.typ.
+// The owning struct is identified by the field's package and by the caller
+// passing the struct's static type.
+func IsField(obj types.Object, structType types.Type, pkg, typ, name string) bool {
+	v, ok := obj.(*types.Var)
+	if !ok || !v.IsField() || v.Name() != name {
+		return false
+	}
+	return IsNamed(structType, pkg, typ)
+}
+
+// IsConst reports whether obj is the package-level constant pkg.name.
+func IsConst(obj types.Object, pkg, name string) bool {
+	c, ok := obj.(*types.Const)
+	return ok && c.Name() == name && Path(c.Pkg()) == pkg
+}
+
+// IsPtrHelper reports whether obj is a function that only takes the address
+// of its argument (aws.String, aws.Bool, ptr.String …), which the analyzer
+// looks through.
+func IsPtrHelper(obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return false
+	}
+	switch Path(fn.Pkg()) {
+	case V1AWS, V2AWS, SmithyPtr:
+	default:
+		return false
+	}
+	switch fn.Name() {
+	case "String", "Bool":
+		return true
+	}
+	return false
+}
