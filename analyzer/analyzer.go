@@ -68,9 +68,14 @@ type checker struct {
 	// AWS_STS_REGIONAL_ENDPOINTS=regional with os.Setenv.
 	envRegional bool
 
-	calls []*ast.CallExpr
-	lits  []*ast.CompositeLit
-	asgns []*ast.AssignStmt
+	// Cursors of every call, composite literal and assignment, for the
+	// checks to examine once the index is complete.
+	calls []inspector.Cursor
+	lits  []inspector.Cursor
+	asgns []inspector.Cursor
+
+	// src caches file contents read for statement deletions.
+	src map[string][]byte
 
 	reported map[string]bool
 }
@@ -109,8 +114,10 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		sets:     map[*types.Var][]fieldSet{},
 		params:   map[*types.Var]bool{},
 		reported: map[string]bool{},
+		src:      map[string][]byte{},
 	}
 	c.index()
+	c.scanEnv()
 	c.checkLiterals()
 	c.checkV1Clients()
 	c.checkLegacy()
@@ -162,8 +169,8 @@ func (c *checker) index() {
 		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil),
 		(*ast.CompositeLit)(nil), (*ast.FuncType)(nil), (*ast.RangeStmt)(nil),
 	}
-	c.inspect.Preorder(filter, func(n ast.Node) {
-		switch n := n.(type) {
+	for cur := range c.inspect.Root().Preorder(filter...) {
+		switch n := cur.Node().(type) {
 		case *ast.FuncType:
 			for _, list := range []*ast.FieldList{n.Params, n.Results} {
 				if list == nil {
@@ -201,15 +208,15 @@ func (c *checker) index() {
 				}
 			}
 		case *ast.AssignStmt:
-			c.asgns = append(c.asgns, n)
+			c.asgns = append(c.asgns, cur)
 			c.indexAssign(n)
 		case *ast.CallExpr:
-			c.calls = append(c.calls, n)
+			c.calls = append(c.calls, cur)
 			c.indexSetterCall(n)
 		case *ast.CompositeLit:
-			c.lits = append(c.lits, n)
+			c.lits = append(c.lits, cur)
 		}
-	})
+	}
 }
 
 func (c *checker) indexAssign(n *ast.AssignStmt) {

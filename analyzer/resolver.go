@@ -1,0 +1,199 @@
+package analyzer
+
+// STS005 (aws-sdk-go v1 resolvers) and the resolver half of STS007
+// (aws-sdk-go-v2 deprecated resolver functions): custom resolvers that
+// return the global URL, and EndpointFor calls that resolve STS without the
+// regional option.
+
+import (
+	"go/ast"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/stsregional/stsregional/analyzer/internal/sdk"
+)
+
+// A resolverCtx describes the custom endpoint resolver function enclosing a
+// returned endpoint.
+type resolverCtx struct {
+	v2     bool
+	region *types.Var // the function's Region parameter, if named
+}
+
+// resolverContext reports whether cur is inside a function shaped like an
+// endpoint resolver: it returns (endpoints.ResolvedEndpoint, error) in v1 or
+// (aws.Endpoint, error) in v2, which is what ResolverFunc,
+// EndpointResolverFunc, EndpointResolverWithOptionsFunc and
+// sts.EndpointResolverFunc have in common. The shape, not the conversion,
+// decides, so named functions passed as resolvers count too.
+func (c *checker) resolverContext(cur inspector.Cursor) (resolverCtx, bool) {
+	for fcur := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		var sig *types.Signature
+		switch f := fcur.Node().(type) {
+		case *ast.FuncLit:
+			sig, _ = c.pass.TypesInfo.TypeOf(f).(*types.Signature)
+		case *ast.FuncDecl:
+			if fn, ok := c.pass.TypesInfo.Defs[f.Name].(*types.Func); ok {
+				sig = fn.Signature()
+			}
+		}
+		if sig == nil || sig.Results().Len() != 2 {
+			return resolverCtx{}, false
+		}
+		res := sig.Results().At(0).Type()
+		var rc resolverCtx
+		switch {
+		case sdk.IsNamed(res, sdk.V1Endpoints, "ResolvedEndpoint"):
+		case sdk.IsNamed(res, sdk.V2AWS, "Endpoint"):
+			rc.v2 = true
+		default:
+			return resolverCtx{}, false
+		}
+		// The Region is the last string parameter: (service, region) or
+		// (region) in sts.EndpointResolverFunc.
+		var strs []*types.Var
+		for i := 0; i < sig.Params().Len(); i++ {
+			p := sig.Params().At(i)
+			if b, ok := p.Type().Underlying().(*types.Basic); ok && b.Kind() == types.String {
+				strs = append(strs, p)
+			}
+		}
+		if n := len(strs); n > 0 && n <= 2 && strs[n-1].Name() != "" && strs[n-1].Name() != "_" {
+			rc.region = strs[n-1]
+		}
+		return rc, true
+	}
+	return resolverCtx{}, false
+}
+
+// reportResolverURL reports a custom resolver returning the global URL, with
+// a fix that builds the regional URL from the resolver's region parameter:
+//
+//	return endpoints.ResolvedEndpoint{URL: "https://sts.amazonaws.com", SigningRegion: "us-east-1"}, nil
+//	return endpoints.ResolvedEndpoint{URL: "https://sts." + region + ".amazonaws.com", SigningRegion: region}, nil
+func (c *checker) reportResolverURL(cur inspector.Cursor, rc resolverCtx, value ast.Expr, url string, kind sinkKind) {
+	id, msg := V1ResolverCall, "custom aws-sdk-go v1 endpoint resolver returns the global STS endpoint sts.amazonaws.com, so STS calls from every Region go to us-east-1; return \"https://sts.\" + region + \".amazonaws.com\" or delegate to endpoints.DefaultResolver() with endpoints.STSRegionalEndpointOption"
+	if rc.v2 {
+		id, msg = V2EndpointOverride, "deprecated aws-sdk-go-v2 endpoint resolver returns the global STS endpoint sts.amazonaws.com, overriding the SDK's regional default; return &aws.EndpointNotFoundError{} so the regional rules apply, or a URL built from the region"
+	}
+	c.report(id, value, msg, c.fixResolverURL(cur, rc, value, url, kind))
+}
+
+func (c *checker) fixResolverURL(cur inspector.Cursor, rc resolverCtx, value ast.Expr, url string, kind sinkKind) *analysis.SuggestedFix {
+	lit, ok := cur.Node().(*ast.CompositeLit)
+	if !ok || rc.region == nil || kind == sinkV2Endpoint && !sdk.IsNamed(c.pass.TypesInfo.TypeOf(lit), sdk.V2AWS, "Endpoint") {
+		return nil
+	}
+	before, after, ok := splitGlobalURL(url)
+	if !ok {
+		return nil
+	}
+	// The parameter must still be what its name denotes at the literal.
+	name := rc.region.Name()
+	if scope := c.pass.TypesInfo.Scopes[c.fileOf(lit.Pos())]; scope != nil {
+		if _, obj := scope.Innermost(lit.Pos()).LookupParent(name, lit.Pos()); obj != rc.region {
+			return nil
+		}
+	}
+	edits := []analysis.TextEdit{{
+		Pos: value.Pos(), End: value.End(),
+		NewText: []byte(strconv.Quote(before+"sts.") + " + " + name + " + " + strconv.Quote(".amazonaws.com"+after)),
+	}}
+	if _, kv := elemWithKey(lit, "SigningRegion"); kv != nil {
+		edits = append(edits, analysis.TextEdit{Pos: kv.Value.Pos(), End: kv.Value.End(), NewText: []byte(name)})
+	} else {
+		edits = append(edits, analysis.TextEdit{Pos: value.End(), End: value.End(), NewText: []byte(", SigningRegion: " + name)})
+	}
+	return suggested("Build the regional STS URL from "+name, nil, edits...)
+}
+
+// checkResolverCalls reports v1 EndpointFor calls that resolve STS without
+// endpoints.STSRegionalEndpointOption: with no options the setting is Unset,
+// which the resolver treats as legacy.
+func (c *checker) checkResolverCalls() {
+	if !c.on[V1ResolverCall] {
+		return
+	}
+	for _, cur := range c.calls {
+		call := cur.Node().(*ast.CallExpr)
+		fn := c.callee(call)
+		if fn == nil || fn.Name() != "EndpointFor" || sdk.Path(fn.Pkg()) != sdk.V1Endpoints || len(call.Args) < 2 {
+			continue
+		}
+		svc, ok := c.constString(call.Args[0])
+		if !ok {
+			// A resolver that forwards a non-constant service but drops the
+			// options it was given loses the session's STS setting.
+			if !c.dropsResolverOpts(cur, call) {
+				continue
+			}
+		} else if svc != "sts" {
+			continue
+		}
+		if c.passesRegionalOption(call) {
+			continue
+		}
+		if call.Ellipsis.IsValid() {
+			// Forwarded options (opts...) carry the session's setting.
+			continue
+		}
+		im := c.imports(call.Rparen)
+		text := ", " + im.Qualifier(sdk.V1Endpoints, "endpoints") + "STSRegionalEndpointOption"
+		fix := suggested("Add endpoints.STSRegionalEndpointOption", im, analysis.TextEdit{Pos: call.Args[len(call.Args)-1].End(), End: call.Args[len(call.Args)-1].End(), NewText: []byte(text)})
+		msg := "EndpointFor resolves STS without endpoints.STSRegionalEndpointOption, so the 15 legacy Regions resolve to the global endpoint sts.amazonaws.com (us-east-1); add the option"
+		if !ok {
+			msg = "custom resolver calls EndpointFor without forwarding its options, dropping the session's STSRegionalEndpoint setting, so STS in the 15 legacy Regions resolves to the global endpoint sts.amazonaws.com; pass endpoints.STSRegionalEndpointOption (or forward opts...)"
+		}
+		c.report(V1ResolverCall, call, msg, fix)
+	}
+}
+
+// passesRegionalOption reports whether one of the option arguments is
+// endpoints.STSRegionalEndpointOption.
+func (c *checker) passesRegionalOption(call *ast.CallExpr) bool {
+	for _, a := range call.Args[2:] {
+		var id *ast.Ident
+		switch x := ast.Unparen(a).(type) {
+		case *ast.Ident:
+			id = x
+		case *ast.SelectorExpr:
+			id = x.Sel
+		}
+		if id != nil && sdk.IsFunc(c.pass.TypesInfo.Uses[id], sdk.V1Endpoints, "STSRegionalEndpointOption") {
+			return true
+		}
+		if call.Ellipsis.IsValid() {
+			return true
+		}
+	}
+	return false
+}
+
+// dropsResolverOpts reports whether call is inside a function that receives
+// endpoint options (...func(*endpoints.Options)) and does not pass any on.
+func (c *checker) dropsResolverOpts(cur inspector.Cursor, call *ast.CallExpr) bool {
+	if len(call.Args) > 2 {
+		return false
+	}
+	for fcur := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		var sig *types.Signature
+		switch f := fcur.Node().(type) {
+		case *ast.FuncLit:
+			sig, _ = c.pass.TypesInfo.TypeOf(f).(*types.Signature)
+		case *ast.FuncDecl:
+			if fn, ok := c.pass.TypesInfo.Defs[f.Name].(*types.Func); ok {
+				sig = fn.Signature()
+			}
+		}
+		if sig == nil || !sig.Variadic() {
+			return false
+		}
+		last := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice).Elem()
+		fsig, ok := last.Underlying().(*types.Signature)
+		return ok && fsig.Params().Len() == 1 && sdk.IsNamed(fsig.Params().At(0).Type(), sdk.V1Endpoints, "Options")
+	}
+	return false
+}

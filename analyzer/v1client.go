@@ -1,0 +1,591 @@
+package analyzer
+
+// STS002 and STS003 (and the v1 half of STS006): aws-sdk-go v1 STS clients
+// and STS credential providers whose session does not select the regional
+// STS endpoint. The session is followed inside the package: its
+// constructor, the configs passed to it, Copy, setter chains and field
+// stores through variables.
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/stsregional/stsregional/analyzer/internal/fix"
+	"github.com/stsregional/stsregional/analyzer/internal/sdk"
+)
+
+// stsMode is the value of aws.Config.STSRegionalEndpoint as far as the
+// analyzer can tell.
+type stsMode int
+
+const (
+	modeUnset    stsMode = iota // not set: v1 treats it as legacy
+	modeLegacy                  // explicitly endpoints.LegacySTSEndpoint
+	modeRegional                // endpoints.RegionalSTSEndpoint
+	modeDynamic                 // set from a value not known statically: a deliberate choice
+)
+
+// regionVal is a Region setting: known reports whether value is the
+// constant Region.
+type regionVal struct {
+	expr  ast.Expr
+	value string
+	known bool
+}
+
+// v1Conf is the endpoint-relevant part of one or more merged aws.Configs.
+type v1Conf struct {
+	mode     stsMode
+	region   *regionVal
+	endpoint bool // an explicit Endpoint bypasses the resolver
+	variant  bool // FIPS or dual-stack: the legacy mapping does not apply
+	opaque   bool // built somewhere the analyzer cannot see
+}
+
+// merge applies b on top of a the way aws.Config.MergeIn does: set fields
+// win, unset ones leave a alone.
+func (a *v1Conf) merge(b v1Conf) {
+	if b.mode != modeUnset {
+		a.mode = b.mode
+	}
+	if b.region != nil {
+		a.region = b.region
+	}
+	a.endpoint = a.endpoint || b.endpoint
+	a.variant = a.variant || b.variant
+	a.opaque = a.opaque || b.opaque
+}
+
+// v1Sess is what the analyzer knows about a session (or other
+// client.ConfigProvider).
+type v1Sess struct {
+	conf       v1Conf
+	origin     string // describes an opaque session for messages
+	honoursEnv bool   // reads AWS_STS_REGIONAL_ENDPOINTS (not session.New)
+	// fix, if non-nil, edits the session's construction so it selects the
+	// regional endpoint.
+	fix func() ([]analysis.TextEdit, bool)
+}
+
+func (c *checker) checkV1Clients() {
+	if !c.on[V1NotRegional] && !c.on[V1RegionTrap] && !c.on[GlobalPseudoRgn] {
+		return
+	}
+	for _, cur := range c.calls {
+		call := cur.Node().(*ast.CallExpr)
+		fn := c.callee(call)
+		if fn == nil || len(call.Args) == 0 {
+			continue
+		}
+		var what string
+		switch {
+		case sdk.IsFunc(fn, sdk.V1STS, "New"):
+			what = "client"
+		case sdk.IsFunc(fn, sdk.V1STSCreds, "NewCredentials"),
+			sdk.IsFunc(fn, sdk.V1STSCreds, "NewWebIdentityCredentials"):
+			what = "credential provider"
+		default:
+			continue
+		}
+		c.checkV1Client(call, fn, what)
+	}
+}
+
+func (c *checker) checkV1Client(call *ast.CallExpr, fn *types.Func, what string) {
+	sess := c.evalProvider(call.Args[0], 0)
+	conf := sess.conf
+	if fn.Name() == "New" {
+		for _, a := range call.Args[1:] {
+			cc, _ := c.evalConfig(a, 0)
+			conf.merge(cc)
+		}
+		if call.Ellipsis.IsValid() {
+			conf.opaque = true
+		}
+	}
+	switch {
+	case conf.mode == modeRegional, conf.mode == modeDynamic:
+		return
+	case conf.mode == modeLegacy:
+		return // STS004 reports the explicit legacy setting itself.
+	case sess.honoursEnv && c.envRegional:
+		return // os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "regional") in the package.
+	case conf.variant, conf.endpoint:
+		return
+	}
+	if r := conf.region; r != nil && r.known {
+		switch {
+		case r.value == sdk.GlobalRegion:
+			c.report(GlobalPseudoRgn, r.expr, "Region aws-global reaches an aws-sdk-go v1 STS "+what+": it always selects the global endpoint sts.amazonaws.com (us-east-1), whatever STSRegionalEndpoint says; use a real Region (from AWS_REGION, shared config or instance metadata)", nil)
+			return
+		case r.value == "":
+			c.report(GlobalPseudoRgn, r.expr, "empty Region reaches an aws-sdk-go v1 STS "+what+": v1 resolves STS without a Region to the global endpoint sts.amazonaws.com (us-east-1) instead of failing; set a real Region", nil)
+			return
+		case !sdk.LegacyRegions[r.value]:
+			return // Outside the legacy list: resolves regionally.
+		}
+	}
+	fix := c.v1ClientFix(call, fn, sess)
+	const stopGap = "; migrating to aws-sdk-go-v2, regional by default, is the lasting fix"
+	if r := conf.region; r != nil && !conf.opaque || r != nil && r.known {
+		region := "set at runtime"
+		if r.known {
+			region = strconv.Quote(r.value)
+		}
+		c.report(V1RegionTrap, call, "aws-sdk-go v1 STS "+what+" calls the global endpoint sts.amazonaws.com although its Region is "+region+
+			": in aws-sdk-go v1 setting Region does not move STS off the global endpoint; also set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint"+stopGap, fix)
+		return
+	}
+	src := "its session does not set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint"
+	if sess.origin != "" {
+		src = sess.origin + " is not provably configured with STSRegionalEndpoint: endpoints.RegionalSTSEndpoint"
+	}
+	c.report(V1NotRegional, call, "aws-sdk-go v1 STS "+what+" may call the global endpoint sts.amazonaws.com (us-east-1): "+src+
+		", and v1 defaults to the legacy global endpoint"+stopGap, fix)
+}
+
+// v1ClientFix prefers fixing the session where it is built (that also moves
+// the STS clients the session builds internally for web identity and
+// assume-role profiles), else pins this client.
+func (c *checker) v1ClientFix(call *ast.CallExpr, fn *types.Func, sess v1Sess) *analysis.SuggestedFix {
+	const msg = "Set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint"
+	if sess.fix != nil {
+		// The session may be built in another file: the fix computes its
+		// qualifiers and import edits against that file.
+		if edits, ok := sess.fix(); ok {
+			return suggested(msg, nil, edits...)
+		}
+	}
+	im := c.imports(call.Pos())
+	switch fn.Name() {
+	case "New":
+		edits, ok := c.addConfigArg(call, im)
+		if !ok {
+			return nil
+		}
+		return suggested(msg+" on this client", im, edits...)
+	default:
+		p := call.Args[0]
+		if !sdk.IsNamed(c.pass.TypesInfo.TypeOf(p), sdk.V1Session, "Session") {
+			if fn.Name() != "NewCredentials" {
+				return nil
+			}
+			// NewCredentials(p, …) is NewCredentialsWithClient(sts.New(p), …).
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			stsq := im.Qualifier(sdk.V1STS, "sts")
+			var edits []analysis.TextEdit
+			if ok {
+				edits = append(edits, fix.Replace(sel.Sel, "NewCredentialsWithClient"))
+			} else if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				edits = append(edits, fix.Replace(id, "NewCredentialsWithClient"))
+			}
+			edits = append(edits,
+				fix.Insert(p.Pos(), stsq+"New("),
+				fix.Insert(p.End(), ", "+regionalConfigLit(im)+")"))
+			return suggested("Build the STS client with STSRegionalEndpoint set to endpoints.RegionalSTSEndpoint", im, edits...)
+		}
+		text := ".Copy(" + regionalConfigLit(im) + ")"
+		edits := []analysis.TextEdit{fix.Insert(p.End(), text)}
+		if !isSimpleOperand(p) {
+			edits = []analysis.TextEdit{fix.Insert(p.Pos(), "("), fix.Insert(p.End(), ")"+text)}
+		}
+		return suggested("Copy the session with STSRegionalEndpoint set to endpoints.RegionalSTSEndpoint", im, edits...)
+	}
+}
+
+func isSimpleOperand(e ast.Expr) bool {
+	switch ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.SelectorExpr, *ast.CallExpr, *ast.IndexExpr:
+		return true
+	}
+	return false
+}
+
+// addConfigArg adds the regional setting to a call taking ...*aws.Config:
+// into its last &aws.Config{…} literal or NewConfig chain, else as a new
+// argument. It fails for a spread (cfgs...) argument list.
+func (c *checker) addConfigArg(call *ast.CallExpr, im *fix.Imports) ([]analysis.TextEdit, bool) {
+	if call.Ellipsis.IsValid() {
+		return nil, false
+	}
+	if n := len(call.Args); n > 0 {
+		last := ast.Unparen(call.Args[n-1])
+		if u, ok := last.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			if lit, ok := ast.Unparen(u.X).(*ast.CompositeLit); ok && sdk.IsNamed(c.pass.TypesInfo.TypeOf(lit), sdk.V1AWS, "Config") {
+				return c.insertField(lit, "STSRegionalEndpoint: "+regionalValue(im))
+			}
+		}
+		if c.isConfigChain(last) {
+			return []analysis.TextEdit{fix.Insert(last.End(), ".WithSTSRegionalEndpoint("+regionalValue(im)+")")}, true
+		}
+		// Only *aws.Config arguments may follow (sts.New(sess, cfgs...),
+		// session.NewSession(cfgs...)); the provider is Args[0] of sts.New.
+		return []analysis.TextEdit{fix.Insert(call.Args[n-1].End(), ", "+regionalConfigLit(im))}, true
+	}
+	return []analysis.TextEdit{fix.Insert(call.Lparen+1, regionalConfigLit(im))}, true
+}
+
+// isConfigChain reports whether e is aws.NewConfig() or a With* chain on it.
+func (c *checker) isConfigChain(e ast.Expr) bool {
+	for {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn := c.callee(call)
+		switch {
+		case fn == nil:
+			return false
+		case sdk.IsFunc(fn, sdk.V1AWS, "NewConfig"):
+			return true
+		case sdk.Path(fn.Pkg()) == sdk.V1AWS && len(fn.Name()) > 4 && fn.Name()[:4] == "With":
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return false
+			}
+			e = sel.X
+		default:
+			return false
+		}
+	}
+}
+
+// insertField adds "text" as a new element of a keyed composite literal,
+// keeping its layout: inline for one-line literals, a new line otherwise.
+func (c *checker) insertField(lit *ast.CompositeLit, text string) ([]analysis.TextEdit, bool) {
+	if len(lit.Elts) == 0 {
+		return []analysis.TextEdit{fix.Insert(lit.Lbrace+1, text)}, true
+	}
+	last := lit.Elts[len(lit.Elts)-1]
+	if _, ok := last.(*ast.KeyValueExpr); !ok {
+		return nil, false // positional literal
+	}
+	tf := c.pass.Fset.File(lit.Pos())
+	if tf.Line(last.End()) == tf.Line(lit.Rbrace) {
+		return []analysis.TextEdit{fix.Insert(last.End(), ", "+text)}, true
+	}
+	src := c.source(tf.Name())
+	if src == nil {
+		return nil, false
+	}
+	// Multi-line: the element list ends with a comma; add a line after it
+	// with the last element's indentation.
+	off := tf.Offset(last.End())
+	for off < len(src) && src[off] != ',' {
+		off++
+	}
+	if off == len(src) {
+		return nil, false
+	}
+	ls := tf.Offset(tf.LineStart(tf.Line(last.Pos())))
+	indent := ls
+	for indent < len(src) && (src[indent] == ' ' || src[indent] == '\t') {
+		indent++
+	}
+	return []analysis.TextEdit{fix.Insert(tf.Pos(off+1), "\n"+string(src[ls:indent])+text+",")}, true
+}
+
+// evalProvider evaluates the client.ConfigProvider argument of an STS
+// constructor.
+func (c *checker) evalProvider(e ast.Expr, depth int) v1Sess {
+	if sdk.IsNamed(c.pass.TypesInfo.TypeOf(e), sdk.V1Session, "Session") {
+		return c.evalSession(e, depth)
+	}
+	return opaqueSess("the config provider " + exprString(e))
+}
+
+func opaqueSess(origin string) v1Sess {
+	return v1Sess{conf: v1Conf{opaque: true}, origin: origin}
+}
+
+// evalSession follows a *session.Session expression to its construction.
+func (c *checker) evalSession(e ast.Expr, depth int) v1Sess {
+	if depth > maxDepth {
+		return opaqueSess("the session " + exprString(e))
+	}
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		return c.evalSessionCall(x, depth)
+	case *ast.Ident:
+		v := c.localVar(x)
+		if v == nil {
+			break
+		}
+		if c.params[v] {
+			return opaqueSess("the session parameter " + v.Name())
+		}
+		defs := c.defs[v]
+		if len(defs) == 0 {
+			break
+		}
+		var s v1Sess
+		for i, d := range defs {
+			if d.rhs == nil || d.index > 0 {
+				return opaqueSess("the session " + v.Name())
+			}
+			ds := c.evalSession(d.rhs, depth+1)
+			// With several assignments, keep the weakest.
+			if i == 0 || ds.conf.mode != modeRegional {
+				s = ds
+			}
+		}
+		if len(defs) > 1 {
+			s.fix = nil
+		}
+		c.applySets(&s.conf, v, "Config.", depth)
+		return s
+	}
+	return opaqueSess("the session " + exprString(e))
+}
+
+func (c *checker) evalSessionCall(call *ast.CallExpr, depth int) v1Sess {
+	fn := c.callee(call)
+	if fn == nil {
+		return opaqueSess("the session " + exprString(call))
+	}
+	switch {
+	case sdk.IsFunc(fn, sdk.V1Session, "Must"):
+		if len(call.Args) >= 1 {
+			return c.evalSession(call.Args[0], depth+1)
+		}
+	case sdk.IsFunc(fn, sdk.V1Session, "NewSession"), sdk.IsFunc(fn, sdk.V1Session, "New"):
+		s := v1Sess{honoursEnv: fn.Name() == "NewSession"}
+		for _, a := range call.Args {
+			cc, _ := c.evalConfig(a, depth+1)
+			s.conf.merge(cc)
+		}
+		if call.Ellipsis.IsValid() {
+			s.conf.opaque = true
+			s.origin = "the session built from " + exprString(call.Args[len(call.Args)-1]) + "..."
+		}
+		s.fix = c.configArgFix(call)
+		return s
+	case sdk.IsFunc(fn, sdk.V1Session, "NewSessionWithOptions"):
+		if len(call.Args) == 1 {
+			return c.evalOptions(call.Args[0], depth+1)
+		}
+	case sdk.IsMethod(fn, sdk.V1Session, "Session", "Copy"):
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		s := c.evalSession(sel.X, depth+1)
+		for _, a := range call.Args {
+			cc, _ := c.evalConfig(a, depth+1)
+			s.conf.merge(cc)
+		}
+		if call.Ellipsis.IsValid() {
+			s.conf.opaque = true
+		}
+		s.fix = c.configArgFix(call)
+		return s
+	}
+	return opaqueSess("the session returned by " + fn.Name())
+}
+
+// configArgFix returns a fix that adds the regional setting to the configs
+// of a session constructor call.
+func (c *checker) configArgFix(call *ast.CallExpr) func() ([]analysis.TextEdit, bool) {
+	if call.Ellipsis.IsValid() {
+		return nil
+	}
+	return func() ([]analysis.TextEdit, bool) {
+		im := c.imports(call.Pos())
+		edits, ok := c.addConfigArg(call, im)
+		if !ok || !im.OK() {
+			return nil, false
+		}
+		return append(edits, im.Edits()...), true
+	}
+}
+
+// evalOptions evaluates a session.Options value.
+func (c *checker) evalOptions(e ast.Expr, depth int) v1Sess {
+	e = ast.Unparen(e)
+	s := v1Sess{honoursEnv: true}
+	switch x := e.(type) {
+	case *ast.CompositeLit:
+		if _, kv := elemWithKey(x, "Config"); kv != nil {
+			cc, _ := c.evalConfig(kv.Value, depth+1)
+			s.conf.merge(cc)
+			if lit, ok := ast.Unparen(kv.Value).(*ast.CompositeLit); ok {
+				s.fix = c.literalFix(lit)
+			}
+		} else {
+			s.fix = func() ([]analysis.TextEdit, bool) {
+				im := c.imports(x.Pos())
+				text := "Config: " + im.Qualifier(sdk.V1AWS, "aws") + "Config{STSRegionalEndpoint: " + regionalValue(im) + "}"
+				edits, ok := c.insertField(x, text)
+				if !ok || !im.OK() {
+					return nil, false
+				}
+				return append(edits, im.Edits()...), true
+			}
+		}
+		return s
+	case *ast.Ident:
+		v := c.localVar(x)
+		if v == nil || c.params[v] || len(c.defs[v]) != 1 || c.defs[v][0].index != -1 {
+			break
+		}
+		s = c.evalOptions(c.defs[v][0].rhs, depth+1)
+		c.applySets(&s.conf, v, "Config.", depth)
+		return s
+	}
+	return opaqueSess("the session options " + exprString(e))
+}
+
+// literalFix adds the regional field to an aws.Config literal.
+func (c *checker) literalFix(lit *ast.CompositeLit) func() ([]analysis.TextEdit, bool) {
+	return func() ([]analysis.TextEdit, bool) {
+		im := c.imports(lit.Pos())
+		edits, ok := c.insertField(lit, "STSRegionalEndpoint: "+regionalValue(im))
+		if !ok || !im.OK() {
+			return nil, false
+		}
+		return append(edits, im.Edits()...), true
+	}
+}
+
+// evalConfig evaluates a *aws.Config or aws.Config expression. ok is false
+// when the expression is not one the analyzer understands (conf is then
+// opaque).
+func (c *checker) evalConfig(e ast.Expr, depth int) (v1Conf, bool) {
+	if depth > maxDepth {
+		return v1Conf{opaque: true}, false
+	}
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			return c.evalConfig(x.X, depth+1)
+		}
+	case *ast.StarExpr:
+		return c.evalConfig(x.X, depth+1)
+	case *ast.CompositeLit:
+		var conf v1Conf
+		for _, elt := range x.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				c.applyField(&conf, id.Name, kv.Value, depth)
+			}
+		}
+		return conf, true
+	case *ast.CallExpr:
+		fn := c.callee(x)
+		switch {
+		case fn == nil:
+		case sdk.IsFunc(fn, sdk.V1AWS, "NewConfig"):
+			return v1Conf{}, true
+		case sdk.Path(fn.Pkg()) == sdk.V1AWS && fn.Signature().Recv() != nil:
+			// A With* setter chain.
+			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+			if !ok {
+				break
+			}
+			conf, ok := c.evalConfig(sel.X, depth+1)
+			if field, known := v1Setters[fn.Name()]; known && len(x.Args) == 1 {
+				c.applyField(&conf, field, x.Args[0], depth)
+			}
+			return conf, ok
+		case sdk.IsFunc(fn, sdk.V1Request, "WithRetryer"):
+			if len(x.Args) == 2 {
+				return c.evalConfig(x.Args[0], depth+1)
+			}
+		}
+	case *ast.SelectorExpr:
+		// sess.Config
+		if sel, ok := c.pass.TypesInfo.Selections[x]; ok && sel.Kind() == types.FieldVal &&
+			x.Sel.Name == "Config" && sdk.IsNamed(sel.Recv(), sdk.V1Session, "Session") {
+			return c.evalSession(x.X, depth+1).conf, true
+		}
+	case *ast.Ident:
+		v := c.localVar(x)
+		if v == nil || c.params[v] || len(c.defs[v]) == 0 {
+			break
+		}
+		var conf v1Conf
+		for i, d := range c.defs[v] {
+			if d.rhs == nil || d.index != -1 {
+				return v1Conf{opaque: true}, false
+			}
+			dc, _ := c.evalConfig(d.rhs, depth+1)
+			if i == 0 || dc.mode != modeRegional {
+				conf = dc
+			}
+		}
+		c.applySets(&conf, v, "", depth)
+		return conf, true
+	}
+	return v1Conf{opaque: true}, false
+}
+
+// applySets applies the field stores recorded for v (with the given path
+// prefix, "Config." for sessions and options) to conf.
+func (c *checker) applySets(conf *v1Conf, v *types.Var, prefix string, depth int) {
+	for _, s := range c.sets[v] {
+		if len(s.path) > len(prefix) && s.path[:len(prefix)] == prefix {
+			c.applyField(conf, s.path[len(prefix):], s.value, depth)
+		}
+	}
+}
+
+// applyField applies one aws.Config field value.
+func (c *checker) applyField(conf *v1Conf, field string, value ast.Expr, depth int) {
+	if value == nil {
+		return
+	}
+	switch field {
+	case "STSRegionalEndpoint":
+		if n, ok := c.constInt(value, depth+1); ok {
+			switch n {
+			case sdk.STSLegacy:
+				conf.mode = modeLegacy
+			case sdk.STSRegional:
+				conf.mode = modeRegional
+			}
+		} else {
+			conf.mode = modeDynamic
+		}
+	case "Region":
+		r := &regionVal{expr: value}
+		if s, ok := c.constString(c.unwrapPtr(value)); ok {
+			r.value, r.known = s, true
+		}
+		conf.region = r
+	case "Endpoint":
+		// An empty constant endpoint is no override.
+		if s, ok := c.constString(c.unwrapPtr(value)); !ok || s != "" {
+			conf.endpoint = true
+		}
+	case "UseFIPSEndpoint", "UseDualStackEndpoint":
+		if n, ok := c.constInt(c.unwrapPtr(value), depth+1); ok && n == 1 {
+			conf.variant = true
+		} else if b, ok := c.constBool(value); ok && b {
+			conf.variant = true // WithUseFIPSEndpoint(true)
+		}
+	}
+}
+
+// exprString renders a short description of e for messages.
+func exprString(e ast.Expr) string {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return x.Name
+	case *ast.SelectorExpr:
+		return exprString(x.X) + "." + x.Sel.Name
+	case *ast.CallExpr:
+		return exprString(x.Fun) + "(…)"
+	case *ast.StarExpr:
+		return "*" + exprString(x.X)
+	}
+	return "value"
+}
