@@ -103,13 +103,14 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	// Cheap exit: a package that imports no AWS SDK package and whose files
 	// contain no string literal mentioning amazonaws can hold no finding,
 	// because every check needs either SDK types or a constant STS host.
-	if !importsAWS(pass.Pkg) && !mentionsAmazonaws(pass.Files) {
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if !importsAWS(pass.Pkg) && !mentionsAmazonaws(in) {
 		return nil, nil
 	}
 	c := &checker{
 		pass:     pass,
 		on:       cfg.enabled(),
-		inspect:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		inspect:  in,
 		defs:     map[*types.Var][]def{},
 		sets:     map[*types.Var][]fieldSet{},
 		params:   map[*types.Var]bool{},
@@ -136,28 +137,24 @@ func importsAWS(pkg *types.Package) bool {
 	return false
 }
 
-func mentionsAmazonaws(files []*ast.File) bool {
-	found := false
-	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if found {
-				return false
-			}
-			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING &&
-				containsFold(lit.Value, "amazonaws") {
-				found = true
-			}
-			return true
-		})
-		if found {
+func mentionsAmazonaws(in *inspector.Inspector) bool {
+	for n := range in.PreorderSeq((*ast.BasicLit)(nil)) {
+		if lit := n.(*ast.BasicLit); lit.Kind == token.STRING && containsFold(lit.Value, "amazonaws") {
 			return true
 		}
 	}
 	return false
 }
 
+// containsFold reports whether s contains the lower-case ASCII string sub,
+// ignoring ASCII case, without allocating.
 func containsFold(s, sub string) bool {
-	return strings.Contains(strings.ToLower(s), sub)
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // index walks the package once, recording assignments, field stores,

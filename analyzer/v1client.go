@@ -272,10 +272,14 @@ func (c *checker) insertField(lit *ast.CompositeLit, text string) ([]analysis.Te
 	if src == nil {
 		return nil, false
 	}
-	// Multi-line: the element list ends with a comma; add a line after it
-	// with the last element's indentation.
+	// Multi-line: the element list ends with a comma; add a line after the
+	// last element's line (keeping any trailing comment on it) with the
+	// same indentation.
 	off := tf.Offset(last.End())
 	for off < len(src) && src[off] != ',' {
+		off++
+	}
+	for off < len(src) && src[off] != '\n' {
 		off++
 	}
 	if off == len(src) {
@@ -286,7 +290,7 @@ func (c *checker) insertField(lit *ast.CompositeLit, text string) ([]analysis.Te
 	for indent < len(src) && (src[indent] == ' ' || src[indent] == '\t') {
 		indent++
 	}
-	return []analysis.TextEdit{fix.Insert(tf.Pos(off+1), "\n"+string(src[ls:indent])+text+",")}, true
+	return []analysis.TextEdit{fix.Insert(tf.Pos(off), "\n"+string(src[ls:indent])+text+",")}, true
 }
 
 // evalProvider evaluates the client.ConfigProvider argument of an STS

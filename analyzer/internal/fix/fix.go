@@ -162,7 +162,7 @@ func importEdit(file *ast.File, spec string) analysis.TextEdit {
 	case last != nil && last.Rparen.IsValid():
 		return analysis.TextEdit{Pos: last.Rparen, End: last.Rparen, NewText: []byte("\t" + spec + "\n")}
 	case last != nil:
-		return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte("\n\nimport " + spec)}
+		return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte("\nimport " + spec)}
 	default:
 		return analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport " + spec)}
 	}
@@ -193,4 +193,3 @@ func DeleteListElem(list []ast.Expr, i int, closing token.Pos) analysis.TextEdit
 		return analysis.TextEdit{Pos: list[i].Pos(), End: list[i+1].Pos()}
 	}
 }
-
