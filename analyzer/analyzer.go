@@ -41,12 +41,17 @@ func newAnalyzer(cfg *Config) *analysis.Analyzer {
 		Doc:      doc,
 		URL:      DocURL,
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
-		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
+		// Facts describe the v1 sessions and configs that functions return
+		// and package-level variables hold.
+		FactTypes: []analysis.Fact{(*confFact)(nil)},
+		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
 	}
 	// A fresh FlagSet per analyzer, so tests and drivers never share state.
 	a.Flags.Init(Name, flag.ContinueOnError)
 	a.Flags.Var(idList{&cfg.Enable}, "enable", "comma-separated check IDs to run instead of the defaults (e.g. STS001,STS004)")
 	a.Flags.Var(idList{&cfg.Disable}, "disable", "comma-separated check IDs not to run")
+	a.Flags.BoolVar(&cfg.AssumeEnvRegional, "assume-env-regional", false,
+		"treat aws-sdk-go v1 sessions that read the environment (NewSession, NewSessionWithOptions, and sessions from parameters or helpers) as regional, for code bases that set AWS_STS_REGIONAL_ENDPOINTS=regional in every deployment")
 	return a
 }
 
@@ -64,6 +69,14 @@ type checker struct {
 	sets map[*types.Var][]fieldSet
 	// params holds function parameters: values from outside the function.
 	params map[*types.Var]bool
+	// decls maps this package's functions to their declarations, in
+	// declOrder (source order, for deterministic fact export); facts
+	// memoises what they return.
+	decls     map[*types.Func]*ast.FuncDecl
+	declOrder []*types.Func
+	facts     map[*types.Func]*confFact
+	cfg       *Config
+
 	// envRegional reports whether the package sets
 	// AWS_STS_REGIONAL_ENDPOINTS=regional with os.Setenv.
 	envRegional bool
@@ -116,6 +129,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		params:   map[*types.Var]bool{},
 		reported: map[string]bool{},
 		src:      map[string][]byte{},
+		decls:    map[*types.Func]*ast.FuncDecl{},
+		facts:    map[*types.Func]*confFact{},
+		cfg:      cfg,
 	}
 	c.index()
 	c.scanEnv()
@@ -125,6 +141,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	c.checkResolverCalls()
 	c.checkAWSGlobal()
 	c.checkV2Overrides()
+	c.exportFacts()
 	return nil, nil
 }
 
@@ -165,9 +182,15 @@ func (c *checker) index() {
 	filter := []ast.Node{
 		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil),
 		(*ast.CompositeLit)(nil), (*ast.FuncType)(nil), (*ast.RangeStmt)(nil),
+		(*ast.FuncDecl)(nil),
 	}
 	for cur := range c.inspect.Root().Preorder(filter...) {
 		switch n := cur.Node().(type) {
+		case *ast.FuncDecl:
+			if fn, ok := info.Defs[n.Name].(*types.Func); ok {
+				c.decls[fn] = n
+				c.declOrder = append(c.declOrder, fn)
+			}
 		case *ast.FuncType:
 			for _, list := range []*ast.FieldList{n.Params, n.Results} {
 				if list == nil {

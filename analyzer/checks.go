@@ -67,6 +67,10 @@ type Config struct {
 	Enable []string `json:"enable,omitempty"`
 	// Disable lists check IDs not to run; it wins over Enable.
 	Disable []string `json:"disable,omitempty"`
+	// AssumeEnvRegional treats aws-sdk-go v1 sessions that read
+	// AWS_STS_REGIONAL_ENDPOINTS (everything but session.New) as regional:
+	// for code bases that set it in every deployment. Default false: strict.
+	AssumeEnvRegional bool `json:"assume-env-regional,omitempty"`
 }
 
 // Validate reports an error naming the first unknown check ID.

@@ -1,7 +1,288 @@
-// Package analyzer defines stsregional, an analyzer that reports AWS STS
-// calls going to the global endpoint sts.amazonaws.com.
+// Package analyzer defines stsregional, an analyzer that reports Go code
+// whose AWS STS calls go to the global endpoint sts.amazonaws.com instead of
+// a regional endpoint such as sts.eu-west-1.amazonaws.com.
+//
+// # Analyzer stsregional
+//
+// stsregional: report AWS STS calls that go to the global endpoint sts.amazonaws.com
+//
+// The global STS endpoint is a us-east-1 service. Calling it from another
+// Region adds latency and makes credential acquisition everywhere depend on
+// one Region, with no failover. Tokens it issues are by default not valid
+// in opt-in Regions (InvalidClientTokenId), and STS interface VPC endpoints
+// exist only for the regional host names, so private subnets cannot reach
+// it. AWS calls the global endpoint legacy and recommends regional ones.
+//
+// Most global STS traffic in Go contains no "sts.amazonaws.com" string at
+// all: aws-sdk-go (v1) defaults to the legacy STS endpoint mode, in which
+// 15 Regions (us-east-1, us-east-2, us-west-1, us-west-2, eu-west-1,
+// eu-west-2, eu-west-3, eu-central-1, eu-north-1, ap-northeast-1,
+// ap-south-1, ap-southeast-1, ap-southeast-2, ca-central-1, sa-east-1) are
+// sent to the global endpoint even when the client has a Region. Only
+// STSRegionalEndpoint set to endpoints.RegionalSTSEndpoint (in code, in
+// AWS_STS_REGIONAL_ENDPOINTS, or in shared config) changes that.
+// aws-sdk-go-v2 is regional by default; it reaches the global endpoint only
+// when code pins it there.
+//
+// The analyzer therefore decides by sink, not by string: it follows
+// sessions, configs and strings through the type-checked package to the
+// SDK calls and fields that choose an endpoint. Each diagnostic starts with
+// a stable check ID (STS001 to STS007), carries a category and a link to
+// the check's documentation, and most carry one suggested fix, applied by
+// -fix or go fix.
+//
+// # STS001 — hard-coded global endpoint
+//
+// A constant global STS URL or host (sts.amazonaws.com, with or without
+// scheme, port or path, in any case) reaches an endpoint sink: the v1
+// aws.Config Endpoint field or WithEndpoint; the v2 BaseEndpoint of
+// sts.Options or aws.Config, config.WithBaseEndpoint,
+// sts.EndpointResolverFromURL; an aws.Endpoint, endpoints.ResolvedEndpoint
+// or smithy endpoints.Endpoint built outside a resolver function; the URL of
+// http.NewRequest, http.NewRequestWithContext, http.Get, Head, Post and
+// PostForm, or http.Request.URL; os.Setenv or t.Setenv of
+// AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL; and {Name, Value} literals such
+// as a Kubernetes corev1.EnvVar setting those variables. "Constant" includes
+// named constants, concatenations, fmt.Sprintf of constants, variables only
+// ever assigned one such value, and url.Parse of one.
+//
+// Why: the override wins over everything the SDK would choose, so every
+// Region's STS calls go to us-east-1. In v2 the client Region also signs
+// the request, which the global endpoint may reject.
+//
+//	// WRONG
+//	svc := sts.NewFromConfig(cfg, func(o *sts.Options) {
+//		o.BaseEndpoint = aws.String("https://sts.amazonaws.com")
+//	})
+//
+//	// RIGHT: aws-sdk-go-v2 resolves https://sts.<region>.amazonaws.com
+//	svc := sts.NewFromConfig(cfg)
+//
+// Autofix: v1 Endpoint: aws.String(global) becomes STSRegionalEndpoint:
+// endpoints.RegionalSTSEndpoint (WithEndpoint becomes
+// WithSTSRegionalEndpoint), so the SDK builds the partition-correct
+// regional host; a v2 BaseEndpoint field or assignment,
+// config.WithBaseEndpoint option, sts.WithEndpointResolver(
+// sts.EndpointResolverFromURL(global)) option and
+// os.Setenv("AWS_ENDPOINT_URL_STS", global) statement are deleted. Raw HTTP
+// requests, environment literals and endpoint values outside these shapes
+// are reported without a fix: a request also needs a signing Region that the
+// analyzer cannot choose. On by default.
+//
+// # STS002 — aws-sdk-go v1 session not regional
+//
+// An aws-sdk-go v1 STS client (sts.New) or STS credential provider
+// (stscreds.NewCredentials, stscreds.NewWebIdentityCredentials) is built
+// from a session that does not provably set STSRegionalEndpoint to
+// endpoints.RegionalSTSEndpoint and has no Region the analyzer can see: a
+// session built without a Region, a session parameter, a session returned
+// by another function, one from another package, or one built from a
+// spread cfgs... argument.
+//
+// Why: v1 defaults to the legacy mode, so in the 15 legacy Regions, and
+// with no Region at all, these STS calls go to sts.amazonaws.com.
+//
+//	// WRONG
+//	sess := session.Must(session.NewSession()) // Region from AWS_REGION
+//	svc := sts.New(sess)
+//
+//	// RIGHT
+//	sess := session.Must(session.NewSession(&aws.Config{
+//		STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
+//	}))
+//	svc := sts.New(sess)
+//
+// Autofix: when the session is built in the same function or package, the
+// fix sets STSRegionalEndpoint where it is built (a field in the
+// &aws.Config{} literal, .WithSTSRegionalEndpoint on an aws.NewConfig()
+// chain, a new &aws.Config{…} argument, or Config in session.Options), which
+// also moves the STS clients the session builds internally for web identity
+// and assume-role profiles. Otherwise it pins this client:
+// sts.New(sess, &aws.Config{STSRegionalEndpoint: …}),
+// stscreds.NewCredentials(sess.Copy(&aws.Config{STSRegionalEndpoint: …}), …),
+// or NewCredentialsWithClient(sts.New(p, …), …) for a provider that is not
+// a *session.Session. The endpoints import is added when missing. On by
+// default.
+//
+// aws-sdk-go v1 reached end of support on 2025-07-31; this setting is a
+// stop-gap, and migrating to aws-sdk-go-v2 is the lasting fix.
+//
+// # STS003 — aws-sdk-go v1 Region is not enough
+//
+// Like STS002, but the session or client sets a Region, either a constant
+// in the legacy list or a value known only at run time. This is the trap
+// the check is named after: in v1, Region alone does not move STS off the
+// global endpoint.
+//
+//	// WRONG: still https://sts.amazonaws.com, signed for us-east-1
+//	sess := session.Must(session.NewSession(&aws.Config{
+//		Region: aws.String("eu-west-1"),
+//	}))
+//	svc := sts.New(sess)
+//
+//	// RIGHT: https://sts.eu-west-1.amazonaws.com
+//	sess := session.Must(session.NewSession(&aws.Config{
+//		Region:              aws.String("eu-west-1"),
+//		STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
+//	}))
+//	svc := sts.New(sess)
+//
+// A constant Region outside the legacy list (ap-northeast-2,
+// ap-northeast-3, every opt-in Region, China, GovCloud) already resolves
+// regionally and is not reported. Autofix: as for STS002. On by default.
+//
+// # STS004 — legacy STS endpoint mode selected explicitly
+//
+// Code selects the legacy (global) mode by name:
+// STSRegionalEndpoint: endpoints.LegacySTSEndpoint in an aws.Config or
+// endpoints.Options, WithSTSRegionalEndpoint(endpoints.LegacySTSEndpoint),
+// an assignment to the STSRegionalEndpoint field,
+// endpoints.GetSTSRegionalEndpoint("legacy"),
+// os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "legacy"), or an env-var literal
+// {Name: "AWS_STS_REGIONAL_ENDPOINTS", Value: "legacy"}.
+//
+//	// WRONG
+//	os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "legacy")
+//	cfg := &aws.Config{Region: aws.String("eu-west-1"), STSRegionalEndpoint: endpoints.LegacySTSEndpoint}
+//
+//	// RIGHT
+//	os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "regional")
+//	cfg := &aws.Config{Region: aws.String("eu-west-1"), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}
+//
+// Why: legacy sends the 15 legacy Regions to sts.amazonaws.com. Clients
+// built with an explicit legacy setting are reported here only, not again
+// as STS002 or STS003. aws-sdk-go-v2 ignores AWS_STS_REGIONAL_ENDPOINTS.
+//
+// Autofix: the constant becomes endpoints.RegionalSTSEndpoint and the
+// string "legacy" becomes "regional". On by default.
+//
+// # STS005 — aws-sdk-go v1 resolver resolves STS globally
+//
+// A v1 EndpointFor call resolves "sts" (or endpoints.StsServiceID) without
+// endpoints.STSRegionalEndpointOption, a custom resolver calls EndpointFor
+// with a non-constant service but drops the options it was given, or a
+// function shaped like a v1 resolver (returning endpoints.ResolvedEndpoint
+// and error) returns a ResolvedEndpoint whose URL is the global host.
+//
+//	// WRONG: without options the mode is unset, which means legacy
+//	ep, err := endpoints.DefaultResolver().EndpointFor("sts", region)
+//
+//	// RIGHT
+//	ep, err := endpoints.DefaultResolver().EndpointFor("sts", region, endpoints.STSRegionalEndpointOption)
+//
+// Calls that forward their options (opts...) keep the session's setting
+// and are not reported.
+//
+// Autofix: append endpoints.STSRegionalEndpointOption to the call; in a
+// resolver function with a named region parameter, replace the returned URL
+// with "https://sts." + region + ".amazonaws.com" and SigningRegion with
+// region (aws partition). On by default.
+//
+// # STS006 — aws-global or empty Region reaches an STS client
+//
+// The pseudo-Region "aws-global" reaches an STS client: a v1 session or
+// sts.New config (Region field or WithRegion), or in v2
+// config.WithRegion / config.WithDefaultRegion of a config that flows into
+// sts.NewFromConfig in the package, an aws.Config literal or cfg.Region
+// store that does, sts.Options{Region: …}, or o.Region = … on sts.Options.
+// In v1, a provably empty Region (aws.String("")) is reported too.
+//
+//	// WRONG
+//	cfg, err := config.LoadDefaultConfig(ctx, config.WithRegion("aws-global"))
+//	svc := sts.NewFromConfig(cfg)
+//
+//	// RIGHT: the Region comes from AWS_REGION, shared config or IMDS
+//	cfg, err := config.LoadDefaultConfig(ctx)
+//	svc := sts.NewFromConfig(cfg)
+//
+// Why: both SDKs map aws-global to sts.amazonaws.com (signed for
+// us-east-1) whatever the STS setting, and v1 resolves STS without a Region
+// to the global endpoint instead of failing. The same Region is correct for
+// global services such as Route 53, so a config is reported only when it
+// reaches STS.
+//
+// No autofix: a real Region is needed, and guessing one changes behaviour.
+// On by default.
+//
+// # STS007 — aws-sdk-go-v2 endpoint resolver pins STS to the global endpoint
+//
+// An aws-sdk-go-v2 override that defeats the regional default: a function
+// shaped like a deprecated v2 resolver (returning aws.Endpoint and error,
+// as aws.EndpointResolverWithOptionsFunc, aws.EndpointResolverFunc and
+// sts.EndpointResolverFunc do) returning the global URL, or an assignment
+// or literal setting sts.EndpointParameters.UseGlobalEndpoint to true or
+// sts.EndpointParameters.Region to "aws-global", typically in a custom
+// sts.EndpointResolverV2.
+//
+//	// WRONG
+//	func (r resolver) ResolveEndpoint(ctx context.Context, p sts.EndpointParameters) (smithyendpoints.Endpoint, error) {
+//		p.UseGlobalEndpoint = aws.Bool(true)
+//		return r.next.ResolveEndpoint(ctx, p)
+//	}
+//
+//	// RIGHT
+//	func (r resolver) ResolveEndpoint(ctx context.Context, p sts.EndpointParameters) (smithyendpoints.Endpoint, error) {
+//		return r.next.ResolveEndpoint(ctx, p)
+//	}
+//
+// Autofix: the UseGlobalEndpoint assignment or field is deleted; in a
+// resolver function with a named region parameter the URL becomes
+// "https://sts." + region + ".amazonaws.com" and SigningRegion becomes
+// region. Returning &aws.EndpointNotFoundError{} from the STS branch also
+// works, since the regional rules then apply. A Region of "aws-global" in
+// the parameters has no autofix. sts.EndpointResolverFromURL with the
+// global URL is STS001. On by default.
+//
+// # Flags
+//
+// Every check is on by default.
+//
+//	-enable=IDS   comma-separated check IDs to run instead of the defaults, e.g. -enable=STS001,STS004
+//	-disable=IDS  comma-separated check IDs not to run; wins over -enable
+//
+// IDs are case-insensitive; an unknown ID is an error. Under go vet the
+// flags are spelled -stsregional.enable and -stsregional.disable (the
+// stsregional binary also accepts -enable and -disable there). Drivers
+// without flags use New(Config{Enable: …, Disable: …}).
+//
+// # What is never reported
+//
+// The string sts.amazonaws.com has many uses that are not endpoints. None
+// of them reaches an endpoint sink, so none is reported:
+//
+//   - OIDC and token audiences (Audience, Audiences, flag defaults such as
+//     -token-audience, an audience query parameter);
+//   - ClientIDList of iam.CreateOpenIDConnectProviderInput;
+//   - trust-policy conditions such as "token.actions.githubusercontent.com:aud": "sts.amazonaws.com";
+//   - service principals ("Principal": {"Service": "sts.amazonaws.com"});
+//   - CloudTrail EventSource comparisons (e.EventSource == "sts.amazonaws.com");
+//   - allow-lists of STS hosts in verifiers of presigned GetCallerIdentity
+//     requests, which must accept tokens from legacy clients;
+//   - XML namespaces such as https://sts.amazonaws.com/doc/2011-06-15/;
+//   - the SDK packages themselves (github.com/aws/aws-sdk-go,
+//     github.com/aws/aws-sdk-go-v2/..., github.com/aws/smithy-go), vendored
+//     or not.
+//
+// Nor are v1 clients whose STSRegionalEndpoint is set from a value known
+// only at run time (a deliberate choice), clients using FIPS or dual-stack
+// endpoints (they skip the legacy mapping), clients with any other explicit
+// Endpoint (a global one is STS001), sessions from session.NewSession or
+// NewSessionWithOptions in a package that calls
+// os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "regional"), and aws-global
+// configs used only for other services.
 package analyzer
 
+// doc is Analyzer.Doc: a one-line summary, then the checks.
 const doc = `report AWS STS calls that go to the global endpoint sts.amazonaws.com
 
-The global STS endpoint is served from us-east-1. See the checks STS001-STS007.`
+The global STS endpoint is served from us-east-1: extra latency, a
+single-Region dependency, and no path through STS VPC endpoints.
+Checks (all on by default; select with -enable and -disable):
+
+STS001  hard-coded global endpoint
+STS002  aws-sdk-go v1 session not regional
+STS003  aws-sdk-go v1 Region is not enough
+STS004  legacy STS endpoint mode selected explicitly
+STS005  aws-sdk-go v1 resolver resolves STS globally
+STS006  aws-global or empty Region reaches an STS client
+STS007  aws-sdk-go-v2 endpoint resolver pins STS to the global endpoint`

@@ -241,6 +241,16 @@ func (c *checker) checkSinkValue(cur inspector.Cursor, value ast.Expr, kind sink
 		}
 	} else {
 		s, ok = c.constString(c.unwrapPtr(value))
+		if ok {
+			// u.String() of a url.Parse result: report at the URL text.
+			if call, isCall := ast.Unparen(value).(*ast.CallExpr); isCall {
+				if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); isSel && sdk.IsMethod(c.callee(call), sdk.NetURL, "URL", "String") {
+					if arg := c.parseArg(sel.X); arg != nil {
+						at = arg
+					}
+				}
+			}
+		}
 	}
 	if !ok || !host.IsGlobal(s) {
 		return

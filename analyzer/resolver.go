@@ -134,10 +134,8 @@ func (c *checker) checkResolverCalls() {
 			continue
 		}
 		if c.passesRegionalOption(call) {
-			continue
-		}
-		if call.Ellipsis.IsValid() {
-			// Forwarded options (opts...) carry the session's setting.
+			// Includes forwarded options (opts...), which carry the
+			// session's setting.
 			continue
 		}
 		im := c.imports(call.Rparen)
@@ -151,9 +149,15 @@ func (c *checker) checkResolverCalls() {
 	}
 }
 
-// passesRegionalOption reports whether one of the option arguments is
-// endpoints.STSRegionalEndpointOption.
+// passesRegionalOption reports whether the option arguments may select the
+// regional STS endpoint: endpoints.STSRegionalEndpointOption, a function
+// literal storing RegionalSTSEndpoint, or an option the analyzer cannot see
+// into (given the benefit of the doubt). Other options of the endpoints
+// package (StrictMatchingOption …) do not.
 func (c *checker) passesRegionalOption(call *ast.CallExpr) bool {
+	if call.Ellipsis.IsValid() {
+		return true
+	}
 	for _, a := range call.Args[2:] {
 		var id *ast.Ident
 		switch x := ast.Unparen(a).(type) {
@@ -161,15 +165,43 @@ func (c *checker) passesRegionalOption(call *ast.CallExpr) bool {
 			id = x
 		case *ast.SelectorExpr:
 			id = x.Sel
-		}
-		if id != nil && sdk.IsFunc(c.pass.TypesInfo.Uses[id], sdk.V1Endpoints, "STSRegionalEndpointOption") {
+		case *ast.FuncLit:
+			if c.storesRegional(x) {
+				return true
+			}
+			continue
+		default:
 			return true
 		}
-		if call.Ellipsis.IsValid() {
-			return true
+		obj := c.pass.TypesInfo.Uses[id]
+		if fn, ok := obj.(*types.Func); ok && sdk.Path(fn.Pkg()) == sdk.V1Endpoints {
+			if fn.Name() == "STSRegionalEndpointOption" {
+				return true
+			}
+			continue
 		}
+		return true
 	}
 	return false
+}
+
+// storesRegional reports whether a function literal stores
+// RegionalSTSEndpoint into an STSRegionalEndpoint field.
+func (c *checker) storesRegional(lit *ast.FuncLit) bool {
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, lhs := range as.Lhs {
+				if c.isSTSRegionalField(lhs) {
+					if v, ok := c.constInt(as.Rhs[i], 0); ok && v == sdk.STSRegional {
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // dropsResolverOpts reports whether call is inside a function that receives

@@ -107,6 +107,18 @@ func (c *checker) checkV1Client(call *ast.CallExpr, fn *types.Func, what string)
 			conf.opaque = true
 		}
 	}
+	if r := conf.region; r != nil && r.known && !conf.variant && !conf.endpoint {
+		// aws-global and an empty Region resolve to the global host even
+		// with the regional setting.
+		switch r.value {
+		case sdk.GlobalRegion:
+			c.report(GlobalPseudoRgn, r.expr, "Region aws-global reaches an aws-sdk-go v1 STS "+what+": it always selects the global endpoint sts.amazonaws.com (us-east-1), whatever STSRegionalEndpoint says; use a real Region (from AWS_REGION, shared config or instance metadata)", nil)
+			return
+		case "":
+			c.report(GlobalPseudoRgn, r.expr, "empty Region reaches an aws-sdk-go v1 STS "+what+": v1 resolves STS without a Region to the global endpoint sts.amazonaws.com (us-east-1) instead of failing; set a real Region", nil)
+			return
+		}
+	}
 	switch {
 	case conf.mode == modeRegional, conf.mode == modeDynamic:
 		return
@@ -114,24 +126,17 @@ func (c *checker) checkV1Client(call *ast.CallExpr, fn *types.Func, what string)
 		return // STS004 reports the explicit legacy setting itself.
 	case sess.honoursEnv && c.envRegional:
 		return // os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "regional") in the package.
+	case c.cfg.AssumeEnvRegional && (sess.honoursEnv || sess.conf.opaque):
+		return // The user vouches for the environment.
 	case conf.variant, conf.endpoint:
 		return
 	}
-	if r := conf.region; r != nil && r.known {
-		switch {
-		case r.value == sdk.GlobalRegion:
-			c.report(GlobalPseudoRgn, r.expr, "Region aws-global reaches an aws-sdk-go v1 STS "+what+": it always selects the global endpoint sts.amazonaws.com (us-east-1), whatever STSRegionalEndpoint says; use a real Region (from AWS_REGION, shared config or instance metadata)", nil)
-			return
-		case r.value == "":
-			c.report(GlobalPseudoRgn, r.expr, "empty Region reaches an aws-sdk-go v1 STS "+what+": v1 resolves STS without a Region to the global endpoint sts.amazonaws.com (us-east-1) instead of failing; set a real Region", nil)
-			return
-		case !sdk.LegacyRegions[r.value]:
-			return // Outside the legacy list: resolves regionally.
-		}
+	if r := conf.region; r != nil && r.known && !sdk.LegacyRegions[r.value] {
+		return // Outside the legacy list: resolves regionally.
 	}
 	fix := c.v1ClientFix(call, fn, sess)
 	const stopGap = "; migrating to aws-sdk-go-v2, regional by default, is the lasting fix"
-	if r := conf.region; r != nil && !conf.opaque || r != nil && r.known {
+	if r := conf.region; r != nil {
 		region := "set at runtime"
 		if r.known {
 			region = strconv.Quote(r.value)
@@ -316,17 +321,37 @@ func (c *checker) evalSession(e ast.Expr, depth int) v1Sess {
 	case *ast.CallExpr:
 		return c.evalSessionCall(x, depth)
 	case *ast.Ident:
-		v := c.localVar(x)
-		if v == nil {
-			break
+		if v := c.localVar(x); v != nil {
+			return c.evalSessionVar(v, depth)
 		}
-		if c.params[v] {
-			return opaqueSess("the session parameter " + v.Name())
+	case *ast.SelectorExpr:
+		// pkg.Sess: a package-level session of another package.
+		if v, ok := c.pass.TypesInfo.Uses[x.Sel].(*types.Var); ok && !v.IsField() {
+			if f, ok := c.varFact(v); ok {
+				return f.sess("the session " + exprString(x))
+			}
 		}
-		defs := c.defs[v]
-		if len(defs) == 0 {
-			break
+	}
+	return opaqueSess("the session " + exprString(e))
+}
+
+// evalSessionVar follows a session variable through its assignments.
+func (c *checker) evalSessionVar(v *types.Var, depth int) v1Sess {
+	defs := c.defs[v]
+	if c.params[v] && len(defs) == 0 {
+		// A parameter: unknown, but stores through it still count
+		// (sess.Config.STSRegionalEndpoint = …).
+		s := opaqueSess("the session parameter " + v.Name())
+		c.applySets(&s.conf, v, "Config.", depth)
+		return s
+	}
+	if len(defs) == 0 {
+		if f, ok := c.varFact(v); ok {
+			return f.sess("the session " + v.Name())
 		}
+		return opaqueSess("the session " + v.Name())
+	}
+	{
 		var s v1Sess
 		for i, d := range defs {
 			if d.rhs == nil || d.index > 0 {
@@ -344,7 +369,6 @@ func (c *checker) evalSession(e ast.Expr, depth int) v1Sess {
 		c.applySets(&s.conf, v, "Config.", depth)
 		return s
 	}
-	return opaqueSess("the session " + exprString(e))
 }
 
 func (c *checker) evalSessionCall(call *ast.CallExpr, depth int) v1Sess {
@@ -388,6 +412,9 @@ func (c *checker) evalSessionCall(call *ast.CallExpr, depth int) v1Sess {
 		}
 		s.fix = c.configArgFix(call)
 		return s
+	}
+	if f, ok := c.funcFact(fn, depth+1); ok {
+		return f.sess("the session returned by " + fn.Name())
 	}
 	return opaqueSess("the session returned by " + fn.Name())
 }
@@ -504,6 +531,10 @@ func (c *checker) evalConfig(e ast.Expr, depth int) (v1Conf, bool) {
 			if len(x.Args) == 2 {
 				return c.evalConfig(x.Args[0], depth+1)
 			}
+		default:
+			if f, ok := c.funcFact(fn, depth+1); ok {
+				return f.sess("").conf, true
+			}
 		}
 	case *ast.SelectorExpr:
 		// sess.Config
@@ -512,24 +543,50 @@ func (c *checker) evalConfig(e ast.Expr, depth int) (v1Conf, bool) {
 			return c.evalSession(x.X, depth+1).conf, true
 		}
 	case *ast.Ident:
-		v := c.localVar(x)
-		if v == nil || c.params[v] || len(c.defs[v]) == 0 {
-			break
+		if v := c.localVar(x); v != nil {
+			return c.evalConfigVar(v, depth)
 		}
-		var conf v1Conf
-		for i, d := range c.defs[v] {
-			if d.rhs == nil || d.index != -1 {
-				return v1Conf{opaque: true}, false
-			}
-			dc, _ := c.evalConfig(d.rhs, depth+1)
-			if i == 0 || dc.mode != modeRegional {
-				conf = dc
-			}
-		}
-		c.applySets(&conf, v, "", depth)
-		return conf, true
 	}
 	return v1Conf{opaque: true}, false
+}
+
+// evalConfigVar follows a config variable through its assignments and
+// field stores.
+func (c *checker) evalConfigVar(v *types.Var, depth int) (v1Conf, bool) {
+	if c.params[v] && len(c.defs[v]) == 0 {
+		conf := v1Conf{opaque: true}
+		c.applySets(&conf, v, "", depth)
+		return conf, false
+	}
+	if len(c.defs[v]) == 0 {
+		if f, ok := c.varFact(v); ok {
+			return f.sess("").conf, true
+		}
+		return v1Conf{opaque: true}, false
+	}
+	var (
+		conf   v1Conf
+		region *regionVal
+	)
+	for i, d := range c.defs[v] {
+		if d.rhs == nil || d.index != -1 {
+			return v1Conf{opaque: true}, false
+		}
+		dc, _ := c.evalConfig(d.rhs, depth+1)
+		if i == 0 || dc.mode != modeRegional {
+			conf = dc
+		}
+		if dc.region != nil {
+			region = dc.region
+		}
+	}
+	// Of several assignments (cfg = cfg.WithRegion(r) behind an if), any
+	// Region may be in effect.
+	if conf.region == nil {
+		conf.region = region
+	}
+	c.applySets(&conf, v, "", depth)
+	return conf, true
 }
 
 // applySets applies the field stores recorded for v (with the given path

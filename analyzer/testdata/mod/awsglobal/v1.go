@@ -42,6 +42,19 @@ func v1PerClient(sess *session.Session) *sts.STS {
 	})
 }
 
+// Without the regional setting: aws-global is the finding (STS006 at the
+// Region), not the missing setting (no STS003 at sts.New; adding
+// RegionalSTSEndpoint would not help).
+func v1NoRegionalSetting() *sts.STS {
+	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("aws-global")})) // want "STS006"
+	return sts.New(sess)
+}
+
+func v1NoRegionalSettingCreds() {
+	sess := session.Must(session.NewSession(aws.NewConfig().WithRegion(globalRegion))) // want "STS006"
+	_ = stscreds.NewWebIdentityCredentials(sess, "arn:aws:iam::123456789012:role/x", "s", "/token")
+}
+
 // --- negatives: aws-global that never reaches an STS client ---
 
 func v1NotSTS() *session.Session {
