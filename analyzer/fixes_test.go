@@ -16,3 +16,10 @@ func TestFixes(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "mod")
 	analysistest.RunWithSuggestedFixes(t, dir, analyzer.Analyzer, "./fixes/...")
 }
+
+// TestCrossPackage checks facts: sessions and configs built by helpers in
+// another package are judged by how the helpers build them.
+func TestCrossPackage(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "mod")
+	analysistest.Run(t, dir, analyzer.Analyzer, "./crosspkg/...")
+}
