@@ -66,10 +66,28 @@ func Classify(s string) Kind {
 		return Other
 	case h == GlobalHost:
 		return Global
-	case strings.HasPrefix(h, "sts.") || strings.HasPrefix(h, "sts-fips.") || strings.Contains(h, ".sts."):
+	case (strings.HasPrefix(h, "sts.") || strings.HasPrefix(h, "sts-fips.") || strings.Contains(h, ".sts.")) && awsSuffix(h):
 		return Regional
 	}
 	return Other
+}
+
+// partitionSuffixes are the DNS suffixes of the AWS partitions (regular and
+// dual-stack), from the SDKs' partitions.json.
+var partitionSuffixes = []string{
+	".amazonaws.com", ".amazonaws.com.cn", ".api.aws", ".api.amazonwebservices.com.cn",
+	".c2s.ic.gov", ".api.aws.ic.gov", ".sc2s.sgov.gov", ".api.aws.scloud",
+	".cloud.adc-e.uk", ".api.cloud-aws.adc-e.uk", ".csp.hci.ic.gov", ".api.aws.hci.ic.gov",
+	".amazonaws.eu", ".api.amazonwebservices.eu",
+}
+
+func awsSuffix(h string) bool {
+	for _, s := range partitionSuffixes {
+		if strings.HasSuffix(h, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsGlobal reports whether s names the global STS endpoint.

@@ -97,3 +97,13 @@ func parsedOnlyPrinted() {
 	fmt.Printf("legacy endpoint: %s\n", u)
 	fmt.Println(u.String())
 }
+
+func rawHostVariants(body io.Reader) {
+	_, _ = http.NewRequest("POST", "https://STS.amazonaws.com.:443/", body) // want "STS001"
+	// Look-alikes and other partitions.
+	_, _ = http.NewRequest("POST", "https://sts.amazonaws.com.cn/", body)
+	_, _ = http.NewRequest("POST", "https://xsts.amazonaws.com/", body)
+	_, _ = http.NewRequest("POST", "https://sts.amazonaws.co/", body)
+	_, _ = http.NewRequest("POST", "https://example.com/sts.amazonaws.com", body)
+	_, _ = http.NewRequest("POST", "https://example.com/?host=sts.amazonaws.com", body)
+}

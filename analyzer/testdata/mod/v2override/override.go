@@ -151,3 +151,42 @@ func stsRegionalFunc() sts.EndpointResolver {
 func defaultV1Style(cfg aws.Config) *sts.Client {
 	return sts.NewFromConfig(cfg, sts.WithEndpointResolver(sts.NewDefaultEndpointResolver()))
 }
+
+// A local type with the same field names as sts.EndpointParameters: not STS.
+type localParams struct {
+	Region            *string
+	UseGlobalEndpoint *bool
+}
+
+type localResolver struct{}
+
+func (localResolver) ResolveEndpoint(ctx context.Context, params localParams) (string, error) {
+	params.UseGlobalEndpoint = aws.Bool(true)
+	params.Region = aws.String("aws-global")
+	return aws.ToString(params.Region), nil
+}
+
+type clearingResolver struct{}
+
+func (clearingResolver) ResolveEndpoint(ctx context.Context, params sts.EndpointParameters) (smithyendpoints.Endpoint, error) {
+	params.UseGlobalEndpoint = nil
+	params.Region = aws.String("eu-west-1")
+	return sts.NewDefaultEndpointResolverV2().ResolveEndpoint(ctx, params)
+}
+
+// A local struct with the v2 field names: not an endpoint sink.
+type localOptions struct {
+	Region       string
+	BaseEndpoint *string
+}
+
+func localOptionFields() localOptions {
+	o := localOptions{Region: "aws-global", BaseEndpoint: aws.String("https://sts.amazonaws.com")}
+	o.Region = "aws-global"
+	o.BaseEndpoint = aws.String(globalURL)
+	return o
+}
+
+func stsOptionsParamRegion(region string) *sts.Client {
+	return sts.New(sts.Options{Region: region}, func(o *sts.Options) { o.Region = region })
+}
