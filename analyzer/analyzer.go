@@ -91,6 +91,7 @@ type checker struct {
 	src map[string][]byte
 
 	reported map[string]bool
+	ignores  *ignores
 }
 
 // A def is one value assigned to a variable: rhs, or element index of the
@@ -117,12 +118,20 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	// contain no string literal mentioning amazonaws can hold no finding,
 	// because every check needs either SDK types or a constant STS host.
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	on := cfg.enabled()
+	ig := scanIgnores(pass.Fset, pass.Files, func(pos, end token.Pos, msg string) {
+		if on[BadDirective] {
+			chk, _ := checkByID(BadDirective)
+			pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: chk.Category, URL: chk.URL(), Message: BadDirective + ": " + msg})
+		}
+	})
 	if !importsAWS(pass.Pkg) && !mentionsAmazonaws(in) {
 		return nil, nil
 	}
 	c := &checker{
 		pass:     pass,
-		on:       cfg.enabled(),
+		on:       on,
+		ignores:  ig,
 		inspect:  in,
 		defs:     map[*types.Var][]def{},
 		sets:     map[*types.Var][]fieldSet{},
@@ -358,7 +367,7 @@ func (c *checker) callee(call *ast.CallExpr) *types.Func {
 
 // report emits one diagnostic for check id at node n, once per position.
 func (c *checker) report(id string, n ast.Node, msg string, fix *analysis.SuggestedFix) {
-	if !c.on[id] {
+	if !c.on[id] || c.ignores.suppressed(c.pass.Fset, id, n.Pos()) {
 		return
 	}
 	key := fmt.Sprintf("%s@%d", id, n.Pos())

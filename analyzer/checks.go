@@ -30,6 +30,7 @@ const DocURL = "https://github.com/stsregional/stsregional/blob/main/README.md"
 
 // The check IDs.
 const (
+	BadDirective       = "STS000"
 	HardcodedGlobal    = "STS001"
 	V1NotRegional      = "STS002"
 	V1RegionTrap       = "STS003"
@@ -41,6 +42,7 @@ const (
 
 // Checks lists every check in ID order.
 var Checks = []Check{
+	{BadDirective, "invalid-directive", "a //stsregional:ignore directive has no reason or names an unknown check", true, false},
 	{HardcodedGlobal, "hardcoded-global-endpoint", "a constant sts.amazonaws.com URL or host reaches an endpoint sink", true, true},
 	{V1NotRegional, "v1-sts-not-regional", "an aws-sdk-go v1 STS client or STS credential provider is built from a session that does not set the regional STS endpoint", true, true},
 	{V1RegionTrap, "v1-region-not-enough", "an aws-sdk-go v1 STS client has a Region but not the regional STS setting (the setRegion trap)", true, true},

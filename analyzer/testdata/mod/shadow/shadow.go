@@ -10,7 +10,7 @@ import (
 
 type fakeFactory struct{}
 
-func (fakeFactory) New(p any, cfgs ...*aws.Config) string  { return "fake" }
+func (fakeFactory) New(p any, cfgs ...*aws.Config) string { return "fake" }
 func (fakeFactory) NewSession(cfgs ...*aws.Config) string { return "fake" }
 func (fakeFactory) EndpointFor(service, region string) string {
 	return "https://" + service + "." + region + ".example.com"
