@@ -4,12 +4,13 @@ import (
 	"flag"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
@@ -37,10 +38,9 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 
 func newAnalyzer(cfg *Config) *analysis.Analyzer {
 	a := &analysis.Analyzer{
-		Name:     Name,
-		Doc:      doc,
-		URL:      DocURL,
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Name: Name,
+		Doc:  doc,
+		URL:  DocURL,
 		// Facts describe the v1 sessions and configs that functions return
 		// and package-level variables hold.
 		FactTypes: []analysis.Fact{(*confFact)(nil)},
@@ -114,10 +114,6 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	if sdk.IsSDKPath(sdk.Path(pass.Pkg)) {
 		return nil, nil
 	}
-	// Cheap exit: a package that imports no AWS SDK package and whose files
-	// contain no string literal mentioning amazonaws can hold no finding,
-	// because every check needs either SDK types or a constant STS host.
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	on := cfg.enabled()
 	ig := scanIgnores(pass.Fset, pass.Files, func(pos, end token.Pos, msg string) {
 		if on[BadDirective] {
@@ -125,9 +121,17 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: chk.Category, URL: chk.URL(), Message: BadDirective + ": " + msg})
 		}
 	})
-	if !importsAWS(pass.Pkg) && !mentionsAmazonaws(in) {
+	// Cheap exit: a package that imports no AWS SDK package and whose files
+	// contain no string literal mentioning amazonaws can hold no finding,
+	// because every check needs either SDK types or a constant STS host.
+	// With facts, drivers run the analyzer on every dependency too, so this
+	// path must stay cheap: the inspector is built only past it (requiring
+	// the inspect pass would build one for every dependency, the SDK's huge
+	// endpoint tables included).
+	if !importsAWS(pass.Pkg) && (inGOROOT(pass) || !mentionsAmazonaws(pass.Files)) {
 		return nil, nil
 	}
+	in := inspector.New(pass.Files)
 	c := &checker{
 		pass:     pass,
 		on:       on,
@@ -163,9 +167,32 @@ func importsAWS(pkg *types.Package) bool {
 	return false
 }
 
-func mentionsAmazonaws(in *inspector.Inspector) bool {
-	for n := range in.PreorderSeq((*ast.BasicLit)(nil)) {
-		if lit := n.(*ast.BasicLit); lit.Kind == token.STRING && containsFold(lit.Value, "amazonaws") {
+// goroot is the standard library source directory.
+var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+
+// inGOROOT reports whether the package is part of the standard library,
+// which never holds an STS endpoint: skipping its literal scan keeps the
+// dependency walk that facts impose cheap.
+func inGOROOT(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].FileStart).Name()
+	return strings.HasPrefix(name, goroot)
+}
+
+// mentionsAmazonaws reports whether any string literal of files contains
+// "amazonaws" in any case.
+func mentionsAmazonaws(files []*ast.File) bool {
+	found := false
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && containsFold(lit.Value, "amazonaws") {
+				found = true
+			}
+			return !found
+		})
+		if found {
 			return true
 		}
 	}
