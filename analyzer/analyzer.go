@@ -388,7 +388,43 @@ func (c *checker) callee(call *ast.CallExpr) *types.Func {
 	default:
 		return nil
 	}
-	fn, _ := c.pass.TypesInfo.Uses[id].(*types.Func)
+	switch obj := c.pass.TypesInfo.Uses[id].(type) {
+	case *types.Func:
+		return obj
+	case *types.Var:
+		// var newCreds = stscreds.NewCredentials: a function variable
+		// that only ever holds one function is that function.
+		return c.funcValue(obj)
+	}
+	return nil
+}
+
+// funcValue returns the function a variable always holds, if every
+// assignment to it is the same function.
+func (c *checker) funcValue(v *types.Var) *types.Func {
+	if v.IsField() || c.params[v] {
+		return nil
+	}
+	var fn *types.Func
+	for _, d := range c.defs[v] {
+		if d.index != -1 || d.rhs == nil {
+			return nil
+		}
+		var id *ast.Ident
+		switch x := ast.Unparen(d.rhs).(type) {
+		case *ast.Ident:
+			id = x
+		case *ast.SelectorExpr:
+			id = x.Sel
+		default:
+			return nil
+		}
+		f, ok := c.pass.TypesInfo.Uses[id].(*types.Func)
+		if !ok || fn != nil && f != fn {
+			return nil
+		}
+		fn = f
+	}
 	return fn
 }
 

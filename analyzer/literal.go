@@ -47,6 +47,8 @@ var fieldSinks = []fieldSink{
 	{sdk.V2AWS, "Config", "BaseEndpoint", sinkV2Base, false},
 	{sdk.V2AWS, "Endpoint", "URL", sinkV2Endpoint, false},
 	{sdk.NetHTTP, "Request", "URL", sinkRequest, true},
+	{sdk.NetHTTP, "Request", "Host", sinkRequest, false}, // hand-signed requests
+	{sdk.NetURL, "URL", "Host", sinkRequest, false},
 	{sdk.SmithyEP, "Endpoint", "URI", sinkV2Endpoint, true},
 }
 

@@ -107,3 +107,10 @@ func rawHostVariants(body io.Reader) {
 	_, _ = http.NewRequest("POST", "https://example.com/sts.amazonaws.com", body)
 	_, _ = http.NewRequest("POST", "https://example.com/?host=sts.amazonaws.com", body)
 }
+
+// Hand-rolled SigV4: the Host header and a url.URL built field by field.
+func handSigned(req *http.Request) {
+	req.Host = "sts.amazonaws.com"                                            // want "STS001"
+	req.URL = &url.URL{Scheme: "https", Host: "sts.amazonaws.com", Path: "/"} // want "STS001"
+	req.Host = "sts.eu-west-1.amazonaws.com"
+}

@@ -102,3 +102,10 @@ func withClientFromGlobal() {
 	creds := stscreds.NewCredentialsWithClient(sts.New(sess), roleARN) // want "STS002"
 	_ = creds
 }
+
+// A package-level function variable holding the SDK constructor.
+var newSTS = sts.New
+
+func viaFuncVar(sess *session.Session) *sts.STS {
+	return newSTS(sess) // want "STS002"
+}
