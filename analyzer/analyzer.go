@@ -108,7 +108,14 @@ type fieldSet struct {
 	value ast.Expr
 }
 
-func run(pass *analysis.Pass, cfg *Config) (any, error) {
+func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
+	// An unexpected code shape must never crash the user's build: turn a
+	// bug of ours into an analysis error naming the package.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error analysing %s (please report it): %v", pass.Pkg.Path(), r)
+		}
+	}()
 	// Never report inside the SDKs: their endpoint tables and internals
 	// legitimately mention the global host.
 	if sdk.IsSDKPath(sdk.Path(pass.Pkg)) {

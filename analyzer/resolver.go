@@ -223,8 +223,11 @@ func (c *checker) dropsResolverOpts(cur inspector.Cursor, call *ast.CallExpr) bo
 		if sig == nil || !sig.Variadic() {
 			return false
 		}
-		last := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice).Elem()
-		fsig, ok := last.Underlying().(*types.Signature)
+		slice, ok := sig.Params().At(sig.Params().Len() - 1).Type().Underlying().(*types.Slice)
+		if !ok {
+			return false
+		}
+		fsig, ok := slice.Elem().Underlying().(*types.Signature)
 		return ok && fsig.Params().Len() == 1 && sdk.IsNamed(fsig.Params().At(0).Type(), sdk.V1Endpoints, "Options")
 	}
 	return false
