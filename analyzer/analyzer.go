@@ -118,7 +118,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	}()
 	// Never report inside the SDKs: their endpoint tables and internals
 	// legitimately mention the global host.
-	if sdk.IsSDKPath(sdk.Path(pass.Pkg)) {
+	if sdk.IsSDKPath(sdk.Path(pass.Pkg)) && !cfg.includeSDK {
 		return nil, nil
 	}
 	on := cfg.enabled()

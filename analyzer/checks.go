@@ -73,6 +73,10 @@ type Config struct {
 	// AWS_STS_REGIONAL_ENDPOINTS (everything but session.New) as regional:
 	// for code bases that set it in every deployment. Default false: strict.
 	AssumeEnvRegional bool `json:"assume-env-regional,omitempty"`
+
+	// includeSDK analyses the SDK's own packages too; only the
+	// crash-freedom test sets it.
+	includeSDK bool
 }
 
 // Validate reports an error naming the first unknown check ID.

@@ -26,10 +26,12 @@
 //
 // The analyzer therefore decides by sink, not by string: it follows
 // sessions, configs and strings through the type-checked package to the
-// SDK calls and fields that choose an endpoint. Each diagnostic starts with
-// a stable check ID (STS001 to STS007), carries a category and a link to
-// the check's documentation, and most carry one suggested fix, applied by
-// -fix or go fix.
+// SDK calls and fields that choose an endpoint. aws-sdk-go v1 sessions and
+// configs returned by functions or held in exported package variables are
+// followed into other packages as analysis facts. Each diagnostic starts
+// with a stable check ID (STS000 to STS007), carries a category and a link
+// to the check's documentation, and most carry one suggested fix, applied
+// by -fix or go fix.
 //
 // # STS001 — hard-coded global endpoint
 //
@@ -75,9 +77,9 @@
 // (stscreds.NewCredentials, stscreds.NewWebIdentityCredentials) is built
 // from a session that does not provably set STSRegionalEndpoint to
 // endpoints.RegionalSTSEndpoint and has no Region the analyzer can see: a
-// session built without a Region, a session parameter, a session returned
-// by another function, one from another package, or one built from a
-// spread cfgs... argument.
+// session built without a Region (here or by a helper function in any
+// package), a session parameter, a struct field or other value the
+// analyzer does not follow, or one built from a spread cfgs... argument.
 //
 // Why: v1 defaults to the legacy mode, so in the 15 legacy Regions, and
 // with no Region at all, these STS calls go to sts.amazonaws.com.
@@ -92,12 +94,13 @@
 //	}))
 //	svc := sts.New(sess)
 //
-// Autofix: when the session is built in the same function or package, the
-// fix sets STSRegionalEndpoint where it is built (a field in the
+// Autofix: when the session is built in the function that uses it, the fix
+// sets STSRegionalEndpoint where it is built (a field in the
 // &aws.Config{} literal, .WithSTSRegionalEndpoint on an aws.NewConfig()
 // chain, a new &aws.Config{…} argument, or Config in session.Options), which
 // also moves the STS clients the session builds internally for web identity
-// and assume-role profiles. Otherwise it pins this client:
+// and assume-role profiles. When the session comes from a parameter, a
+// helper function or another package, it pins this client instead:
 // sts.New(sess, &aws.Config{STSRegionalEndpoint: …}),
 // stscreds.NewCredentials(sess.Copy(&aws.Config{STSRegionalEndpoint: …}), …),
 // or NewCredentialsWithClient(sts.New(p, …), …) for a provider that is not
@@ -233,17 +236,54 @@
 // the parameters has no autofix. sts.EndpointResolverFromURL with the
 // global URL is STS001. On by default.
 //
+// # STS000 — invalid suppression directive
+//
+// A //stsregional:ignore or //stsregional:file-ignore directive names no
+// check ID, names an unknown one, or gives no reason. It is reported so
+// that a typo never silently hides, or fails to hide, a finding.
+//
+//	// WRONG
+//	return sts.New(sess) //stsregional:ignore STS003
+//
+//	// RIGHT
+//	return sts.New(sess) //stsregional:ignore STS003 the IAM-auth verifier only accepts the global host
+//
+// No autofix. On by default.
+//
+// # Suppressing findings
+//
+// The analyzer itself honours two comment directives, so they work the same
+// standalone, under go vet and go fix, and in golangci-lint:
+//
+//	//stsregional:ignore STS003 reason why this client must stay global
+//	//stsregional:ignore STS001,STS004 reason
+//	//stsregional:file-ignore STS002 reason
+//
+// A line directive covers findings on its own line and on the line below;
+// a file-ignore directive, written anywhere in the file, covers the whole
+// file. A reason is required.
+//
 // # Flags
 //
 // Every check is on by default.
 //
-//	-enable=IDS   comma-separated check IDs to run instead of the defaults, e.g. -enable=STS001,STS004
-//	-disable=IDS  comma-separated check IDs not to run; wins over -enable
+//	-enable=IDS            comma-separated check IDs to run instead of the defaults, e.g. -enable=STS001,STS004
+//	-disable=IDS           comma-separated check IDs not to run; wins over -enable
+//	-assume-env-regional   treat v1 sessions that read the environment as regional
 //
 // IDs are case-insensitive; an unknown ID is an error. Under go vet the
-// flags are spelled -stsregional.enable and -stsregional.disable (the
-// stsregional binary also accepts -enable and -disable there). Drivers
-// without flags use New(Config{Enable: …, Disable: …}).
+// flags are spelled -stsregional.enable, -stsregional.disable and
+// -stsregional.assume-env-regional (the stsregional binary also accepts the
+// short spellings there).
+//
+// -assume-env-regional is for code bases that set
+// AWS_STS_REGIONAL_ENDPOINTS=regional in every deployment: STS clients whose
+// session is built by session.NewSession or session.NewSessionWithOptions
+// (which read that variable), directly or in a helper, or whose session
+// the analyzer cannot follow (a parameter, cfgs...), are then not reported
+// as STS002 or STS003. Sessions from the deprecated session.New ignore the
+// environment and are still reported. Drivers without flags use
+// New(Config{Enable: …, Disable: …, AssumeEnvRegional: …}).
 //
 // # What is never reported
 //
@@ -279,6 +319,7 @@ The global STS endpoint is served from us-east-1: extra latency, a
 single-Region dependency, and no path through STS VPC endpoints.
 Checks (all on by default; select with -enable and -disable):
 
+STS000  invalid suppression directive
 STS001  hard-coded global endpoint
 STS002  aws-sdk-go v1 session not regional
 STS003  aws-sdk-go v1 Region is not enough
