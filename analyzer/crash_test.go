@@ -93,15 +93,33 @@ func loadRoots(t *testing.T, dir string, env []string, patterns ...string) []*pa
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Packages whose dependencies the module does not provide (parts of
+	// x/tools needing other modules) are not the point: skip every package
+	// with an error in it or in a dependency.
+	broken := map[*packages.Package]bool{}
+	var visit func(p *packages.Package) bool
+	seen := map[*packages.Package]bool{}
+	visit = func(p *packages.Package) bool {
+		if seen[p] {
+			return broken[p]
+		}
+		seen[p] = true
+		bad := len(p.Errors) > 0
+		for _, imp := range p.Imports {
+			if visit(imp) {
+				bad = true
+			}
+		}
+		broken[p] = bad
+		return bad
+	}
 	var roots []*packages.Package
 	for _, p := range pkgs {
-		// Packages whose dependencies the module does not provide (test
-		// helpers of x/tools, platform-specific code) are not the point.
-		if len(p.Errors) == 0 {
-			roots = append(roots, p)
-		} else {
-			t.Logf("skipped %s: %v", p.PkgPath, p.Errors[0])
+		if visit(p) {
+			t.Logf("skipped %s: it or a dependency does not load", p.PkgPath)
+			continue
 		}
+		roots = append(roots, p)
 	}
 	if len(roots) == 0 {
 		t.Fatalf("no package of %v loaded", patterns)
