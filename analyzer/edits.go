@@ -86,8 +86,3 @@ func (c *checker) source(name string) []byte {
 	c.src[name] = b
 	return b
 }
-
-// cursorOf returns the cursor of n, which must be in the package.
-func (c *checker) cursorOf(n ast.Node) (inspector.Cursor, bool) {
-	return c.inspect.Root().FindNode(n)
-}

@@ -361,10 +361,22 @@ func (c *checker) fixDeleteSetting(cur inspector.Cursor, value ast.Expr) *analys
 			return suggested(msg, nil, deleteElem(n, i))
 		}
 	case *ast.AssignStmt:
-		if len(n.Lhs) == 1 {
-			if e, ok := c.deleteStmt(cur); ok {
-				return suggested(msg, nil, e)
+		if len(n.Lhs) != 1 {
+			return nil
+		}
+		// The only statement of an option function passed to a call
+		// (func(o *sts.Options) { o.BaseEndpoint = … }): delete the whole
+		// option rather than leave an empty one behind.
+		if body, ok := cur.Parent().Node().(*ast.BlockStmt); ok && len(body.List) == 1 {
+			litCur := cur.Parent().Parent()
+			if _, ok := litCur.Node().(*ast.FuncLit); ok {
+				if e, ok := deleteArg(litCur); ok {
+					return suggested(msg, nil, e)
+				}
 			}
+		}
+		if e, ok := c.deleteStmt(cur); ok {
+			return suggested(msg, nil, e)
 		}
 	}
 	return nil

@@ -45,3 +45,9 @@ func v2(ctx context.Context) error {
 func env() {
 	os.Setenv("AWS_ENDPOINT_URL_STS", globalURL) // want `STS001`
 }
+
+func optionOnly(cfg awsv2.Config) *stsv2.Client {
+	return stsv2.NewFromConfig(cfg, func(o *stsv2.Options) {
+		o.BaseEndpoint = awsv2.String(globalURL) // want `STS001`
+	})
+}
