@@ -1,0 +1,7 @@
+package other
+
+import "net/http"
+
+func NotInPattern() (*http.Response, error) {
+	return http.Get("https://sts.amazonaws.com/")
+}
