@@ -50,7 +50,8 @@ func newAnalyzer(cfg *Config) *analysis.Analyzer {
 	a.Flags.Init(Name, flag.ContinueOnError)
 	a.Flags.Var(idList{&cfg.Enable}, "enable", "comma-separated check IDs to run instead of the defaults (e.g. STS001,STS004)")
 	a.Flags.Var(idList{&cfg.Disable}, "disable", "comma-separated check IDs not to run")
-	a.Flags.BoolVar(&cfg.AssumeEnvRegional, "assume-env-regional", false,
+	// The flag's default is the configured value: BoolVar stores it.
+	a.Flags.BoolVar(&cfg.AssumeEnvRegional, "assume-env-regional", cfg.AssumeEnvRegional,
 		"treat aws-sdk-go v1 sessions that read the environment (NewSession, NewSessionWithOptions, and sessions from parameters or helpers) as regional, for code bases that set AWS_STS_REGIONAL_ENDPOINTS=regional in every deployment")
 	return a
 }

@@ -48,7 +48,6 @@ var fieldSinks = []fieldSink{
 	{sdk.V2AWS, "Endpoint", "URL", sinkV2Endpoint, false},
 	{sdk.NetHTTP, "Request", "URL", sinkRequest, true},
 	{sdk.NetHTTP, "Request", "Host", sinkRequest, false}, // hand-signed requests
-	{sdk.NetURL, "URL", "Host", sinkRequest, false},
 	{sdk.SmithyEP, "Endpoint", "URI", sinkV2Endpoint, true},
 }
 
@@ -279,6 +278,11 @@ func (c *checker) parseArg(e ast.Expr) ast.Expr {
 	}
 	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
 		return call.Args[0]
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		if _, kv := elemWithKey(lit, "Host"); kv != nil {
+			return kv.Value
+		}
 	}
 	if v := c.localVar(e); v != nil && len(c.defs[v]) == 1 {
 		if call, ok := ast.Unparen(c.defs[v][0].rhs).(*ast.CallExpr); ok && len(call.Args) == 1 {

@@ -123,6 +123,11 @@ func (c *checker) checkResolverCalls() {
 		if fn == nil || fn.Name() != "EndpointFor" || sdk.Path(fn.Pkg()) != sdk.V1Endpoints || len(call.Args) < 2 {
 			continue
 		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok || !c.isSDKResolver(sel.X, 0) {
+			// An endpoints.Resolver holding the program's own resolver
+			// decides by its own code, not by the options.
+			continue
+		}
 		svc, ok := c.constString(call.Args[0])
 		if !ok {
 			// A resolver that forwards a non-constant service but drops the
@@ -147,6 +152,38 @@ func (c *checker) checkResolverCalls() {
 		}
 		c.report(V1ResolverCall, call, msg, fix)
 	}
+}
+
+// isSDKResolver reports whether e provably is one of the SDK's own
+// resolvers: a Partition value, or a Resolver obtained from a function of
+// the endpoints package (DefaultResolver, AwsPartition …), directly or
+// through variables.
+func (c *checker) isSDKResolver(e ast.Expr, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	e = ast.Unparen(e)
+	if sdk.IsNamed(c.pass.TypesInfo.TypeOf(e), sdk.V1Endpoints, "Partition") {
+		return true
+	}
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		fn := c.callee(x)
+		return fn != nil && sdk.Path(fn.Pkg()) == sdk.V1Endpoints &&
+			!sdk.IsNamed(c.pass.TypesInfo.TypeOf(x.Fun), sdk.V1Endpoints, "ResolverFunc")
+	case *ast.Ident:
+		v := c.localVar(x)
+		if v == nil || c.params[v] || len(c.defs[v]) == 0 {
+			return false
+		}
+		for _, d := range c.defs[v] {
+			if d.rhs == nil || d.index > 0 || !c.isSDKResolver(d.rhs, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // passesRegionalOption reports whether the option arguments may select the

@@ -13,6 +13,7 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/stsregional/stsregional/analyzer/internal/fix"
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
@@ -75,38 +76,180 @@ func (c *checker) checkV1Clients() {
 	if !c.on[V1NotRegional] && !c.on[V1RegionTrap] && !c.on[GlobalPseudoRgn] {
 		return
 	}
+	wrappers := map[*types.Func]*wrapper{}
+	var wrapped []*wrapper
 	for _, cur := range c.calls {
 		call := cur.Node().(*ast.CallExpr)
 		fn := c.callee(call)
 		if fn == nil || len(call.Args) == 0 {
 			continue
 		}
-		var what string
-		switch {
-		case sdk.IsFunc(fn, sdk.V1STS, "New"):
-			what = "client"
-		case sdk.IsFunc(fn, sdk.V1STSCreds, "NewCredentials"),
-			sdk.IsFunc(fn, sdk.V1STSCreds, "NewWebIdentityCredentials"):
-			what = "credential provider"
-		default:
+		what := v1ClientKind(fn)
+		if what == "" {
 			continue
 		}
-		c.checkV1Client(call, fn, what)
+		if w := c.asWrapper(cur, call, fn, what); w != nil {
+			wrappers[w.fn] = w
+			wrapped = append(wrapped, w)
+			continue
+		}
+		sess, conf := c.evalClient(call, fn)
+		c.judge(call, what, sess, conf, func() *analysis.SuggestedFix { return c.v1ClientFix(call, fn, sess) })
+	}
+	if len(wrappers) == 0 {
+		return
+	}
+	// Judge wrappers where they are called, with the caller's arguments.
+	for _, cur := range c.calls {
+		call := cur.Node().(*ast.CallExpr)
+		fn := c.callee(call)
+		w := wrappers[fn]
+		if w == nil || len(call.Args) <= w.prov {
+			continue
+		}
+		w.called = true
+		var cfgs []ast.Expr
+		for _, i := range w.cfgs {
+			if i < len(call.Args) {
+				cfgs = append(cfgs, call.Args[i])
+			}
+		}
+		if w.variadic >= 0 && w.variadic < len(call.Args) {
+			cfgs = append(cfgs, call.Args[w.variadic:]...)
+		}
+		sess, conf := c.evalProviderConfigs(call.Args[w.prov], cfgs, call.Ellipsis.IsValid())
+		c.judge(call, w.what+" (built by "+w.fn.Name()+")", sess, conf, func() *analysis.SuggestedFix {
+			if sess.fix != nil {
+				if edits, ok := sess.fix(); ok {
+					return suggested("Set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint", nil, edits...)
+				}
+			}
+			if w.variadic < 0 || call.Ellipsis.IsValid() {
+				return nil
+			}
+			im := c.imports(call.Pos())
+			edits, ok := c.addConfigArg(call, im)
+			if !ok {
+				return nil
+			}
+			return suggested("Set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint on this client", im, edits...)
+		})
+	}
+	// A wrapper nobody in the package calls is judged where it builds
+	// the client, as if its parameters were unknown.
+	for _, w := range wrapped {
+		if !w.called {
+			sess, conf := c.evalClient(w.call, w.ctor)
+			c.judge(w.call, w.what, sess, conf, func() *analysis.SuggestedFix { return c.v1ClientFix(w.call, w.ctor, sess) })
+		}
 	}
 }
 
-func (c *checker) checkV1Client(call *ast.CallExpr, fn *types.Func, what string) {
-	sess := c.evalProvider(call.Args[0], 0)
-	conf := sess.conf
-	if fn.Name() == "New" {
-		for _, a := range call.Args[1:] {
-			cc, _ := c.evalConfig(a, 0)
-			conf.merge(cc)
+// v1ClientKind names what an STS constructor builds, or "" for other
+// functions.
+func v1ClientKind(fn *types.Func) string {
+	switch {
+	case sdk.IsFunc(fn, sdk.V1STS, "New"):
+		return "client"
+	case sdk.IsFunc(fn, sdk.V1STSCreds, "NewCredentials"),
+		sdk.IsFunc(fn, sdk.V1STSCreds, "NewWebIdentityCredentials"):
+		return "credential provider"
+	}
+	return ""
+}
+
+// A wrapper is an unexported function of this package that builds an STS
+// client only from its parameters (func newClient(p client.ConfigProvider,
+// cfgs ...*aws.Config) *sts.STS { return sts.New(p, cfgs...) }): its callers
+// decide the endpoint, so it is judged at each call.
+type wrapper struct {
+	fn       *types.Func
+	what     string
+	call     *ast.CallExpr // the constructor call inside
+	ctor     *types.Func
+	prov     int   // parameter index of the provider
+	cfgs     []int // parameter indexes of single configs
+	variadic int   // index of the variadic config parameter, or -1
+	called   bool
+}
+
+func (c *checker) asWrapper(cur inspector.Cursor, call *ast.CallExpr, ctor *types.Func, what string) *wrapper {
+	var decl *ast.FuncDecl
+	for e := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		decl, _ = e.Node().(*ast.FuncDecl)
+		break
+	}
+	if decl == nil {
+		return nil
+	}
+	fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || fn.Exported() {
+		return nil
+	}
+	sig := fn.Signature()
+	index := func(e ast.Expr) int {
+		v := c.localVar(e)
+		if v == nil || len(c.defs[v]) > 0 {
+			return -1 // not a parameter, or reassigned
 		}
-		if call.Ellipsis.IsValid() {
-			conf.opaque = true
+		for i := 0; i < sig.Params().Len(); i++ {
+			if sig.Params().At(i) == v {
+				return i
+			}
+		}
+		return -1
+	}
+	w := &wrapper{fn: fn, what: what, call: call, ctor: ctor, prov: index(call.Args[0]), variadic: -1}
+	if w.prov < 0 {
+		return nil
+	}
+	if ctor.Name() == "New" {
+		for k, a := range call.Args[1:] {
+			i := index(a)
+			if i < 0 {
+				return nil
+			}
+			if call.Ellipsis.IsValid() && k == len(call.Args)-2 {
+				if !sig.Variadic() || i != sig.Params().Len()-1 {
+					return nil
+				}
+				w.variadic = i
+				continue
+			}
+			w.cfgs = append(w.cfgs, i)
 		}
 	}
+	return w
+}
+
+// evalClient evaluates the provider and, for sts.New, the client configs
+// of an STS constructor call.
+func (c *checker) evalClient(call *ast.CallExpr, ctor *types.Func) (v1Sess, v1Conf) {
+	var cfgs []ast.Expr
+	if ctor.Name() == "New" {
+		cfgs = call.Args[1:]
+	}
+	return c.evalProviderConfigs(call.Args[0], cfgs, call.Ellipsis.IsValid())
+}
+
+// evalProviderConfigs merges configs on top of the provider's; spread
+// marks a cfgs... argument list, whose contents are unknown.
+func (c *checker) evalProviderConfigs(provider ast.Expr, cfgs []ast.Expr, spread bool) (v1Sess, v1Conf) {
+	sess := c.evalProvider(provider, 0)
+	conf := sess.conf
+	for _, a := range cfgs {
+		cc, _ := c.evalConfig(a, 0)
+		conf.merge(cc)
+	}
+	if spread && len(cfgs) > 0 {
+		conf.opaque = true
+	}
+	return sess, conf
+}
+
+// judge decides whether an STS client built from sess with the merged
+// configuration conf calls the global endpoint, and reports at node at.
+func (c *checker) judge(call ast.Node, what string, sess v1Sess, conf v1Conf, mkFix func() *analysis.SuggestedFix) {
 	if r := conf.region; r != nil && r.known && !conf.variant && !conf.endpoint {
 		// aws-global and an empty Region resolve to the global host even
 		// with the regional setting.
@@ -124,8 +267,11 @@ func (c *checker) checkV1Client(call *ast.CallExpr, fn *types.Func, what string)
 		return
 	case conf.mode == modeLegacy:
 		return // STS004 reports the explicit legacy setting itself.
-	case sess.honoursEnv && c.envRegional:
-		return // os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "regional") in the package.
+	case c.envRegional && (sess.honoursEnv || sess.conf.opaque):
+		// os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "regional") in the
+		// package (typically in init) reaches every session built
+		// afterwards, except those of session.New.
+		return
 	case c.cfg.AssumeEnvRegional && (sess.honoursEnv || sess.conf.opaque):
 		return // The user vouches for the environment.
 	case conf.variant, conf.endpoint:
@@ -134,7 +280,7 @@ func (c *checker) checkV1Client(call *ast.CallExpr, fn *types.Func, what string)
 	if r := conf.region; r != nil && r.known && !sdk.LegacyRegions[r.value] {
 		return // Outside the legacy list: resolves regionally.
 	}
-	fix := c.v1ClientFix(call, fn, sess)
+	fix := mkFix()
 	const stopGap = "; migrating to aws-sdk-go-v2, regional by default, is the lasting fix"
 	if r := conf.region; r != nil {
 		region := "set at runtime"
@@ -623,8 +769,10 @@ func (c *checker) applyField(conf *v1Conf, field string, value ast.Expr, depth i
 		}
 		conf.region = r
 	case "Endpoint":
-		// An empty constant endpoint is no override.
-		if s, ok := c.constString(c.unwrapPtr(value)); !ok || s != "" {
+		// Only a non-empty constant is provably an override: a value
+		// from configuration (cfg.STSEndpoint) is often empty, and v1 then
+		// resolves STS the legacy way.
+		if s, ok := c.constString(c.unwrapPtr(value)); ok && s != "" {
 			conf.endpoint = true
 		}
 	case "UseFIPSEndpoint", "UseDualStackEndpoint":

@@ -114,6 +114,13 @@ func (c *checker) parsedURL(e ast.Expr, depth int) (string, bool) {
 	if call, ok := e.(*ast.CallExpr); ok {
 		return c.parseCallURL(call, depth)
 	}
+	if lit, ok := e.(*ast.CompositeLit); ok && sdk.IsNamed(c.pass.TypesInfo.TypeOf(lit), sdk.NetURL, "URL") {
+		// &url.URL{Scheme: "https", Host: "sts.amazonaws.com"}
+		if _, kv := elemWithKey(lit, "Host"); kv != nil {
+			return c.constStringDepth(kv.Value, depth+1)
+		}
+		return "", false
+	}
 	v := c.localVar(e)
 	if v == nil || c.params[v] || len(c.defs[v]) != 1 {
 		return "", false

@@ -23,7 +23,15 @@ func awsPartition(r string) string {
 	return ep.URL
 }
 
+// A Resolver parameter may hold the program's own resolver, which need not
+// look at the options: not provably the SDK's, so not reported.
 func resolverParam(resolver endpoints.Resolver, r string) (endpoints.ResolvedEndpoint, error) {
+	return resolver.EndpointFor(sts.EndpointsID, r)
+}
+
+// A Resolver variable holding the SDK's default resolver is.
+func resolverVar(r string) (endpoints.ResolvedEndpoint, error) {
+	resolver := endpoints.DefaultResolver()
 	return resolver.EndpointFor(sts.EndpointsID, r) // want "STS005"
 }
 
