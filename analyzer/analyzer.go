@@ -76,7 +76,10 @@ type checker struct {
 	decls     map[*types.Func]*ast.FuncDecl
 	declOrder []*types.Func
 	facts     map[*types.Func]*confFact
-	cfg       *Config
+	// toSTS memoises which parameters of a function reach
+	// sts.NewFromConfig.
+	toSTS map[*types.Func][]int
+	cfg   *Config
 
 	// envRegional reports whether the package sets
 	// AWS_STS_REGIONAL_ENDPOINTS=regional with os.Setenv.
@@ -152,6 +155,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 		src:      map[string][]byte{},
 		decls:    map[*types.Func]*ast.FuncDecl{},
 		facts:    map[*types.Func]*confFact{},
+		toSTS:    map[*types.Func][]int{},
 		cfg:      cfg,
 	}
 	c.index()

@@ -40,17 +40,134 @@ func (c *checker) checkAWSGlobal() {
 			}
 		}
 	}
-	// aws.Config values that reach sts.NewFromConfig.
+	// aws.Config values that reach sts.NewFromConfig, directly or through a
+	// function of this package (also one stored in a function-typed field
+	// or variable) that hands its parameter to it.
 	for _, cur := range c.calls {
 		call := cur.Node().(*ast.CallExpr)
-		fn := c.callee(call)
-		if fn == nil || !sdk.IsFunc(fn, sdk.V2STS, "NewFromConfig") || len(call.Args) == 0 {
-			continue
-		}
-		for _, e := range c.v2GlobalRegions(call.Args[0], 0) {
-			c.report(GlobalPseudoRgn, e, awsGlobalV2Msg, nil)
+		for _, i := range c.stsConfigArgs(call) {
+			for _, e := range c.v2GlobalRegions(call.Args[i], 0) {
+				c.report(GlobalPseudoRgn, e, awsGlobalV2Msg, nil)
+			}
 		}
 	}
+}
+
+// stsConfigArgs returns the indexes of call's arguments that become the
+// aws.Config of a v2 STS client.
+func (c *checker) stsConfigArgs(call *ast.CallExpr) []int {
+	if len(call.Args) == 0 {
+		return nil
+	}
+	if fn := c.callee(call); fn != nil {
+		if sdk.IsFunc(fn, sdk.V2STS, "NewFromConfig") {
+			return []int{0}
+		}
+		return c.paramsToSTS(fn)
+	}
+	// d.StsProvider(cfg): a function-typed field or variable; follow the
+	// functions stored into it in this package.
+	var obj types.Object
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		obj = c.pass.TypesInfo.Uses[f]
+	case *ast.SelectorExpr:
+		obj = c.pass.TypesInfo.Uses[f.Sel]
+	}
+	v, ok := obj.(*types.Var)
+	if !ok {
+		return nil
+	}
+	var out []int
+	for _, stored := range c.storedValues(v) {
+		var id *ast.Ident
+		switch x := ast.Unparen(stored).(type) {
+		case *ast.Ident:
+			id = x
+		case *ast.SelectorExpr:
+			id = x.Sel
+		}
+		if fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func); ok {
+			if sdk.IsFunc(fn, sdk.V2STS, "NewFromConfig") {
+				out = append(out, 0)
+			}
+			out = append(out, c.paramsToSTS(fn)...)
+		}
+	}
+	return out
+}
+
+// paramsToSTS returns the parameter indexes of fn, a function of this
+// package, that fn passes unchanged to sts.NewFromConfig.
+func (c *checker) paramsToSTS(fn *types.Func) []int {
+	if fn.Pkg() != c.pass.Pkg {
+		return nil
+	}
+	if idx, ok := c.toSTS[fn]; ok {
+		return idx
+	}
+	c.toSTS[fn] = nil
+	decl := c.decls[fn]
+	if decl == nil || decl.Body == nil {
+		return nil
+	}
+	params := fn.Signature().Params()
+	var idx []int
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || len(call.Args) == 0 {
+			return true
+		}
+		if f := c.callee(call); f == nil || !sdk.IsFunc(f, sdk.V2STS, "NewFromConfig") {
+			return true
+		}
+		if v := c.localVar(call.Args[0]); v != nil {
+			for i := 0; i < params.Len(); i++ {
+				if params.At(i) == v {
+					idx = append(idx, i)
+				}
+			}
+		}
+		return true
+	})
+	c.toSTS[fn] = idx
+	return idx
+}
+
+// storedValues returns the values assigned to a variable or stored into a
+// field (in composite literals and assignments) in this package.
+func (c *checker) storedValues(v *types.Var) []ast.Expr {
+	if !v.IsField() {
+		var out []ast.Expr
+		for _, d := range c.defs[v] {
+			if d.rhs != nil && d.index == -1 {
+				out = append(out, d.rhs)
+			}
+		}
+		return out
+	}
+	var out []ast.Expr
+	for _, cur := range c.lits {
+		for _, elt := range cur.Node().(*ast.CompositeLit).Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+					out = append(out, kv.Value)
+				}
+			}
+		}
+	}
+	for _, cur := range c.asgns {
+		as := cur.Node().(*ast.AssignStmt)
+		if len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for i, lhs := range as.Lhs {
+			if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && c.pass.TypesInfo.Uses[sel.Sel] == v {
+				out = append(out, as.Rhs[i])
+			}
+		}
+	}
+	return out
 }
 
 // isAWSGlobal reports whether e is the constant Region "aws-global".

@@ -84,3 +84,27 @@ func v2Compare(cfg awsv2.Config) bool {
 }
 
 var v2Regions = map[string]string{"global": "aws-global", "default": "us-east-1"}
+
+// The STS client factory is injected through a function-typed field whose
+// default hands the config to sts.NewFromConfig.
+type provider struct {
+	newSTS func(awsv2.Config) stsAPI
+}
+
+type stsAPI interface{}
+
+func defaultSTS(cfg awsv2.Config) stsAPI { return stsv2.NewFromConfig(cfg) }
+
+func newProvider() *provider { return &provider{newSTS: defaultSTS} }
+
+func (p *provider) assume(cfg awsv2.Config) stsAPI {
+	stsCfg := cfg.Copy()
+	stsCfg.Region = "aws-global" // want "STS006"
+	return p.newSTS(stsCfg)
+}
+
+func (p *provider) route53(cfg awsv2.Config) awsv2.Config {
+	r53 := cfg.Copy()
+	r53.Region = "aws-global"
+	return r53
+}
