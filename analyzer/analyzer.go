@@ -79,7 +79,9 @@ type checker struct {
 	// toSTS memoises which parameters of a function reach
 	// sts.NewFromConfig.
 	toSTS map[*types.Func][]int
-	cfg   *Config
+	// callsTo indexes this package's calls by callee, built on demand.
+	callsTo map[*types.Func][]*ast.CallExpr
+	cfg     *Config
 
 	// envRegional reports whether the package sets
 	// AWS_STS_REGIONAL_ENDPOINTS=regional with os.Setenv.
