@@ -466,6 +466,11 @@ func (c *checker) report(id string, n ast.Node, msg string, fix *analysis.Sugges
 	c.pass.Report(d)
 }
 
+// inTestFile reports whether n is in a _test.go file.
+func (c *checker) inTestFile(n ast.Node) bool {
+	return strings.HasSuffix(c.pass.Fset.File(n.Pos()).Name(), "_test.go")
+}
+
 // fileOf returns the syntax tree of the file holding pos.
 func (c *checker) fileOf(pos token.Pos) *ast.File {
 	for _, f := range c.pass.Files {

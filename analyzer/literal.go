@@ -257,6 +257,11 @@ func (c *checker) checkSinkValue(cur inspector.Cursor, value ast.Expr, kind sink
 		// Not constant here: a hand-rolled client may carry the global
 		// host through fields and parameters from a default upstream.
 		for _, src := range c.traceGlobal(value) {
+			if c.inTestFile(src) {
+				// Test tables store expected URLs into the same
+				// fields; a default worth fixing lives in real code.
+				continue
+			}
 			c.report(HardcodedGlobal, src, "the global STS endpoint sts.amazonaws.com flows from here into a request URL: "+
 				"sts.amazonaws.com is served from us-east-1 (extra latency, a single-Region dependency, unreachable through STS VPC endpoints); "+
 				"default to https://sts.<region>.amazonaws.com and sign for that Region (unless a verifier on the other side only accepts the global host)", nil)
