@@ -6,6 +6,7 @@
 //	stsregional [flags] ./...                      # standalone
 //	stsregional -fix ./...                         # apply suggested fixes
 //	stsregional -fix -diff ./...                   # print the fixes as a diff
+//	stsregional -format=sarif ./... > out.sarif    # one SARIF 2.1.0 log
 //	go vet -vettool=$(which stsregional) ./...     # as a go vet tool
 //	go fix -fixtool=$(which stsregional) ./...     # as a go fix tool (Go 1.26+)
 //
@@ -20,6 +21,10 @@
 //	-c=N           show N lines of context around each finding
 //	-fix, -diff    apply the suggested fixes, or print them as a unified diff
 //	-test=false    do not analyze test files
+//	-format=F      text (the default) or sarif: write one SARIF 2.1.0 log
+//	               (GitHub code scanning) to stdout; combines with -enable,
+//	               -disable, -assume-env-regional and -test, not with -json,
+//	               -c, -fix or -diff
 //	-version       print "stsregional VERSION" and exit
 //	-help          print the full list of flags
 //
@@ -35,6 +40,15 @@
 //	2  bad command line: unknown flag, bad flag value such as an unknown
 //	   check ID
 //	3  findings were reported
+//
+// With -format=sarif the exit code is 0 whenever the log was written,
+// findings or not (as staticcheck does: an upload step must not fail on
+// findings); 1 when packages fail to load or have errors, or the analysis
+// fails: the errors go to stderr and nothing to stdout, since a log that
+// silently lacks some packages would close their open alerts; 2 for a bad
+// command line, such as -format=xml. SARIF columns count UTF-16 code units
+// (run.columnKind); paths are relative to the current directory, the
+// %SRCROOT% base.
 //
 // Under go vet, findings, errors and bad flags all exit 1 (-json exits 0).
 // go fix applies the fixes and exits 0; with -diff, as go vet -fix -diff, it
@@ -59,6 +73,16 @@ func main() {
 	if wantsVersion(args) {
 		fmt.Printf("%s %s\n", analyzer.Name, version())
 		os.Exit(0)
+	}
+
+	if wantsSARIF(args) {
+		os.Exit(runSARIF(args, os.Stdout, os.Stderr))
+	}
+	// -format=text is the default mode below. The flag is not offered to go
+	// vet and go fix (-flags), which have no use for it.
+	if !vetProtocol(args) {
+		format := formatValue("text")
+		flag.Var(&format, "format", formatUsage)
 	}
 
 	// go vet runs the tool on every dependency too, only to export type
@@ -135,6 +159,21 @@ func factsOnly(args []string) bool {
 	}
 	var cfg struct{ VetxOnly bool }
 	return json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly
+}
+
+// vetProtocol reports whether go vet or go fix runs the tool: on a unit
+// configuration file, or to list its flags.
+func vetProtocol(args []string) bool {
+	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return true
+	}
+	for _, a := range flagArgs(args) {
+		switch strings.TrimLeft(a, "-") {
+		case "flags", "flags=true":
+			return true
+		}
+	}
+	return false
 }
 
 // anyValue is a flag.Value that accepts anything.
