@@ -127,13 +127,6 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	if sdk.IsSDKPath(sdk.Path(pass.Pkg)) && !cfg.includeSDK {
 		return nil, nil
 	}
-	on := cfg.enabled()
-	ig := scanIgnores(pass.Fset, pass.Files, func(pos, end token.Pos, msg string) {
-		if on[BadDirective] {
-			chk, _ := checkByID(BadDirective)
-			pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: chk.Category, URL: chk.URL(), Message: BadDirective + ": " + msg})
-		}
-	})
 	// Cheap exit: a package that imports no AWS SDK package and whose files
 	// contain no string literal mentioning amazonaws can hold no finding,
 	// because every check needs either SDK types or a constant STS host.
@@ -144,6 +137,15 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	if !importsAWS(pass.Pkg) && (inGOROOT(pass) || !mentionsAmazonaws(pass.Files)) {
 		return nil, nil
 	}
+	// Directives matter only where findings can be; malformed ones are
+	// reported there too.
+	on := cfg.enabled()
+	ig := scanIgnores(pass.Fset, pass.Files, func(pos, end token.Pos, msg string) {
+		if on[BadDirective] {
+			chk, _ := checkByID(BadDirective)
+			pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: chk.Category, URL: chk.URL(), Message: BadDirective + ": " + msg})
+		}
+	})
 	in := inspector.New(pass.Files)
 	c := &checker{
 		pass:     pass,
