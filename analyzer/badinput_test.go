@@ -45,4 +45,3 @@ func TestConfigErrors(t *testing.T) {
 		t.Errorf("IDs are case-insensitive: %v", err)
 	}
 }
-}
