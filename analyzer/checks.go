@@ -122,6 +122,7 @@ func (c Config) enabled() map[string]bool {
 // idList is a flag.Value for a comma-separated list of check IDs.
 type idList struct{ ids *[]string }
 
+// String returns the IDs comma-separated, as flag.Value requires.
 func (l idList) String() string {
 	if l.ids == nil {
 		return ""
@@ -129,6 +130,7 @@ func (l idList) String() string {
 	return strings.Join(*l.ids, ",")
 }
 
+// Set parses a comma-separated list of check IDs, rejecting unknown ones.
 func (l idList) Set(s string) error {
 	var ids []string
 	for _, f := range strings.Split(s, ",") {

@@ -29,6 +29,8 @@ type confFact struct {
 // AFact marks confFact as an analysis fact.
 func (*confFact) AFact() {}
 
+// String renders the fact for analysistest expectations and -debug=f,
+// e.g. `sts:unset region="eu-west-1" env`.
 func (f *confFact) String() string {
 	s := "sts:" + [...]string{"unset", "legacy", "regional", "dynamic"}[f.Mode%4]
 	switch {

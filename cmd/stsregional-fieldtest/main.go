@@ -151,6 +151,7 @@ type Report struct {
 	UnscoredLabels int `json:"unscored_labels"`
 }
 
+// Skip is a repository of the build list that was not analysed, and why.
 type Skip struct {
 	Repo   string `json:"repo"`
 	Reason string `json:"reason"`
