@@ -30,43 +30,32 @@ type resolverCtx struct {
 // sts.EndpointResolverFunc have in common. The shape, not the conversion,
 // decides, so named functions passed as resolvers count too.
 func (c *checker) resolverContext(cur inspector.Cursor) (resolverCtx, bool) {
-	for fcur := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
-		var sig *types.Signature
-		switch f := fcur.Node().(type) {
-		case *ast.FuncLit:
-			sig, _ = c.pass.TypesInfo.TypeOf(f).(*types.Signature)
-		case *ast.FuncDecl:
-			if fn, ok := c.pass.TypesInfo.Defs[f.Name].(*types.Func); ok {
-				sig = fn.Signature()
-			}
-		}
-		if sig == nil || sig.Results().Len() != 2 {
-			return resolverCtx{}, false
-		}
-		res := sig.Results().At(0).Type()
-		var rc resolverCtx
-		switch {
-		case sdk.IsNamed(res, sdk.V1Endpoints, "ResolvedEndpoint"):
-		case sdk.IsNamed(res, sdk.V2AWS, "Endpoint"):
-			rc.v2 = true
-		default:
-			return resolverCtx{}, false
-		}
-		// The Region is the last string parameter: (service, region) or
-		// (region) in sts.EndpointResolverFunc.
-		var strs []*types.Var
-		for i := 0; i < sig.Params().Len(); i++ {
-			p := sig.Params().At(i)
-			if b, ok := p.Type().Underlying().(*types.Basic); ok && b.Kind() == types.String {
-				strs = append(strs, p)
-			}
-		}
-		if n := len(strs); n > 0 && n <= 2 && strs[n-1].Name() != "" && strs[n-1].Name() != "_" {
-			rc.region = strs[n-1]
-		}
-		return rc, true
+	sig := c.enclosingSig(cur)
+	if sig == nil || sig.Results().Len() != 2 {
+		return resolverCtx{}, false
 	}
-	return resolverCtx{}, false
+	res := sig.Results().At(0).Type()
+	var rc resolverCtx
+	switch {
+	case sdk.IsNamed(res, sdk.V1Endpoints, "ResolvedEndpoint"):
+	case sdk.IsNamed(res, sdk.V2AWS, "Endpoint"):
+		rc.v2 = true
+	default:
+		return resolverCtx{}, false
+	}
+	// The Region is the last string parameter: (service, region) or
+	// (region) in sts.EndpointResolverFunc.
+	var strs []*types.Var
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		if b, ok := p.Type().Underlying().(*types.Basic); ok && b.Kind() == types.String {
+			strs = append(strs, p)
+		}
+	}
+	if n := len(strs); n > 0 && n <= 2 && strs[n-1].Name() != "" && strs[n-1].Name() != "_" {
+		rc.region = strs[n-1]
+	}
+	return rc, true
 }
 
 // reportResolverURL reports a custom resolver returning the global URL, with
@@ -152,6 +141,24 @@ func (c *checker) checkResolverCalls() {
 		}
 		c.report(V1ResolverCall, call, msg, fix)
 	}
+}
+
+// enclosingSig returns the signature of the innermost function (literal or
+// declaration) around cur, or nil.
+func (c *checker) enclosingSig(cur inspector.Cursor) *types.Signature {
+	for fcur := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch f := fcur.Node().(type) {
+		case *ast.FuncLit:
+			sig, _ := c.pass.TypesInfo.TypeOf(f).(*types.Signature)
+			return sig
+		case *ast.FuncDecl:
+			if fn, ok := c.pass.TypesInfo.Defs[f.Name].(*types.Func); ok {
+				return fn.Signature()
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // isSDKResolver reports whether e provably is one of the SDK's own
@@ -247,25 +254,14 @@ func (c *checker) dropsResolverOpts(cur inspector.Cursor, call *ast.CallExpr) bo
 	if len(call.Args) > 2 {
 		return false
 	}
-	for fcur := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
-		var sig *types.Signature
-		switch f := fcur.Node().(type) {
-		case *ast.FuncLit:
-			sig, _ = c.pass.TypesInfo.TypeOf(f).(*types.Signature)
-		case *ast.FuncDecl:
-			if fn, ok := c.pass.TypesInfo.Defs[f.Name].(*types.Func); ok {
-				sig = fn.Signature()
-			}
-		}
-		if sig == nil || !sig.Variadic() {
-			return false
-		}
-		slice, ok := sig.Params().At(sig.Params().Len() - 1).Type().Underlying().(*types.Slice)
-		if !ok {
-			return false
-		}
-		fsig, ok := slice.Elem().Underlying().(*types.Signature)
-		return ok && fsig.Params().Len() == 1 && sdk.IsNamed(fsig.Params().At(0).Type(), sdk.V1Endpoints, "Options")
+	sig := c.enclosingSig(cur)
+	if sig == nil || !sig.Variadic() {
+		return false
 	}
-	return false
+	slice, ok := sig.Params().At(sig.Params().Len() - 1).Type().Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	fsig, ok := slice.Elem().Underlying().(*types.Signature)
+	return ok && fsig.Params().Len() == 1 && sdk.IsNamed(fsig.Params().At(0).Type(), sdk.V1Endpoints, "Options")
 }
