@@ -76,7 +76,8 @@ func (c *checker) checkV1Clients() {
 	if !c.on[V1NotRegional] && !c.on[V1RegionTrap] && !c.on[GlobalPseudoRgn] {
 		return
 	}
-	wrappers := map[*types.Func]*wrapper{}
+	// A helper may build clients in several places: keep them all.
+	wrappers := map[*types.Func][]*wrapper{}
 	var wrapped []*wrapper
 	for _, cur := range c.calls {
 		call := cur.Node().(*ast.CallExpr)
@@ -89,7 +90,7 @@ func (c *checker) checkV1Clients() {
 			continue
 		}
 		if w := c.asWrapper(cur, call, fn, what); w != nil {
-			wrappers[w.fn] = w
+			wrappers[w.fn] = append(wrappers[w.fn], w)
 			wrapped = append(wrapped, w)
 			continue
 		}
@@ -102,38 +103,11 @@ func (c *checker) checkV1Clients() {
 	// Judge wrappers where they are called, with the caller's arguments.
 	for _, cur := range c.calls {
 		call := cur.Node().(*ast.CallExpr)
-		fn := c.callee(call)
-		w := wrappers[fn]
-		if w == nil || len(call.Args) <= w.prov {
-			continue
-		}
-		w.called = true
-		var cfgs []ast.Expr
-		for _, i := range w.cfgs {
-			if i < len(call.Args) {
-				cfgs = append(cfgs, call.Args[i])
+		for _, w := range wrappers[c.callee(call)] {
+			if len(call.Args) > w.prov {
+				c.judgeWrapperCall(call, w)
 			}
 		}
-		if w.variadic >= 0 && w.variadic < len(call.Args) {
-			cfgs = append(cfgs, call.Args[w.variadic:]...)
-		}
-		sess, conf := c.evalProviderConfigs(call.Args[w.prov], cfgs, call.Ellipsis.IsValid())
-		c.judge(call, w.what+" (built by "+w.fn.Name()+")", sess, conf, func() *analysis.SuggestedFix {
-			if sess.fix != nil {
-				if edits, ok := sess.fix(); ok {
-					return suggested("Set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint", nil, edits...)
-				}
-			}
-			if w.variadic < 0 || call.Ellipsis.IsValid() {
-				return nil
-			}
-			im := c.imports(call.Pos())
-			edits, ok := c.addConfigArg(call, im)
-			if !ok {
-				return nil
-			}
-			return suggested("Set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint on this client", im, edits...)
-		})
 	}
 	// A wrapper nobody in the package calls is judged where it builds
 	// the client, as if its parameters were unknown.
@@ -143,6 +117,38 @@ func (c *checker) checkV1Clients() {
 			c.judge(w.call, w.what, sess, conf, func() *analysis.SuggestedFix { return c.v1ClientFix(w.call, w.ctor, sess) })
 		}
 	}
+}
+
+// judgeWrapperCall judges the client a wrapper builds, with the arguments
+// of one call of the wrapper.
+func (c *checker) judgeWrapperCall(call *ast.CallExpr, w *wrapper) {
+	w.called = true
+	var cfgs []ast.Expr
+	for _, i := range w.cfgs {
+		if i < len(call.Args) {
+			cfgs = append(cfgs, call.Args[i])
+		}
+	}
+	if w.variadic >= 0 && w.variadic < len(call.Args) {
+		cfgs = append(cfgs, call.Args[w.variadic:]...)
+	}
+	sess, conf := c.evalProviderConfigs(call.Args[w.prov], cfgs, call.Ellipsis.IsValid())
+	c.judge(call, w.what+" (built by "+w.fn.Name()+")", sess, conf, func() *analysis.SuggestedFix {
+		if sess.fix != nil {
+			if edits, ok := sess.fix(); ok {
+				return suggested("Set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint", nil, edits...)
+			}
+		}
+		if w.variadic < 0 || call.Ellipsis.IsValid() {
+			return nil
+		}
+		im := c.imports(call.Pos())
+		edits, ok := c.addConfigArg(call, im)
+		if !ok {
+			return nil
+		}
+		return suggested("Set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint on this client", im, edits...)
+	})
 }
 
 // v1ClientKind names what an STS constructor builds, or "" for other
@@ -498,17 +504,19 @@ func (c *checker) evalSessionVar(v *types.Var, depth int) v1Sess {
 		return opaqueSess("the session " + v.Name())
 	}
 	{
-		var s v1Sess
-		for i, d := range defs {
+		alts := make([]v1Sess, 0, len(defs))
+		confs := make([]v1Conf, 0, len(defs))
+		for _, d := range defs {
 			if d.rhs == nil || d.index > 0 {
 				return opaqueSess("the session " + v.Name())
 			}
 			ds := c.evalSession(d.rhs, depth+1)
-			// With several assignments, keep the weakest.
-			if i == 0 || ds.conf.mode != modeRegional {
-				s = ds
-			}
+			alts = append(alts, ds)
+			confs = append(confs, ds.conf)
 		}
+		idx := pickAlternative(confs)
+		s := alts[idx]
+		s.conf = confs[idx]
 		if len(defs) > 1 {
 			s.fix = nil
 		}
@@ -696,6 +704,47 @@ func (c *checker) evalConfig(e ast.Expr, depth int) (v1Conf, bool) {
 	return v1Conf{opaque: true}, false
 }
 
+// pickAlternative chooses which of several assignments to one variable
+// decides the verdict. Code that selects the regional endpoint whenever it
+// sets a Region (if region != "" { sess = sess.Copy(regional + region) })
+// is regional: without a Region in code, v1 cannot resolve regionally
+// anyway. Otherwise the weakest alternative decides, and a Region set by
+// any alternative counts (cfg = cfg.WithRegion(r) behind an if).
+func pickAlternative(alts []v1Conf) int {
+	regional, weakest := -1, -1
+	noRegionElsewhere := true
+	for i, a := range alts {
+		switch {
+		case a.mode == modeRegional || a.mode == modeDynamic:
+			if regional < 0 {
+				regional = i
+			}
+		default:
+			if weakest < 0 {
+				weakest = i
+			}
+			if a.region != nil || a.opaque {
+				noRegionElsewhere = false
+			}
+		}
+	}
+	switch {
+	case weakest < 0:
+		return 0
+	case regional >= 0 && noRegionElsewhere:
+		return regional
+	}
+	if alts[weakest].region == nil {
+		for i, a := range alts {
+			if a.region != nil {
+				alts[weakest].region = alts[i].region
+				break
+			}
+		}
+	}
+	return weakest
+}
+
 // evalConfigVar follows a config variable through its assignments and
 // field stores.
 func (c *checker) evalConfigVar(v *types.Var, depth int) (v1Conf, bool) {
@@ -710,27 +759,15 @@ func (c *checker) evalConfigVar(v *types.Var, depth int) (v1Conf, bool) {
 		}
 		return v1Conf{opaque: true}, false
 	}
-	var (
-		conf   v1Conf
-		region *regionVal
-	)
-	for i, d := range c.defs[v] {
+	var confs []v1Conf
+	for _, d := range c.defs[v] {
 		if d.rhs == nil || d.index != -1 {
 			return v1Conf{opaque: true}, false
 		}
 		dc, _ := c.evalConfig(d.rhs, depth+1)
-		if i == 0 || dc.mode != modeRegional {
-			conf = dc
-		}
-		if dc.region != nil {
-			region = dc.region
-		}
+		confs = append(confs, dc)
 	}
-	// Of several assignments (cfg = cfg.WithRegion(r) behind an if), any
-	// Region may be in effect.
-	if conf.region == nil {
-		conf.region = region
-	}
+	conf := confs[pickAlternative(confs)]
 	c.applySets(&conf, v, "", depth)
 	return conf, true
 }

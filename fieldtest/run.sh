@@ -13,7 +13,7 @@
 #               (default /work/corpus; keep it OUTSIDE this module)
 #   MIRROR_DIR  git mirrors as $MIRROR_DIR/owner+name/repo (default /work/.mirror)
 #   BUILD_TSV   repo/commit/module_dir/packages/goflags per repository
-#               (default /work/shared/corpus/build.tsv)
+#               (default fieldtest/build.tsv)
 #   LABELS      labels TSV (default fieldtest/labels.tsv)
 #
 # Getting the code. In the workplace this was written in, the mirrors under
@@ -36,7 +36,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 CORPUS_DIR=${CORPUS_DIR:-/work/corpus}
 MIRROR_DIR=${MIRROR_DIR:-/work/.mirror}
-BUILD_TSV=${BUILD_TSV:-/work/shared/corpus/build.tsv}
+BUILD_TSV=${BUILD_TSV:-$here/build.tsv}
 LABELS=${LABELS:-$here/labels.tsv}
 mode=${1:-all}
 

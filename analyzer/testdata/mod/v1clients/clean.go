@@ -176,3 +176,13 @@ func cleanV2(ctx context.Context) error {
 	_ = stsv2.NewFromConfig(noRegion)
 	return nil
 }
+
+// Regional whenever the code sets a Region: without one, v1 cannot resolve
+// regionally anyway (the pattern of CLIs with an optional --region flag).
+func regionalWhenRegionSet(region string) *sts.STS {
+	sess := session.Must(session.NewSession())
+	if region != "" {
+		sess = sess.Copy(aws.NewConfig().WithRegion(region).WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint))
+	}
+	return sts.New(sess)
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/aws/aws-sdk-go/aws"
 	"github.com/aws/aws-sdk-go/aws/credentials/stscreds"
+	"github.com/aws/aws-sdk-go/aws/endpoints"
 	"github.com/aws/aws-sdk-go/aws/session"
 	"github.com/aws/aws-sdk-go/service/sts"
 )
@@ -124,5 +125,14 @@ func conditionalRegion(region string) *sts.STS {
 		cfg = cfg.WithRegion(region)
 	}
 	sess := session.Must(session.NewSession(cfg))
+	return sts.New(sess) // want "STS003"
+}
+
+// One branch sets a Region without the regional setting: reported.
+func regionalOnlySometimes(region string, fips bool) *sts.STS {
+	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("eu-west-1")}))
+	if fips {
+		sess = sess.Copy(&aws.Config{STSRegionalEndpoint: endpoints.RegionalSTSEndpoint})
+	}
 	return sts.New(sess) // want "STS003"
 }

@@ -35,3 +35,16 @@ func unused(p client.ConfigProvider) *stscreds.AssumeRoleProvider {
 func NewClient(p client.ConfigProvider, cfgs ...*aws.Config) *sts.STS {
 	return sts.New(p, cfgs...) // want `STS002`
 }
+
+// A helper building clients in two branches is judged at its calls for
+// both, never inside.
+func newCreds(p client.ConfigProvider, external bool) *stscreds.AssumeRoleProvider {
+	if external {
+		return &stscreds.AssumeRoleProvider{Client: sts.New(p)}
+	}
+	return &stscreds.AssumeRoleProvider{Client: sts.New(p)}
+}
+
+func useCreds(p client.ConfigProvider) {
+	_ = newCreds(p, true) // want `STS002`
+}
