@@ -101,11 +101,14 @@ type checker struct {
 }
 
 // A def is one value assigned to a variable: rhs, or element index of the
-// tuple rhs returns (index >= 0).
+// tuple rhs returns (index >= 0); index is zeroValue for a declaration
+// without a value (var x T).
 type def struct {
 	rhs   ast.Expr
 	index int
 }
+
+const zeroValue = -2
 
 // A fieldSet is a store into a field reached through a variable, either an
 // assignment (path "Config.Region") or a v1 aws.Config With* setter.
@@ -276,7 +279,7 @@ func (c *checker) index() {
 					c.defs[v] = append(c.defs[v], def{rhs: n.Values[0], index: i})
 				default:
 					// var x T: the zero value.
-					c.defs[v] = append(c.defs[v], def{rhs: nil, index: -2})
+					c.defs[v] = append(c.defs[v], def{rhs: nil, index: zeroValue})
 				}
 			}
 		case *ast.AssignStmt:

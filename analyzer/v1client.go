@@ -507,6 +507,9 @@ func (c *checker) evalSessionVar(v *types.Var, depth int) v1Sess {
 		alts := make([]v1Sess, 0, len(defs))
 		confs := make([]v1Conf, 0, len(defs))
 		for _, d := range defs {
+			if d.index == zeroValue && len(defs) > 1 {
+				continue // var sess *session.Session, assigned below
+			}
 			if d.rhs == nil || d.index > 0 {
 				return opaqueSess("the session " + v.Name())
 			}
@@ -761,6 +764,9 @@ func (c *checker) evalConfigVar(v *types.Var, depth int) (v1Conf, bool) {
 	}
 	var confs []v1Conf
 	for _, d := range c.defs[v] {
+		if d.index == zeroValue && len(c.defs[v]) > 1 {
+			continue // var cfg *aws.Config, assigned below
+		}
 		if d.rhs == nil || d.index != -1 {
 			return v1Conf{opaque: true}, false
 		}

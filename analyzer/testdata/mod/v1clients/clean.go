@@ -186,3 +186,14 @@ func regionalWhenRegionSet(region string) *sts.STS {
 	}
 	return sts.New(sess)
 }
+
+// Declared first, assigned in both branches.
+func declaredThenAssigned(region string) *sts.STS {
+	var sess *session.Session
+	if region != "" {
+		sess = session.Must(session.NewSession(&aws.Config{Region: aws.String(region), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}))
+	} else {
+		sess = session.Must(session.NewSession())
+	}
+	return sts.New(sess)
+}
