@@ -18,7 +18,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/stsregional/stsregional/analyzer"
 	"github.com/stsregional/stsregional/internal/sarif"
@@ -60,26 +59,9 @@ var (
 // present: then the SARIF mode reports it, so that a bad command line never
 // silently falls back to text output.
 func wantsSARIF(args []string) bool {
-	fs := flag.NewFlagSet(analyzer.Name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	format := fs.String("format", "text", "")
-	for _, name := range append(textBoolFlags, append(legacyBoolFlags, "test")...) {
-		fs.Var(anyBool{}, name, "")
-	}
-	for _, name := range append(textValueFlags, legacyValueFlags...) {
-		fs.Var(anyValue{}, name, "")
-	}
-	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
-		var v flag.Value = anyValue{}
-		if isBool(f.Value) {
-			v = anyBool{}
-		}
-		fs.Var(v, f.Name, "")
-		fs.Var(v, analyzer.Name+"."+f.Name, "")
-	})
-	err := fs.Parse(args)
+	p, err := probe(args)
 	if err == nil {
-		return *format == "sarif"
+		return p.format == "sarif"
 	}
 	if errors.Is(err, flag.ErrHelp) {
 		return false
@@ -96,6 +78,49 @@ func wantsSARIF(args []string) bool {
 	}
 	return false
 }
+
+// probed is what probe understood of a command line.
+type probed struct {
+	format string
+	set    map[string]string // the flags given, by name: their last value
+	args   []string          // the arguments after the flags
+}
+
+// probe parses args with a throwaway flag set that knows every flag of the
+// text mode and whether it takes a value, accepting any value.
+func probe(args []string) (probed, error) {
+	p := probed{set: map[string]string{}}
+	fs := flag.NewFlagSet(analyzer.Name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	format := fs.String("format", "text", "")
+	record := func(name string, isBool bool) {
+		fs.Var(recorder{name, isBool, p.set}, name, "")
+	}
+	for _, name := range append(textBoolFlags, append(legacyBoolFlags, "test")...) {
+		record(name, true)
+	}
+	for _, name := range append(textValueFlags, legacyValueFlags...) {
+		record(name, false)
+	}
+	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
+		record(f.Name, isBool(f.Value))
+		record(analyzer.Name+"."+f.Name, isBool(f.Value))
+	})
+	err := fs.Parse(args)
+	p.format, p.args = *format, fs.Args()
+	return p, err
+}
+
+// recorder is a flag.Value that accepts anything and records it.
+type recorder struct {
+	name   string
+	isBool bool
+	set    map[string]string
+}
+
+func (r recorder) String() string     { return "" }
+func (r recorder) IsBoolFlag() bool   { return r.isBool }
+func (r recorder) Set(s string) error { r.set[r.name] = s; return nil }
 
 func isBool(v flag.Value) bool {
 	b, ok := v.(interface{ IsBoolFlag() bool })
@@ -166,36 +191,11 @@ func runSARIF(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Tests: *tests,
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return fail(err)
-	}
-	if len(pkgs) == 0 {
-		return fail(fmt.Errorf("%s matched no packages", strings.Join(patterns, " ")))
-	}
 	// A log of the packages that did load would let code scanning close
 	// the alerts of those that did not: write nothing instead.
-	if n := printErrors(stderr, pkgs); n > 0 {
-		return fail(fmt.Errorf("%d error(s) loading packages; no SARIF written", n))
-	}
-
-	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, nil)
+	graph, err := analyze("", patterns, *tests, stderr)
 	if err != nil {
-		return fail(err)
-	}
-	var errs []string
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			errs = append(errs, fmt.Sprintf("%s: %v", act.Package.PkgPath, act.Err))
-		}
-	}
-	if len(errs) > 0 {
-		sort.Strings(errs)
-		return fail(fmt.Errorf("analysis failed; no SARIF written: %s", strings.Join(errs, "; ")))
+		return fail(analyzeError(err, "no SARIF written"))
 	}
 
 	log := buildLog(graph.Roots, cwd)
@@ -203,30 +203,6 @@ func runSARIF(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	return 0
-}
-
-// printErrors prints the errors of pkgs and their dependencies, one per
-// line, as the text mode does, and returns their number.
-func printErrors(w io.Writer, pkgs []*packages.Package) int {
-	n := 0
-	seen := map[string]bool{}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			if s := e.Error(); !seen[s] {
-				seen[s] = true
-				fmt.Fprintln(w, s)
-				n++
-			}
-		}
-		if p.Module != nil && p.Module.Error != nil {
-			if s := p.Module.Error.Err; !seen[s] {
-				seen[s] = true
-				fmt.Fprintln(w, s)
-				n++
-			}
-		}
-	})
-	return n
 }
 
 // buildLog converts the diagnostics of the root actions into a SARIF log.
