@@ -15,8 +15,11 @@ BUILD_TSV=${1:-${BUILD_TSV:-$here/build.tsv}}
 bin=$(mktemp -d)/stsregional
 (cd "$root" && go build -o "$bin" ./cmd/stsregional) || exit 1
 
-printf '| repository | packages | files changed | fixes applied | go build | go vet | gofmt -l | fixable findings after |\n|---|---|---:|---:|---|---|---|---:|\n'
-tail -n +2 "$BUILD_TSV" | while IFS=$'\t' read -r repo commit moddir pkgs goflags offline note; do
+printf '| repository | packages | fixable findings | files changed | go build | go vet (before → after) | gofmt -l | fixable findings after |\n|---|---|---:|---:|---|---|---|---:|\n'
+# The loop reads the build list on fd 3: the commands inside read stdin.
+# Tabs become \x1f first: read collapses runs of white-space separators, and
+# empty columns (goflags) must stay columns.
+while IFS=$'\x1f' read -r repo commit moddir pkgs goflags offline note <&3; do
 	[ "$offline" = yes ] || continue
 	[ -n "$pkgs" ] || continue
 	wt=$CORPUS_DIR/${repo/\//+}
@@ -26,7 +29,9 @@ tail -n +2 "$BUILD_TSV" | while IFS=$'\t' read -r repo commit moddir pkgs goflag
 	# shellcheck disable=SC2086
 	before=$("$bin" -json $pkgs 2>/dev/null | grep -o '"suggested_fixes"' | wc -l)
 	# shellcheck disable=SC2086
-	"$bin" -fix $pkgs >/dev/null 2>&1
+	if go vet $pkgs >/dev/null 2>&1; then v0=ok; else v0=FAIL; fi
+	# shellcheck disable=SC2086
+	"$bin" -fix $pkgs >/dev/null 2>&1 </dev/null
 	changed=$(git -C "$wt" diff --name-only | wc -l)
 	# shellcheck disable=SC2086
 	if go build $pkgs >/dev/null 2>&1; then b=ok; else b=FAIL; fi
@@ -36,7 +41,7 @@ tail -n +2 "$BUILD_TSV" | while IFS=$'\t' read -r repo commit moddir pkgs goflag
 	[ "$fmt" = 0 ] && f=clean || f="$fmt files"
 	# shellcheck disable=SC2086
 	after=$("$bin" -json $pkgs 2>/dev/null | grep -o '"suggested_fixes"' | wc -l)
-	printf '| %s | `%s` | %s | %s | %s | %s | %s | %s |\n' "$repo" "$pkgs" "$changed" "$before" "$b" "$v" "$f" "$after"
+	printf '| %s | `%s` | %s | %s | %s | %s → %s | %s | %s |\n' "$repo" "$pkgs" "$before" "$changed" "$b" "$v0" "$v" "$f" "$after"
 	git -C "$wt" checkout -q -- . 2>/dev/null
 	git -C "$wt" clean -qfd 2>/dev/null
-done
+done 3< <(tail -n +2 "$BUILD_TSV" | tr '\t' '\037')
