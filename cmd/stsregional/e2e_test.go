@@ -322,6 +322,15 @@ func TestBrokenPackages(t *testing.T) {
 	wantCode(t, r, 1, "stsregional on a syntax error")
 	wantContains(t, r, "stsregional on a syntax error", "s.go:3")
 
+	// A file that is not UTF-8 is a load error too, reported in one line.
+	write(t, filepath.Join(dir, "latin1", "l.go"), "package latin1\n\nconst s = \"caf\xe9\"\n")
+	r = stsregional(t, dir, "./latin1")
+	wantCode(t, r, 1, "stsregional on a file that is not UTF-8")
+	wantContains(t, r, "stsregional on a file that is not UTF-8", "l.go:3", "UTF-8")
+	if strings.Contains(r.out(), "goroutine") || strings.Contains(r.out(), "panic") {
+		t.Errorf("stack trace on a file that is not UTF-8:\n%s", r.out())
+	}
+
 	// Errors win over findings: exit 1, and the good package is still checked.
 	r = stsregional(t, dir, "./...")
 	wantCode(t, r, 1, "stsregional ./... with broken packages")
