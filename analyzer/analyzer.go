@@ -127,7 +127,7 @@ func run(pass *analysis.Pass, cfg *Config) (_ any, err error) {
 	}()
 	// Never report inside the SDKs: their endpoint tables and internals
 	// legitimately mention the global host.
-	if sdk.IsSDKPath(sdk.Path(pass.Pkg)) && !cfg.includeSDK {
+	if sdk.IsAWSPath(sdk.Path(pass.Pkg)) && !cfg.includeSDK {
 		return nil, nil
 	}
 	// Cheap exit: a package that imports no AWS SDK package and whose files
@@ -323,7 +323,6 @@ var v1Setters = map[string]string{
 	"WithEndpoint":            "Endpoint",
 	"WithSTSRegionalEndpoint": "STSRegionalEndpoint",
 	"WithUseFIPSEndpoint":     "UseFIPSEndpoint",
-	"WithEndpointResolver":    "EndpointResolver",
 }
 
 // indexSetterCall records x.WithRegion(r) and x.Config.WithRegion(r): v1

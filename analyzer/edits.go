@@ -13,7 +13,7 @@ import (
 
 // imports returns an import helper for code inserted at pos.
 func (c *checker) imports(pos token.Pos) *fix.Imports {
-	return fix.NewImports(c.pass.Pkg, c.pass.TypesInfo, c.fileOf(pos), pos)
+	return fix.NewImports(c.pass.TypesInfo, c.fileOf(pos), pos)
 }
 
 // regionalValue returns the source text of endpoints.RegionalSTSEndpoint as

@@ -31,11 +31,6 @@ var knownLabels = map[string]bool{
 // isPositive reports whether a finding is expected on a line with label l.
 func isPositive(l string) bool { return strings.HasPrefix(l, "TP-") }
 
-// isNegative reports whether no finding is expected on a line with label l.
-func isNegative(l string) bool {
-	return strings.HasPrefix(l, "FP-trap-") || l == "OK-regional-configured"
-}
-
 // A Label is one row of the labels file.
 type Label struct {
 	Repo    string `json:"repo"`

@@ -14,6 +14,8 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 )
 
 // Imports computes how code inserted into one file may refer to imported
@@ -21,7 +23,6 @@ import (
 type Imports struct {
 	file  *ast.File
 	info  *types.Info
-	pkg   *types.Package
 	pos   token.Pos // where the new code goes, for shadowing checks
 	added map[string]string
 	edits []analysis.TextEdit
@@ -29,8 +30,8 @@ type Imports struct {
 }
 
 // NewImports returns an Imports for code inserted at pos in file.
-func NewImports(pkg *types.Package, info *types.Info, file *ast.File, pos token.Pos) *Imports {
-	return &Imports{file: file, info: info, pkg: pkg, pos: pos, added: map[string]string{}, ok: true}
+func NewImports(info *types.Info, file *ast.File, pos token.Pos) *Imports {
+	return &Imports{file: file, info: info, pos: pos, added: map[string]string{}, ok: true}
 }
 
 // OK reports whether every qualifier requested so far can be written safely.
@@ -49,7 +50,9 @@ func (im *Imports) Qualifier(path, preferred string) string {
 	}
 	for _, spec := range im.file.Imports {
 		p, err := strconv.Unquote(spec.Path.Value)
-		if err != nil || unvendor(im.pkg, p) != path {
+		// Import paths in source are never vendor-prefixed: the type
+		// checker resolves vendoring, so the written path is the SDK's.
+		if err != nil || p != path {
 			continue
 		}
 		var name string
@@ -98,7 +101,7 @@ func (im *Imports) resolvesToImport(name, path string) bool {
 	}
 	_, obj := scope.LookupParent(name, im.pos)
 	pn, ok := obj.(*types.PkgName)
-	return ok && unvendor(im.pkg, pn.Imported().Path()) == path
+	return ok && sdk.Unvendor(pn.Imported().Path()) == path
 }
 
 // free reports whether name is unused at the insertion point and at file
@@ -126,26 +129,6 @@ func (im *Imports) innermost() *types.Scope {
 		return s
 	}
 	return fileScope
-}
-
-func unvendor(pkg *types.Package, path string) string {
-	// Resolve vendored import paths the way the type checker did.
-	for _, imp := range pkg.Imports() {
-		if imp.Path() == path || hasSuffixPath(imp.Path(), path) {
-			p := imp.Path()
-			for i := len(p) - len("/vendor/"); i >= 0; i-- {
-				if p[i:i+len("/vendor/")] == "/vendor/" {
-					return p[i+len("/vendor/"):]
-				}
-			}
-			return p
-		}
-	}
-	return path
-}
-
-func hasSuffixPath(full, path string) bool {
-	return len(full) > len(path) && full[len(full)-len(path)-1] == '/' && full[len(full)-len(path):] == path
 }
 
 // importEdit inserts an import spec into file: into the last parenthesized

@@ -96,10 +96,6 @@ func IsAWSPath(path string) bool {
 		strings.HasPrefix(path, "github.com/aws/aws-sdk-go-v2/")
 }
 
-// IsSDKPath reports whether path is the SDK itself, whose endpoint tables and
-// internals must never be reported.
-func IsSDKPath(path string) bool { return IsAWSPath(path) }
-
 func under(path, mod string) bool {
 	return path == mod || strings.HasPrefix(path, mod+"/")
 }
@@ -144,17 +140,6 @@ func IsNamed(t types.Type, pkg, name string) bool {
 	}
 	o := n.Obj()
 	return o.Name() == name && Path(o.Pkg()) == pkg
-}
-
-// IsField reports whether obj is the field name of the struct type pkg.typ.
-// The owning struct is identified by the field's package and by the caller
-// passing the struct's static type.
-func IsField(obj types.Object, structType types.Type, pkg, typ, name string) bool {
-	v, ok := obj.(*types.Var)
-	if !ok || !v.IsField() || v.Name() != name {
-		return false
-	}
-	return IsNamed(structType, pkg, typ)
 }
 
 // IsConst reports whether obj is the package-level constant pkg.name.
