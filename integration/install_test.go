@@ -119,7 +119,7 @@ func TestInstallFromCheckout(t *testing.T) {
 	// Without stsregional on PATH, command -v fails and && stops before go
 	// vet or go fix: no silent run of the default vet suite.
 	t.Run("not installed", func(t *testing.T) {
-		noTool := offlineEnv(t, "PATH="+filepath.Dir(goBinary(t))+string(os.PathListSeparator)+"/usr/bin"+string(os.PathListSeparator)+"/bin")
+		noTool := offlineEnv(t, "PATH="+pathWithout(t, "stsregional", "go", "sh"))
 		for _, recipe := range []string{vetRecipe, fixDiffRecipe, fixRecipe} {
 			if r := sh(t, dir, noTool, recipe); r.code == 0 {
 				t.Errorf("%s without stsregional on PATH passed:\n%s", recipe, r)
@@ -146,7 +146,19 @@ func TestInstallFromCheckout(t *testing.T) {
 	}
 }
 
-// goBinary is the path of the go command.
-func goBinary(t *testing.T) string {
-	return needTool(t, "go")
+// pathWithout returns a PATH made of the directories of tools, /usr/bin and
+// /bin, failing the test if the program missing can be found in it.
+func pathWithout(t *testing.T, missing string, tools ...string) string {
+	t.Helper()
+	var dirs []string
+	for _, tool := range tools {
+		dirs = append(dirs, filepath.Dir(needTool(t, tool)))
+	}
+	dirs = append(dirs, "/usr/bin", "/bin")
+	for _, d := range dirs {
+		if _, err := os.Stat(filepath.Join(d, exe(missing))); err == nil {
+			t.Fatalf("%s is installed in %s: cannot test its absence", missing, d)
+		}
+	}
+	return strings.Join(dirs, string(os.PathListSeparator))
 }
