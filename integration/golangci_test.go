@@ -3,8 +3,8 @@ package integration_test
 // Tests of the golangci-lint v2 module plugin with the real golangci-lint
 // v2.15.0: testdata/gcl is the binary `golangci-lint custom` builds from
 // .custom-gcl.yml (golangci-lint's main plus a blank import of gclplugin),
-// built through the module proxy instead of a git clone of GitHub. The build
-// takes minutes cold, so the binary is cached outside the test's temporary
+// built through the module proxy instead of a git clone of GitHub, the way
+// the README tells users to (gclBuildRecipe). The build takes minutes cold, so the binary is cached outside the test's temporary
 // directories (next to GOCACHE), keyed by a hash of everything compiled
 // into it from this repository; set STSREGIONAL_GOLANGCI_LINT to use a
 // binary built elsewhere.
