@@ -3,6 +3,7 @@ package integration_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -15,6 +16,7 @@ import (
 const (
 	goToolRecipe    = `go tool stsregional ./...`
 	goToolVetRecipe = `vettool=$(go tool -n stsregional) && go vet -vettool="$vettool" ./...`
+	goToolFixRecipe = `fixtool=$(go tool -n stsregional) && go fix -fixtool="$fixtool" -diff ./...`
 	// From a checkout, until a release exists: the checkout replaces the
 	// module, then go get -tool adds the tool directive.
 	goToolReplaceRecipe = `go mod edit -replace github.com/stsregional/stsregional=/path/to/stsregional`
@@ -23,15 +25,40 @@ const (
 
 func TestGoToolRecipesInREADME(t *testing.T) {
 	readme := readFile(t, filepath.Join(repoRoot(t), "README.md"))
-	for _, r := range []string{goToolRecipe, goToolVetRecipe, goToolReplaceRecipe, goToolGetRecipe} {
+	for _, r := range []string{goToolRecipe, goToolVetRecipe, goToolFixRecipe, goToolReplaceRecipe, goToolGetRecipe} {
 		if !strings.Contains(readme, r) {
 			t.Errorf("README.md lacks the recipe line %q", r)
 		}
 	}
-	// The recipe that passes silently must not come back.
-	if strings.Contains(readme, `-vettool="$(go tool -n`) || strings.Contains(readme, `-vettool=$(go tool -n`) {
-		t.Error(`README.md recommends -vettool="$(go tool -n …)", which runs the default vet suite and exits 0 when the tool is missing`)
+	// A substitution inside -vettool= or -fixtool= passes silently when the
+	// tool is missing: no code block may use one.
+	silent := regexp.MustCompile(`-(vet|fix)tool="?\$\(`)
+	for _, block := range codeBlocks(readme) {
+		if silent.MatchString(block) {
+			t.Errorf("README.md has a recipe passing a command substitution to -vettool or -fixtool, which runs go's own suite and exits 0 when the tool is missing:\n%s", block)
+		}
 	}
+}
+
+// codeBlocks returns the fenced code blocks of a Markdown text.
+func codeBlocks(md string) []string {
+	var blocks []string
+	var cur []string
+	in := false
+	for _, line := range strings.Split(md, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "```") {
+			if in {
+				blocks = append(blocks, strings.Join(cur, "\n"))
+				cur = nil
+			}
+			in = !in
+			continue
+		}
+		if in {
+			cur = append(cur, line)
+		}
+	}
+	return blocks
 }
 
 // goToolModule returns a copy of testdata/awsmod (findings in v1/ and v2/,
@@ -51,7 +78,7 @@ func sh(t *testing.T, dir string, env []string, recipe string) result {
 // directive: each exits non-zero and says why, before any vet runs.
 func TestGoToolMissing(t *testing.T) {
 	dir, env := goToolModule(t)
-	for _, recipe := range []string{goToolRecipe, goToolVetRecipe} {
+	for _, recipe := range []string{goToolRecipe, goToolVetRecipe, goToolFixRecipe} {
 		r := sh(t, dir, env, recipe)
 		if r.code == 0 || !strings.Contains(r.stderr, `no such tool "stsregional"`) {
 			t.Errorf("%s without the tool directive: want a non-zero exit and `no such tool \"stsregional\"`, got %s", recipe, r)
@@ -96,6 +123,15 @@ func TestGoTool(t *testing.T) {
 		t.Errorf("%s: exit code %d, want 1 (findings)\n%s", goToolVetRecipe, r.code, r)
 	}
 	wantFindings(t, goToolVetRecipe, r.stdout+r.stderr, allFindings)
+
+	// Under go fix -diff: exit 1 on a non-empty diff, files unchanged.
+	r = sh(t, dir, env, goToolFixRecipe)
+	if r.code != 1 || !strings.Contains(r.stdout, "endpoints.RegionalSTSEndpoint") {
+		t.Errorf("%s: want exit code 1 and a diff adding endpoints.RegionalSTSEndpoint, got %s", goToolFixRecipe, r)
+	}
+	if got, want := readFile(t, filepath.Join(dir, "v1", "v1.go")), readFile(t, filepath.Join("testdata", "awsmod", "v1", "v1.go")); got != want {
+		t.Errorf("%s changed v1/v1.go", goToolFixRecipe)
+	}
 }
 
 // wantFindings checks that out, text output of stsregional, reports each
