@@ -1,6 +1,7 @@
 package integration_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -123,6 +124,22 @@ func TestGoTool(t *testing.T) {
 		t.Errorf("%s: exit code %d, want 1 (findings)\n%s", goToolVetRecipe, r.code, r)
 	}
 	wantFindings(t, goToolVetRecipe, r.stdout+r.stderr, allFindings)
+
+	// The README's SARIF line for the workflow: go tool passes the log and
+	// exit code 0 through.
+	const sarifRecipe = `go tool stsregional -format=sarif ./... > stsregional.sarif`
+	mustRunSh(t, dir, env, sarifRecipe)
+	var log struct {
+		Version string
+		Runs    []struct{ Results []json.RawMessage }
+	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(dir, "stsregional.sarif"))), &log); err != nil ||
+		log.Version != "2.1.0" || len(log.Runs) != 1 || len(log.Runs[0].Results) < len(allFindings) {
+		t.Errorf("%s: want a SARIF 2.1.0 log with the findings, got %+v (%v)", sarifRecipe, log, err)
+	}
+	if !strings.Contains(readFile(t, filepath.Join(repoRoot(t), "README.md")), sarifRecipe) {
+		t.Errorf("README.md lacks %q", sarifRecipe)
+	}
 
 	// Under go fix -diff: exit 1 on a non-empty diff, files unchanged.
 	r = sh(t, dir, env, goToolFixRecipe)
