@@ -271,7 +271,7 @@ func TestWorkflowRun(t *testing.T) {
 				if with["ref"] == "" {
 					t.Errorf("step %q: no ref: say which stsregional to build", s)
 				}
-				skip := func(rel string, info fs.FileInfo) bool { return rel == ".git" || info.Size() > 8<<20 }
+				skip := func(rel string, info fs.FileInfo) bool { return info.Size() > 8<<20 }
 				if err := copyTree(repoRoot(t), dst, skip); err != nil {
 					t.Fatal(err)
 				}
