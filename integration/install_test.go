@@ -125,6 +125,10 @@ func TestInstallFromCheckout(t *testing.T) {
 				t.Errorf("%s without stsregional on PATH passed:\n%s", recipe, r)
 			}
 		}
+		// go fix -fixtool= would have applied the go command's own fixers.
+		if got, want := readFile(t, filepath.Join(dir, "v1", "v1.go")), readFile(t, filepath.Join("testdata", "awsmod", "v1", "v1.go")); got != want {
+			t.Errorf("a recipe changed v1/v1.go without stsregional:\n%s", got)
+		}
 	})
 	t.Run("go fix apply", func(t *testing.T) {
 		dir := fixture(t, "awsmod")
