@@ -3,8 +3,8 @@ package integration_test
 // Tests of the golangci-lint v2 module plugin with the real golangci-lint
 // v2.15.0: testdata/gcl is the binary `golangci-lint custom` builds from
 // .custom-gcl.yml (golangci-lint's main plus a blank import of gclplugin),
-// built through the module proxy instead of a git clone of GitHub. The build
-// takes minutes cold, so the binary is cached outside the test's temporary
+// built through the module proxy instead of a git clone of GitHub, the way
+// the README tells users to (gclBuildRecipe). The build takes minutes cold, so the binary is cached outside the test's temporary
 // directories (next to GOCACHE), keyed by a hash of everything compiled
 // into it from this repository; set STSREGIONAL_GOLANGCI_LINT to use a
 // binary built elsewhere.
@@ -24,6 +24,24 @@ import (
 	"testing"
 	"time"
 )
+
+// gclBuildRecipe is the README's recipe for building the custom
+// golangci-lint without golangci-lint custom (which clones golangci-lint
+// from GitHub): testdata/gcl is golangci-lint v2.15.0's main package plus
+// the plugin's import, with go.mod and go.sum; copied, with its replace
+// directive pointing at a checkout of stsregional, it builds through the
+// module proxy alone. The README must contain it verbatim.
+const gclBuildRecipe = `cp -R /path/to/stsregional/integration/testdata/gcl tools/custom-gcl
+cd tools/custom-gcl
+go mod edit -module example.com/custom-gcl -replace github.com/stsregional/stsregional=/path/to/stsregional
+go build -trimpath -o ../../bin/custom-gcl .
+`
+
+func TestGolangciBuildRecipeInREADME(t *testing.T) {
+	if readme := readFile(t, filepath.Join(repoRoot(t), "README.md")); !strings.Contains(readme, gclBuildRecipe) {
+		t.Errorf("README.md lacks the custom golangci-lint build recipe:\n%s", gclBuildRecipe)
+	}
+}
 
 var gclBuild struct {
 	once sync.Once
@@ -67,16 +85,27 @@ func buildGolangciLint(t *testing.T, root string) (string, error) {
 		return "", err
 	}
 	tmp := fmt.Sprintf("%s.tmp%d", bin, os.Getpid())
-	cmd := exec.Command("go", "build", "-trimpath", "-o", tmp, ".")
-	cmd.Dir = filepath.Join(root, "integration", "testdata", "gcl")
+	// Build it as the README tells a user to, in a repository of their own:
+	// copy testdata/gcl, point its replace directive at this checkout, go
+	// build.
+	user := filepath.Join(tmpRoot, "gcl-user")
+	if err := os.MkdirAll(user, 0o755); err != nil {
+		return "", err
+	}
+	script := "set -e\nmkdir -p tools\n" + strings.NewReplacer(
+		"/path/to/stsregional", shellQuote(root),
+		"../../bin/custom-gcl", shellQuote(tmp),
+	).Replace(gclBuildRecipe)
+	cmd := exec.Command("sh", "-c", script)
+	cmd.Dir = user
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly")
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		os.Remove(tmp)
-		return "", fmt.Errorf("building golangci-lint in %s: %v\n%s\n"+
-			"(if go.sum entries are missing after a change of this module's requirements, run go mod tidy in that directory)",
-			cmd.Dir, err, out)
+		return "", fmt.Errorf("building golangci-lint in %s:\n%s\n%v\n%s\n"+
+			"(if go.sum entries are missing after a change of the requirements of testdata/gcl, run go mod tidy there)",
+			user, script, err, out)
 	}
 	t.Logf("built golangci-lint %s in %v", bin, time.Since(start).Round(time.Second))
 	if err := os.Rename(tmp, bin); err != nil {
@@ -122,7 +151,7 @@ func gclCacheDir(t *testing.T) string {
 	return filepath.Join(os.TempDir(), "stsregional-gcl")
 }
 
-// gclKey hashes what goes into the binary: the Go version, the gcl module
+// gclKey hashes what goes into the binary: the Go version, the recipe, the gcl module
 // (main package, go.mod, go.sum), this module's go.mod and go.sum, and the
 // source files of every package of this module that gclplugin imports.
 func gclKey(root string) (string, error) {
@@ -134,6 +163,7 @@ func gclKey(root string) (string, error) {
 		}
 		fmt.Fprintf(h, "%s=%s", v, out)
 	}
+	h.Write([]byte(gclBuildRecipe))
 	files := []string{
 		filepath.Join(root, "go.mod"),
 		filepath.Join(root, "go.sum"),
@@ -477,4 +507,19 @@ func gclRecheck(t *testing.T, bin, dir string, extra ...string) {
 	if r.code != 0 {
 		t.Errorf("golangci-lint on the fixed module: exit code %d, want 0\n%s", r.code, r)
 	}
+}
+
+// The example configuration in the repository root works as shipped: its
+// plugin settings decode and the custom binary reports every finding with
+// it. It adds stsregional to golangci-lint's default linters, whose own
+// reports on the fixture (staticcheck's SA1019 on aws-sdk-go v1) are not
+// this test's business: --enable-only runs stsregional alone.
+func TestGolangciLintExampleConfig(t *testing.T) {
+	bin := golangciLint(t)
+	example := readFile(t, filepath.Join(repoRoot(t), ".golangci.example.yml"))
+	_, r, issues := gclRun(t, bin, "", example, "--enable-only=stsregional")
+	if r.code != 1 {
+		t.Errorf("exit code %d, want 1 (issues found)\n%s", r.code, r)
+	}
+	checkIssues(t, r, issues, allFindings, []string{suppressed})
 }

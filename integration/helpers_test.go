@@ -138,7 +138,8 @@ func mustRun(t testing.TB, dir string, env []string, name string, args ...string
 }
 
 // copyTree copies the regular files of src to dst, skipping .git
-// directories, files for which skip returns true, and other file types.
+// directories and files, files for which skip returns true, and other file
+// types.
 func copyTree(src, dst string, skip func(rel string, info fs.FileInfo) bool) error {
 	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -153,6 +154,12 @@ func copyTree(src, dst string, skip func(rel string, info fs.FileInfo) bool) err
 				return filepath.SkipDir
 			}
 			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		// A .git file (a worktree's or a submodule's) points at the
+		// repository it belongs to: a copy that kept it would run git on
+		// that repository.
+		if d.Name() == ".git" {
+			return nil
 		}
 		if !d.Type().IsRegular() {
 			return nil

@@ -54,11 +54,14 @@ func snapshotRepo(t *testing.T) string {
 // gitEnv is the environment for git: a fixed identity and no user or system
 // configuration (hooks, signing) that could interfere.
 func gitEnv() []string {
-	return append(os.Environ(),
-		"GIT_AUTHOR_NAME=stsregional test", "GIT_AUTHOR_EMAIL=test@example.com",
-		"GIT_COMMITTER_NAME=stsregional test", "GIT_COMMITTER_EMAIL=test@example.com",
-		"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
-	)
+	return append(os.Environ(), gitVars...)
+}
+
+// gitVars are the variables of gitEnv added to the environment.
+var gitVars = []string{
+	"GIT_AUTHOR_NAME=stsregional test", "GIT_AUTHOR_EMAIL=test@example.com",
+	"GIT_COMMITTER_NAME=stsregional test", "GIT_COMMITTER_EMAIL=test@example.com",
+	"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
 }
 
 // cleanMain is testdata/hookmod/main.go made regional.
