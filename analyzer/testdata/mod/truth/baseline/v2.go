@@ -1,0 +1,26 @@
+package baseline
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+)
+
+// v2clean: aws-sdk-go-v2 is regional in every Region, us-east-1 included.
+func CaseV2Regional() any {
+	cfg, err := config.LoadDefaultConfig(context.Background(), config.WithRegion("us-east-1"))
+	if err != nil {
+		return err
+	}
+	return sts.NewFromConfig(cfg)
+}
+
+// awsglobal: the pseudo-region aws-global reaches the STS client.
+func CaseV2AwsGlobal() any {
+	cfg, err := config.LoadDefaultConfig(context.Background(), config.WithRegion("aws-global")) // want "STS006"
+	if err != nil {
+		return err
+	}
+	return sts.NewFromConfig(cfg)
+}

@@ -1,0 +1,522 @@
+package analyzer_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/stsregional/stsregional/analyzer"
+)
+
+// The SDK ground truth (issue 8): every executable case in testdata/mod (an
+// exported func CaseXxx() any, see testdata/mod/truth/doc.go for the
+// convention) is run against the real SDKs with a recording proxy, and the
+// host the SDK calls decides what the analyzer must say about it.
+
+// globalHost is the only global STS host (reference §5).
+const globalHost = "sts.amazonaws.com"
+
+// flowTag is the build tag of the class cases in testdata/mod/flow. Without
+// it, those packages are invisible to ./... patterns, so TestRealSDK does
+// not see their expectations while the analyzer does not implement them
+// yet. The truth and class tests always load them.
+const flowTag = "flowclasses"
+
+// flowClassesEnabled gates the assertions of today's analyzer against the
+// class cases of issue 8: STSREGIONAL_FLOW_CLASSES=1 turns them on. The
+// harness itself (runner, SDK runs, the cases' own // want comments against
+// the SDK) always runs.
+func flowClassesEnabled() bool { return os.Getenv("STSREGIONAL_FLOW_CLASSES") == "1" }
+
+// truthGoEnv is the environment of every go command the truth tests run on
+// the fixture module: modules come from the module cache only.
+var truthGoEnv = []string{"GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off"}
+
+// A truthCase is one discovered case function.
+type truthCase struct {
+	key    string // import path "." function name
+	pkg    *packages.Package
+	decl   *ast.FuncDecl
+	runs   [][]string // one environment delta per run
+	noHost string     // the //truth:nohost reason, if any
+	flow   bool       // the case is one of issue 8's class cases
+}
+
+// A truthRun is one execution of a case in one environment.
+type truthRun struct {
+	env    []string
+	host   string
+	via    string
+	err    string
+	stderr string
+}
+
+func TestSDKTruth(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "mod")
+	pkgs := truthLoad(t, dir)
+	cases := truthDiscover(t, pkgs)
+	if len(cases) == 0 {
+		t.Fatal("no truth case found in testdata/mod: the discovery or the convention is broken")
+	}
+	diags := truthDiagnostics(t, pkgs)
+	runs := truthRunAll(t, dir, pkgs, cases)
+
+	var agree, disagree, gated int
+	for _, c := range cases {
+		c := c
+		rs := runs[c.key]
+		global := false
+		for _, r := range rs {
+			if r.host == globalHost {
+				global = true
+			}
+		}
+		inside := truthInside(c, diags)
+		wants := truthWants(c)
+		t.Run(strings.TrimPrefix(c.key, "example.com/mod/"), func(t *testing.T) {
+			desc := truthDescribe(rs)
+			t.Log(desc)
+			// The harness: every run either sent something or is declared
+			// not to.
+			for _, r := range rs {
+				switch {
+				case r.host == "" && c.noHost == "":
+					t.Errorf("the SDK sent nothing (%s); if that is the SDK's behaviour, say so with //truth:nohost", desc)
+				case r.host != "" && c.noHost != "":
+					t.Errorf("declared //truth:nohost (%s) but the SDK called %s", c.noHost, desc)
+				}
+			}
+			// The case's own expectations must agree with the SDK.
+			if (len(wants) > 0) != global {
+				t.Errorf("the case's // want comments (%d) disagree with the SDK: %s", len(wants), desc)
+			}
+			if c.flow && !flowClassesEnabled() {
+				gated++
+				return
+			}
+			if (len(inside) > 0) != global {
+				disagree++
+				t.Errorf("analyzer and SDK disagree: SDK %s; analyzer diagnostics in %s: %s",
+					desc, c.decl.Name.Name, truthFormat(c.pkg.Fset, inside))
+				return
+			}
+			agree++
+		})
+	}
+	t.Logf("%d cases (%d class cases of issue 8): analyzer agrees with the SDK on %d, disagrees on %d, %d not compared (set STSREGIONAL_FLOW_CLASSES=1)",
+		len(cases), truthCount(cases), agree, disagree, gated)
+}
+
+func truthCount(cases []*truthCase) (n int) {
+	for _, c := range cases {
+		if c.flow {
+			n++
+		}
+	}
+	return n
+}
+
+// truthLoad loads every package of the fixture module, class cases
+// included, with syntax and types.
+func truthLoad(t *testing.T, dir string) []*packages.Package {
+	t.Helper()
+	cfg := &packages.Config{
+		Mode:       packages.LoadAllSyntax | packages.NeedModule,
+		Dir:        dir,
+		Env:        append(os.Environ(), truthGoEnv...),
+		BuildFlags: []string{"-tags=" + flowTag},
+	}
+	pkgs, err := packages.Load(cfg, "./...")
+	if err != nil {
+		t.Fatalf("loading %s: %v", dir, err)
+	}
+	if n := packages.PrintErrors(pkgs); n > 0 {
+		t.Fatalf("%d errors loading %s", n, dir)
+	}
+	return pkgs
+}
+
+// truthDiagnostics runs the analyzer over pkgs and returns every diagnostic
+// with the file set of its package.
+func truthDiagnostics(t *testing.T, pkgs []*packages.Package) []analysis.Diagnostic {
+	t.Helper()
+	g, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []analysis.Diagnostic
+	for _, act := range g.Roots {
+		if act.Err != nil {
+			t.Fatalf("analyzer failed on %s: %v", act.Package.PkgPath, act.Err)
+		}
+		out = append(out, act.Diagnostics...)
+	}
+	return out
+}
+
+// truthDiscover finds every case in pkgs and parses its directives. Anything
+// that looks like a case or a directive but is not valid fails the test:
+// a typo must never drop a case silently.
+func truthDiscover(t *testing.T, pkgs []*packages.Package) []*truthCase {
+	t.Helper()
+	var cases []*truthCase
+	for _, p := range pkgs {
+		for _, f := range p.Syntax {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok {
+					continue
+				}
+				pos := p.Fset.Position(fd.Pos())
+				named := fd.Recv == nil && truthIsCaseName(fd.Name.Name)
+				directives := truthDirectives(fd.Doc)
+				if !named {
+					if len(directives) > 0 {
+						t.Errorf("%s: //truth: directive on %s, which is not a case (func CaseXxx() any)", pos, fd.Name.Name)
+					}
+					continue
+				}
+				obj, _ := p.TypesInfo.Defs[fd.Name].(*types.Func)
+				if obj == nil || !truthIsCaseSig(obj.Type().(*types.Signature)) {
+					t.Errorf("%s: %s is named like a truth case but is not func() any", pos, fd.Name.Name)
+					continue
+				}
+				c := &truthCase{
+					key:  p.PkgPath + "." + fd.Name.Name,
+					pkg:  p,
+					decl: fd,
+					flow: strings.HasPrefix(p.PkgPath, "example.com/mod/flow/"),
+				}
+				for _, dir := range directives {
+					verb, rest, _ := strings.Cut(dir, " ")
+					rest = strings.TrimSpace(rest)
+					switch verb {
+					case "env":
+						c.runs = append(c.runs, strings.Fields(rest))
+						for _, kv := range strings.Fields(rest) {
+							if k, _, ok := strings.Cut(kv, "="); !ok || k == "" {
+								t.Errorf("%s: %s: //truth:env wants KEY=VALUE, got %q", pos, fd.Name.Name, kv)
+							}
+						}
+					case "nohost":
+						if rest == "" {
+							t.Errorf("%s: %s: //truth:nohost needs a reason", pos, fd.Name.Name)
+						}
+						c.noHost = rest
+					default:
+						t.Errorf("%s: %s: unknown directive //truth:%s", pos, fd.Name.Name, verb)
+					}
+				}
+				if len(c.runs) == 0 {
+					c.runs = [][]string{nil}
+				}
+				cases = append(cases, c)
+			}
+		}
+	}
+	sort.Slice(cases, func(i, j int) bool { return cases[i].key < cases[j].key })
+	return cases
+}
+
+// truthIsCaseName reports whether name is Case followed by nothing or a
+// character that is not lowercase, like go test's Test names.
+func truthIsCaseName(name string) bool {
+	if !strings.HasPrefix(name, "Case") {
+		return false
+	}
+	if len(name) == 4 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(name[4:])
+	return !unicode.IsLower(r)
+}
+
+func truthIsCaseSig(sig *types.Signature) bool {
+	if sig.Params().Len() != 0 || sig.Results().Len() != 1 || sig.TypeParams().Len() != 0 {
+		return false
+	}
+	iface, ok := sig.Results().At(0).Type().Underlying().(*types.Interface)
+	return ok && iface.Empty()
+}
+
+func truthDirectives(doc *ast.CommentGroup) []string {
+	if doc == nil {
+		return nil
+	}
+	var out []string
+	for _, c := range doc.List {
+		if s, ok := strings.CutPrefix(c.Text, "//truth:"); ok {
+			out = append(out, strings.TrimSpace(s))
+		}
+	}
+	return out
+}
+
+// truthInside returns the diagnostics reported inside the case function.
+func truthInside(c *truthCase, diags []analysis.Diagnostic) []analysis.Diagnostic {
+	tf := c.pkg.Fset.File(c.decl.Pos())
+	var out []analysis.Diagnostic
+	for _, d := range diags {
+		if c.pkg.Fset.File(d.Pos) == tf && d.Pos >= c.decl.Pos() && d.Pos < c.decl.End() {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// truthWants returns the // want comments inside the case function.
+func truthWants(c *truthCase) []*ast.Comment {
+	var out []*ast.Comment
+	for _, f := range c.pkg.Syntax {
+		if f.Pos() > c.decl.Pos() || f.End() < c.decl.End() {
+			continue
+		}
+		for _, cg := range f.Comments {
+			for _, cm := range cg.List {
+				if cm.Pos() > c.decl.Pos() && cm.End() <= c.decl.End() && strings.HasPrefix(cm.Text, "// want ") {
+					out = append(out, cm)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func truthFormat(fset *token.FileSet, ds []analysis.Diagnostic) string {
+	if len(ds) == 0 {
+		return "none"
+	}
+	var b strings.Builder
+	for i, d := range ds {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		p := fset.Position(d.Pos)
+		fmt.Fprintf(&b, "%s:%d: %s", filepath.Base(p.Filename), p.Line, d.Message)
+	}
+	return b.String()
+}
+
+func truthDescribe(rs []truthRun) string {
+	var parts []string
+	for _, r := range rs {
+		env := strings.Join(r.env, " ")
+		if env == "" {
+			env = "base environment"
+		}
+		what := "sent nothing"
+		switch {
+		case r.host != "":
+			what = "called " + r.host + " (" + r.via + ")"
+		case r.err != "":
+			what = "sent nothing: " + r.err
+		}
+		parts = append(parts, "["+env+"] "+what)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// truthRunAll builds the runners and runs every case in every one of its
+// environments, in parallel, each run in its own process.
+func truthRunAll(t *testing.T, dir string, pkgs []*packages.Package, cases []*truthCase) map[string][]truthRun {
+	t.Helper()
+	bins := truthBuildRunners(t, dir, pkgs, cases)
+	type job struct {
+		c   *truthCase
+		i   int
+		env []string
+	}
+	results := map[string][]truthRun{}
+	var jobs []job
+	for _, c := range cases {
+		results[c.key] = make([]truthRun, len(c.runs))
+		for i, env := range c.runs {
+			jobs = append(jobs, job{c, i, env})
+		}
+	}
+	var mu sync.Mutex
+	sem := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			r, err := truthRunOne(t.TempDir(), bins[j.c.pkg.PkgPath], j.c.key, j.env)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				t.Errorf("%s [%s]: %v", j.c.key, strings.Join(j.env, " "), err)
+			}
+			results[j.c.key][j.i] = r
+		}()
+	}
+	wg.Wait()
+	if t.Failed() {
+		t.FailNow()
+	}
+	return results
+}
+
+// truthRunOne runs one case in a fresh process whose environment is the
+// base environment of package truth's documentation plus delta.
+func truthRunOne(home, bin, key string, delta []string) (truthRun, error) {
+	r := truthRun{env: delta}
+	if err := os.WriteFile(filepath.Join(home, "token"), []byte("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ0cnV0aCJ9."), 0o600); err != nil {
+		return r, err
+	}
+	env := map[string]string{
+		"HOME":                        home,
+		"TMPDIR":                      home,
+		"AWS_ACCESS_KEY_ID":           "AKIDTRUTHHARNESS",
+		"AWS_SECRET_ACCESS_KEY":       "truth-harness-fake-secret",
+		"AWS_CONFIG_FILE":             os.DevNull,
+		"AWS_SHARED_CREDENTIALS_FILE": os.DevNull,
+		"AWS_EC2_METADATA_DISABLED":   "true",
+	}
+	for _, kv := range delta {
+		k, v, _ := strings.Cut(kv, "=")
+		if v == "" {
+			delete(env, k)
+			continue
+		}
+		env[k] = strings.ReplaceAll(v, "$HOME", home)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, key)
+	cmd.Env = []string{}
+	for k, v := range env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	r.stderr = stderr.String()
+	if err != nil {
+		return r, fmt.Errorf("runner: %v\n%s", err, r.stderr)
+	}
+	var res struct{ Host, Via, Error string }
+	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
+		return r, fmt.Errorf("runner output %q: %v\n%s", stdout.String(), err, r.stderr)
+	}
+	r.host, r.via, r.err = res.Host, res.Via, res.Error
+	return r, nil
+}
+
+// truthBuildRunners builds the runner binaries and returns, for every
+// package with cases, the binary that runs them. Packages whose init
+// functions (their own or those of packages of this module they import)
+// would run in every process of a shared binary get a binary of their own;
+// all other packages share one.
+func truthBuildRunners(t *testing.T, dir string, pkgs []*packages.Package, cases []*truthCase) map[string]string {
+	t.Helper()
+	byPkg := map[string][]*truthCase{}
+	var order []string
+	for _, c := range cases {
+		if _, ok := byPkg[c.pkg.PkgPath]; !ok {
+			order = append(order, c.pkg.PkgPath)
+		}
+		byPkg[c.pkg.PkgPath] = append(byPkg[c.pkg.PkgPath], c)
+	}
+	groups := map[string][]string{} // binary name -> packages
+	for _, path := range order {
+		p := byPkg[path][0].pkg
+		name := "shared"
+		if truthHasInit(p, map[string]bool{}) {
+			name = "own" + strconv.Itoa(len(groups))
+		}
+		groups[name] = append(groups[name], path)
+	}
+	tmp := t.TempDir()
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bins := map[string]string{}
+	names := make([]string, 0, len(groups))
+	for n := range groups {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		var src strings.Builder
+		src.WriteString("// Code generated by TestSDKTruth. DO NOT EDIT.\n\npackage main\n\nimport (\n")
+		for i, path := range groups[name] {
+			fmt.Fprintf(&src, "\tc%d %q\n", i, path)
+		}
+		src.WriteString(")\n\nfunc init() {\n")
+		for i, path := range groups[name] {
+			for _, c := range byPkg[path] {
+				fmt.Fprintf(&src, "\tcases[%q] = c%d.%s\n", c.key, i, c.decl.Name.Name)
+			}
+		}
+		src.WriteString("}\n")
+		gen := filepath.Join(tmp, name+"_cases_gen.go")
+		if err := os.WriteFile(gen, []byte(src.String()), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		overlay, _ := json.Marshal(map[string]any{"Replace": map[string]string{
+			filepath.Join(absDir, "truth", "runner", "cases_gen.go"): gen,
+		}})
+		ov := filepath.Join(tmp, name+"_overlay.json")
+		if err := os.WriteFile(ov, overlay, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		bin := filepath.Join(tmp, name+"_runner")
+		cmd := exec.Command("go", "build", "-tags="+flowTag, "-overlay="+ov, "-o", bin, "./truth/runner")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), truthGoEnv...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("building the truth runner %s: %v\n%s\ngenerated registry:\n%s", name, err, out, src.String())
+		}
+		for _, path := range groups[name] {
+			bins[path] = bin
+		}
+	}
+	return bins
+}
+
+// truthHasInit reports whether p, or a package of the fixture module it
+// imports, declares an init function.
+func truthHasInit(p *packages.Package, seen map[string]bool) bool {
+	if seen[p.PkgPath] || !strings.HasPrefix(p.PkgPath, "example.com/mod/") {
+		return false
+	}
+	seen[p.PkgPath] = true
+	for _, f := range p.Syntax {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "init" {
+				return true
+			}
+		}
+	}
+	for _, imp := range p.Imports {
+		if truthHasInit(imp, seen) {
+			return true
+		}
+	}
+	return false
+}
