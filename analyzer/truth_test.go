@@ -96,7 +96,7 @@ func TestSDKTruth(t *testing.T) {
 		wants := truthWants(c)
 		t.Run(strings.TrimPrefix(c.key, "example.com/mod/"), func(t *testing.T) {
 			desc := truthDescribe(rs)
-			t.Log(desc)
+			t.Logf("SDK: %s; analyzer: %s", desc, truthFormat(c.pkg.Fset, inside))
 			// The harness: every run either sent something or is declared
 			// not to.
 			for _, r := range rs {

@@ -12,12 +12,12 @@ import (
 	"sort"
 	"time"
 
+	v2aws "github.com/aws/aws-sdk-go-v2/aws"
+	v2sts "github.com/aws/aws-sdk-go-v2/service/sts"
 	v1credentials "github.com/aws/aws-sdk-go/aws/credentials"
 	v1endpoints "github.com/aws/aws-sdk-go/aws/endpoints"
 	v1request "github.com/aws/aws-sdk-go/aws/request"
 	v1sts "github.com/aws/aws-sdk-go/service/sts"
-	v2aws "github.com/aws/aws-sdk-go-v2/aws"
-	v2sts "github.com/aws/aws-sdk-go-v2/service/sts"
 )
 
 // Result is what one run of a case prints, as one JSON line on stdout.
