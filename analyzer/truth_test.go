@@ -58,9 +58,10 @@ type truthCase struct {
 	key    string // import path "." function name
 	pkg    *packages.Package
 	decl   *ast.FuncDecl
-	runs   [][]string // one environment delta per run
-	noHost string     // the //truth:nohost reason, if any
-	flow   bool       // the case is one of issue 8's class cases
+	extra  []*ast.FuncDecl // declarations named by //truth:include
+	runs   [][]string      // one environment delta per run
+	noHost string          // the //truth:nohost reason, if any
+	flow   bool            // the case is one of issue 8's class cases
 }
 
 // A truthRun is one execution of a case in one environment.
@@ -88,7 +89,7 @@ func TestSDKTruth(t *testing.T) {
 		rs := runs[c.key]
 		global := false
 		for _, r := range rs {
-			if r.host == globalHost {
+			if truthIsGlobal(r.host) {
 				global = true
 			}
 		}
@@ -219,6 +220,15 @@ func truthDiscover(t *testing.T, pkgs []*packages.Package) []*truthCase {
 								t.Errorf("%s: %s: //truth:env wants KEY=VALUE, got %q", pos, fd.Name.Name, kv)
 							}
 						}
+					case "include":
+						for _, name := range strings.Fields(rest) {
+							d := truthLookupDecl(p, name)
+							if d == nil {
+								t.Errorf("%s: %s: //truth:include %s: no such function or method in %s", pos, fd.Name.Name, name, p.PkgPath)
+								continue
+							}
+							c.extra = append(c.extra, d)
+						}
 					case "nohost":
 						if rest == "" {
 							t.Errorf("%s: %s: //truth:nohost needs a reason", pos, fd.Name.Name)
@@ -273,34 +283,76 @@ func truthDirectives(doc *ast.CommentGroup) []string {
 	return out
 }
 
-// truthInside returns the diagnostics reported inside the case function.
+// truthDecls returns the declarations whose findings and want comments
+// belong to the case: the case function and those it includes.
+func (c *truthCase) truthDecls() []*ast.FuncDecl {
+	return append([]*ast.FuncDecl{c.decl}, c.extra...)
+}
+
+// truthInside returns the diagnostics reported inside the case function or
+// a declaration it includes. Positions are compared within one package, so
+// a file set position identifies the file.
 func truthInside(c *truthCase, diags []analysis.Diagnostic) []analysis.Diagnostic {
-	tf := c.pkg.Fset.File(c.decl.Pos())
 	var out []analysis.Diagnostic
 	for _, d := range diags {
-		if c.pkg.Fset.File(d.Pos) == tf && d.Pos >= c.decl.Pos() && d.Pos < c.decl.End() {
-			out = append(out, d)
+		for _, fd := range c.truthDecls() {
+			if c.pkg.Fset.File(d.Pos) == c.pkg.Fset.File(fd.Pos()) && d.Pos >= fd.Pos() && d.Pos < fd.End() {
+				out = append(out, d)
+				break
+			}
 		}
 	}
 	return out
 }
 
-// truthWants returns the // want comments inside the case function.
+// truthWants returns the // want comments inside the case function or a
+// declaration it includes.
 func truthWants(c *truthCase) []*ast.Comment {
 	var out []*ast.Comment
-	for _, f := range c.pkg.Syntax {
-		if f.Pos() > c.decl.Pos() || f.End() < c.decl.End() {
-			continue
-		}
-		for _, cg := range f.Comments {
-			for _, cm := range cg.List {
-				if cm.Pos() > c.decl.Pos() && cm.End() <= c.decl.End() && strings.HasPrefix(cm.Text, "// want ") {
-					out = append(out, cm)
+	for _, fd := range c.truthDecls() {
+		for _, f := range c.pkg.Syntax {
+			if f.Pos() > fd.Pos() || f.End() < fd.End() {
+				continue
+			}
+			for _, cg := range f.Comments {
+				for _, cm := range cg.List {
+					if cm.Pos() > fd.Pos() && cm.End() <= fd.End() && strings.HasPrefix(cm.Text, "// want ") {
+						out = append(out, cm)
+					}
 				}
 			}
 		}
 	}
 	return out
+}
+
+// truthLookupDecl finds the declaration of a function (Name) or method
+// (Type.Name) of p.
+func truthLookupDecl(p *packages.Package, name string) *ast.FuncDecl {
+	for _, f := range p.Syntax {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			got := fd.Name.Name
+			if fd.Recv != nil && len(fd.Recv.List) == 1 {
+				if fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					recv := fn.Type().(*types.Signature).Recv().Type()
+					if ptr, ok := recv.(*types.Pointer); ok {
+						recv = ptr.Elem()
+					}
+					if named, ok := recv.(*types.Named); ok {
+						got = named.Obj().Name() + "." + got
+					}
+				}
+			}
+			if got == name {
+				return fd
+			}
+		}
+	}
+	return nil
 }
 
 func truthFormat(fset *token.FileSet, ds []analysis.Diagnostic) string {
@@ -519,4 +571,10 @@ func truthHasInit(p *packages.Package, seen map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// truthIsGlobal reports whether host is the global STS host: host names
+// are case-insensitive, and a trailing dot names the same host.
+func truthIsGlobal(host string) bool {
+	return strings.TrimSuffix(strings.ToLower(host), ".") == globalHost
 }

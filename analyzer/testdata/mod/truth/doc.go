@@ -62,6 +62,16 @@
 // that sends nothing fails the test, so that a broken case or harness cannot
 // pass silently; with it, a run that does send something fails.
 //
+//	//truth:include NAME ...
+//
+// adds functions (Name) or methods (Type.Name) of the same package to the
+// case: findings and want comments inside them count as the case's. It is
+// for constructions whose deciding line cannot be inside a function body,
+// such as a method of a custom endpoint resolver. A NAME that does not
+// resolve fails the test. Without it, only the case function's body counts,
+// so a helper shared by a global and a regional case is attributed to
+// neither (the package's analysistest run still checks its want comments).
+//
 // A //truth: directive on anything but a case, an unknown directive, or a
 // function named like a case with the wrong signature is a test failure, not
 // a skipped case.
