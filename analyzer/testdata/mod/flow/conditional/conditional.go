@@ -117,3 +117,39 @@ func CaseSwitchAllRegional() any {
 	}
 	return sts.New(session.Must(session.NewSession(cfg)))
 }
+
+// The shape of fieldtest/labels.tsv rows 128-130 (a token generator): a
+// shared-config session made regional by Copy only when a Region flag is
+// given. Without the flag the Region comes from the environment (or a
+// profile) in legacy mode: global for a legacy Region, and global with no
+// Region at all.
+//
+//truth:env APP_REGION=eu-west-1
+//truth:env APP_REGION= AWS_REGION=us-west-2
+//truth:env APP_REGION= AWS_REGION=
+func CaseSharedConfigCopyWhenRegion() any {
+	region := os.Getenv("APP_REGION")
+	sess := session.Must(session.NewSessionWithOptions(session.Options{ // want "STS00[23]"
+		SharedConfigState: session.SharedConfigEnable,
+	}))
+	if region != "" {
+		sess = sess.Copy(aws.NewConfig().WithRegion(region).WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint))
+	}
+	return sts.New(sess)
+}
+
+// The shape of fieldtest/labels.tsv rows 141-142: With* statements inside
+// if region != "" on a config the session is built from.
+//
+//truth:env APP_REGION=ap-southeast-1
+//truth:env APP_REGION= AWS_REGION=ap-southeast-1
+func CaseWithStatementsWhenRegion() any {
+	region := os.Getenv("APP_REGION")
+	conf := &aws.Config{}
+	if region != "" {
+		conf = conf.WithRegion(region)
+		conf = conf.WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint)
+	}
+	sess := session.Must(session.NewSession(conf)) // want "STS00[23]"
+	return sts.New(sess)
+}
