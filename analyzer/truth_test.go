@@ -61,7 +61,14 @@ type truthCase struct {
 	extra  []*ast.FuncDecl // declarations named by //truth:include
 	runs   [][]string      // one environment delta per run
 	noHost string          // the //truth:nohost reason, if any
-	flow   bool            // the case is one of issue 8's class cases
+	flow   bool            // the case is under testdata/mod/flow (gated)
+	// implicit marks a function that is not a CaseXxx but can be run as
+	// one: no parameters, and it returns a value the runner drives
+	// (optionally with an error). The runner calls it through a wrapper
+	// that a build overlay adds to its package; it runs once in the base
+	// environment, and may send nothing (it cannot say //truth:nohost).
+	implicit bool
+	withErr  bool // an implicit case's results are (T, error)
 }
 
 // A truthRun is one execution of a case in one environment.
@@ -102,7 +109,7 @@ func TestSDKTruth(t *testing.T) {
 			// not to.
 			for _, r := range rs {
 				switch {
-				case r.host == "" && c.noHost == "":
+				case r.host == "" && c.noHost == "" && !c.implicit:
 					t.Errorf("the SDK sent nothing (%s); if that is the SDK's behaviour, say so with //truth:nohost", desc)
 				case r.host != "" && c.noHost != "":
 					t.Errorf("declared //truth:nohost (%s) but the SDK called %s", c.noHost, desc)
@@ -196,6 +203,19 @@ func truthDiscover(t *testing.T, pkgs []*packages.Package) []*truthCase {
 					if len(directives) > 0 {
 						t.Errorf("%s: //truth: directive on %s, which is not a case (func CaseXxx() any)", pos, fd.Name.Name)
 					}
+					if obj, ok := p.TypesInfo.Defs[fd.Name].(*types.Func); ok && fd.Recv == nil && fd.Name.Name != "init" {
+						if drivable, withErr := truthDrivable(obj.Type().(*types.Signature)); drivable {
+							cases = append(cases, &truthCase{
+								key:      p.PkgPath + "." + fd.Name.Name,
+								pkg:      p,
+								decl:     fd,
+								runs:     [][]string{truthImplicitEnv},
+								flow:     strings.HasPrefix(p.PkgPath, "example.com/mod/flow/"),
+								implicit: true,
+								withErr:  withErr,
+							})
+						}
+					}
 					continue
 				}
 				obj, _ := p.TypesInfo.Defs[fd.Name].(*types.Func)
@@ -268,6 +288,53 @@ func truthIsCaseSig(sig *types.Signature) bool {
 	}
 	iface, ok := sig.Results().At(0).Type().Underlying().(*types.Interface)
 	return ok && iface.Empty()
+}
+
+// truthImplicitEnv is the environment of implicit cases: a deployed
+// process has a Region, and us-east-1 is a legacy Region, the worst case
+// for aws-sdk-go v1 (aws-sdk-go-v2 is regional in every Region). With no
+// Region at all, aws-sdk-go v1 resolves STS as aws-global, global even
+// with the regional setting; the analyzer leaves that to the runtime
+// (reference §8, STSG-V1-EMPTY-REGION), and so does this environment.
+var truthImplicitEnv = []string{"AWS_REGION=us-east-1"}
+
+// truthDrivableTypes are the result types the runner drives (package
+// truth's documentation), by type string; interfaces are listed through
+// the SDK types that implement them.
+var truthDrivableTypes = map[string]bool{
+	"*github.com/aws/aws-sdk-go/service/sts.STS":                                  true,
+	"*github.com/aws/aws-sdk-go/aws/credentials.Credentials":                      true,
+	"*github.com/aws/aws-sdk-go/aws/credentials/stscreds.AssumeRoleProvider":      true,
+	"*github.com/aws/aws-sdk-go/aws/credentials/stscreds.WebIdentityRoleProvider": true,
+	"*github.com/aws/aws-sdk-go/aws/request.Request":                              true,
+	"github.com/aws/aws-sdk-go/aws/endpoints.ResolvedEndpoint":                    true,
+	"*github.com/aws/aws-sdk-go-v2/service/sts.Client":                            true,
+	"*github.com/aws/aws-sdk-go-v2/service/sts.PresignClient":                     true,
+	"*github.com/aws/aws-sdk-go-v2/credentials/stscreds.AssumeRoleProvider":       true,
+	"*github.com/aws/aws-sdk-go-v2/credentials/stscreds.WebIdentityRoleProvider":  true,
+	"*github.com/aws/aws-sdk-go-v2/aws.CredentialsCache":                          true,
+	"*net/http.Request": true,
+}
+
+// truthDrivable reports whether a function with signature sig can run as
+// an implicit case: no parameters, and results T or (T, error) where the
+// runner drives T.
+func truthDrivable(sig *types.Signature) (ok, withErr bool) {
+	if sig.Params().Len() != 0 || sig.TypeParams().Len() != 0 {
+		return false, false
+	}
+	res := sig.Results()
+	switch res.Len() {
+	case 1:
+	case 2:
+		if !types.Identical(res.At(1).Type(), types.Universe.Lookup("error").Type()) {
+			return false, false
+		}
+		withErr = true
+	default:
+		return false, false
+	}
+	return truthDrivableTypes[types.TypeString(res.At(0).Type(), nil)], withErr
 }
 
 func truthDirectives(doc *ast.CommentGroup) []string {
@@ -550,7 +617,7 @@ func truthBuildRunner(dir, absDir, tmp, name string, pkgs []string, byPkg map[st
 	src.WriteString(")\n\nfunc init() {\n")
 	for i, path := range pkgs {
 		for _, c := range byPkg[path] {
-			fmt.Fprintf(&src, "\tcases[%q] = c%d.%s\n", c.key, i, c.decl.Name.Name)
+			fmt.Fprintf(&src, "\tcases[%q] = c%d.%s\n", c.key, i, truthEntry(c))
 		}
 	}
 	src.WriteString("}\n")
@@ -558,9 +625,19 @@ func truthBuildRunner(dir, absDir, tmp, name string, pkgs []string, byPkg map[st
 	if err := os.WriteFile(gen, []byte(src.String()), 0o600); err != nil {
 		return "", err
 	}
-	overlay, err := json.Marshal(map[string]any{"Replace": map[string]string{
-		filepath.Join(absDir, "truth", "runner", "cases_gen.go"): gen,
-	}})
+	replace := map[string]string{filepath.Join(absDir, "truth", "runner", "cases_gen.go"): gen}
+	for i, path := range pkgs {
+		src, file := truthWrappers(byPkg[path])
+		if src == "" {
+			continue
+		}
+		w := filepath.Join(tmp, fmt.Sprintf("%s_wrappers_%d.go", name, i))
+		if err := os.WriteFile(w, []byte(src), 0o600); err != nil {
+			return "", err
+		}
+		replace[file] = w
+	}
+	overlay, err := json.Marshal(map[string]any{"Replace": replace})
 	if err != nil {
 		return "", err
 	}
@@ -576,6 +653,38 @@ func truthBuildRunner(dir, absDir, tmp, name string, pkgs []string, byPkg map[st
 		return "", fmt.Errorf("building the truth runner %s: %v\n%s\ngenerated registry:\n%s", name, err, out, src.String())
 	}
 	return bin, nil
+}
+
+// truthEntry is the registry's function for c: the case itself, or the
+// wrapper of an implicit case.
+func truthEntry(c *truthCase) string {
+	if c.implicit {
+		return "TruthCase_" + c.decl.Name.Name
+	}
+	return c.decl.Name.Name
+}
+
+// truthWrappers returns the source of a file that exports a func() any
+// wrapper for every implicit case of one package, and the path it takes in
+// the overlay (a file name no package uses).
+func truthWrappers(cases []*truthCase) (src, file string) {
+	var b strings.Builder
+	for _, c := range cases {
+		if !c.implicit {
+			continue
+		}
+		if b.Len() == 0 {
+			fmt.Fprintf(&b, "// Code generated by TestSDKTruth. DO NOT EDIT.\n\npackage %s\n", c.pkg.Name)
+			file = filepath.Join(filepath.Dir(c.pkg.GoFiles[0]), "zz_truth_wrappers_gen.go")
+		}
+		name := c.decl.Name.Name
+		if c.withErr {
+			fmt.Fprintf(&b, "\nfunc TruthCase_%s() any {\n\tv, err := %s()\n\tif err != nil {\n\t\treturn err\n\t}\n\treturn v\n}\n", name, name)
+		} else {
+			fmt.Fprintf(&b, "\nfunc TruthCase_%s() any { return %s() }\n", name, name)
+		}
+	}
+	return b.String(), file
 }
 
 // truthHasInit reports whether p, or a package of the fixture module it

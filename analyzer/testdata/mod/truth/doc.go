@@ -76,6 +76,21 @@
 // function named like a case with the wrong signature is a test failure, not
 // a skipped case.
 //
+// # Implicit cases
+//
+// A top-level function that is not named like a case but has no parameters
+// and returns a value the runner drives (one of the types above, not
+// string, error or any), optionally followed by an error, is an implicit
+// case: existing testdata functions such as
+//
+//	func usEast1() *sts.STS
+//
+// run without being rewritten. The test adds an exported wrapper to their
+// package through the same build overlay, and runs each once in the base
+// environment plus AWS_REGION=us-east-1 (a deployed process has a Region;
+// us-east-1 is a legacy one). They cannot carry directives, so a run that
+// sends nothing is accepted for them.
+//
 // # Base environment
 //
 // Every run starts from an empty environment (nothing is inherited from the
