@@ -25,3 +25,29 @@ func CaseV1LegacyOptInRegion() any {
 	}))
 	return sts.New(sess)
 }
+
+// A session that never reaches sts.New still builds an STS client of its
+// own when the environment selects web identity credentials (IRSA on EKS):
+// NewSession resolves AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE into a
+// stscreds.WebIdentityRoleProvider on sts.New(session) with the session's
+// own config (aws/session/credentials.go, assumeWebIdentity), so the
+// session's legacy mode sends AssumeRoleWithWebIdentity to the global host
+// in a legacy Region. Reference §8 STSG-V1-SESSION: "or any client at all".
+//
+//truth:env AWS_ACCESS_KEY_ID= AWS_SECRET_ACCESS_KEY= AWS_ROLE_ARN=arn:aws:iam::123456789012:role/irsa AWS_WEB_IDENTITY_TOKEN_FILE=$HOME/token
+func CaseV1SessionWebIdentityEnv() any {
+	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("eu-west-1")})) // want "STS00[23]"
+	return sess.Config.Credentials
+}
+
+// The same session with the regional setting: the hidden client is
+// regional.
+//
+//truth:env AWS_ACCESS_KEY_ID= AWS_SECRET_ACCESS_KEY= AWS_ROLE_ARN=arn:aws:iam::123456789012:role/irsa AWS_WEB_IDENTITY_TOKEN_FILE=$HOME/token
+func CaseV1SessionWebIdentityEnvRegional() any {
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:              aws.String("eu-west-1"),
+		STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
+	}))
+	return sess.Config.Credentials
+}

@@ -24,3 +24,15 @@ func CaseV2AwsGlobal() any {
 	}
 	return sts.NewFromConfig(cfg)
 }
+
+// IRSA with aws-sdk-go-v2: the config's hidden web identity client is
+// built from the resolved config, regional (reference §4.5).
+//
+//truth:env AWS_ACCESS_KEY_ID= AWS_SECRET_ACCESS_KEY= AWS_ROLE_ARN=arn:aws:iam::123456789012:role/irsa AWS_WEB_IDENTITY_TOKEN_FILE=$HOME/token
+func CaseV2WebIdentityEnv() any {
+	cfg, err := config.LoadDefaultConfig(context.Background(), config.WithRegion("eu-west-1"))
+	if err != nil {
+		return err
+	}
+	return cfg.Credentials
+}
