@@ -34,6 +34,11 @@ func CaseGlobalPseudoRegionV1() any {
 	return stsutil.NewV1("aws-global") // want "STS006"
 }
 
+// The global URL reaches the v1 Endpoint of a regional session.
+func CaseGlobalEndpointArgumentV1() any {
+	return stsutil.NewV1WithEndpoint("eu-west-1", "https://sts.amazonaws.com") // want "STS001"
+}
+
 // The global URL passed straight into the request helper.
 func CaseGlobalURLArgument() any {
 	req, err := stsutil.CallerIdentityRequest("https://sts.amazonaws.com") // want "STS001"
@@ -73,6 +78,11 @@ func CaseRealRegionOptions() any {
 
 func CaseRealRegionV1() any {
 	return stsutil.NewV1("us-east-1")
+}
+
+// A regional (VPC-style) endpoint through the same parameter.
+func CaseRegionalEndpointArgumentV1() any {
+	return stsutil.NewV1WithEndpoint("us-east-1", "https://sts.us-east-1.amazonaws.com")
 }
 
 // The regional result of the same function.

@@ -42,6 +42,17 @@ func NewV1(region string) *stsv1.STS {
 	return stsv1.New(sess)
 }
 
+// NewV1WithEndpoint builds an aws-sdk-go v1 client that calls endpoint
+// (a VPC endpoint, a proxy, or whatever the caller configures).
+func NewV1WithEndpoint(region, endpoint string) *stsv1.STS {
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:              aws.String(region),
+		STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
+		Endpoint:            aws.String(endpoint),
+	}))
+	return stsv1.New(sess)
+}
+
 // Endpoint returns the STS endpoint for region, and whether it is
 // regional: the global URL is the fallback when no Region is known.
 func Endpoint(region string) (string, bool) {
