@@ -3,9 +3,10 @@
 // Package flow holds the class cases of issue 8, one package per class of
 // value flow (explicit, configflow, conditional, discarded, callers,
 // multivalue, procenv), and sdkfacts: cases outside the seven classes where
-// the SDK contradicts today's analyzer. Each case is an executable truth case (see package truth): the
-// test runs it against the real SDKs, and its // want comments say what the
-// analyzer should report, decided by the host the SDK called, not by reading.
+// the SDK contradicts today's analyzer. Each case is an executable truth
+// case (see package truth): the test runs it against the real SDKs, and its
+// want comments say what the analyzer should report, decided by the host
+// the SDK called, not by reading.
 //
 // The files carry the build tag flowclasses so that ./... patterns (the
 // TestRealSDK run over the whole module) skip them until the analyzer
