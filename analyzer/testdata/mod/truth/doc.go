@@ -124,4 +124,13 @@
 // because init functions of every linked package run in every process and
 // could change the environment of other packages' cases (an init calling
 // os.Setenv is itself a case of issue 8, class 7).
+//
+// # Running
+//
+//	go test -run TestSDKTruth ./analyzer/
+//	STSREGIONAL_FLOW_CLASSES=1 go test -run 'TestSDKTruth|TestFlowClasses' ./analyzer/
+//
+// The first checks every case's want comments against the SDK and the
+// analyzer against the SDK outside testdata/mod/flow; the second adds the
+// class cases of issue 8 (package flow), which today's analyzer fails.
 package truth
