@@ -165,7 +165,8 @@
 // built with an explicit legacy setting are reported here only, not again
 // as STS002 or STS003. aws-sdk-go-v2 ignores AWS_STS_REGIONAL_ENDPOINTS, so
 // os.Setenv of it in a package that does not depend on aws-sdk-go v1 (even
-// transitively) is not reported.
+// transitively) is not reported, nor is one replaced by another os.Setenv
+// of the variable in the same block before any call could read it.
 //
 // Autofix: the constant becomes endpoints.RegionalSTSEndpoint and the
 // string "legacy" becomes "regional". On by default.

@@ -176,3 +176,36 @@ func (f *Flow) LinksV1() bool {
 	}
 	return *f.linksV1
 }
+
+// Overwritten reports whether the Setenv call at cur is followed, in the
+// same statement list and before any other call could read the
+// environment, by another Setenv of the same constant key: its value is
+// never seen.
+func (f *Flow) Overwritten(cur inspector.Cursor) bool {
+	call := cur.Node().(*ast.CallExpr)
+	key, _, ok := f.Setenv(call)
+	if !ok {
+		return false
+	}
+	list, _ := container(cur)
+	for i, c := range f.calls {
+		if c.Node() != call {
+			continue
+		}
+		for _, next := range f.calls[i+1:] {
+			n := next.Node().(*ast.CallExpr)
+			if n.Pos() < call.End() {
+				continue // inside the call's own arguments
+			}
+			if k, _, ok := f.Setenv(n); ok && k == key {
+				l, _ := container(next)
+				return l == list
+			}
+			if _, e := f.Lookup(n); e.Role == sdk.PtrHelper || e.Role == sdk.Sprintf {
+				continue // cannot read the environment
+			}
+			return false
+		}
+	}
+	return false
+}

@@ -63,8 +63,18 @@ func CaseRegionalThenLegacy() any {
 	return sts.New(session.Must(session.NewSession(&aws.Config{Region: aws.String("eu-west-1")})))
 }
 
+// A legacy setting replaced before anything reads it has no effect: not
+// reported.
 func CaseLegacyThenRegional() any {
-	os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "legacy") // want `STS004`
+	os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "legacy")
 	os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "regional")
 	return sts.New(session.Must(session.NewSession(&aws.Config{Region: aws.String("eu-west-1")})))
+}
+
+// A call between the two settings may read the legacy one.
+func CaseLegacyReadInBetween() any {
+	os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "legacy") // want `STS004`
+	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("eu-west-1")}))
+	os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "regional")
+	return sts.New(sess)
 }
