@@ -1,0 +1,201 @@
+package flow
+
+// Facts carry what a function returns (or a package-level variable holds)
+// across function and package boundaries, so a session built by a helper is
+// judged by how the helper built it.
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"github.com/stsregional/stsregional/analyzer/internal/sdk"
+)
+
+// SessionFact summarises the aws-sdk-go v1 session or *aws.Config that a
+// function returns or a package-level variable holds. It is deliberately
+// small: a few flags and at most one Region name.
+type SessionFact struct {
+	Mode        uint8 // stsMode
+	Region      string
+	RegionSet   bool
+	RegionKnown bool
+	Endpoint    bool
+	Variant     bool
+	Opaque      bool
+	HonoursEnv  bool
+}
+
+// AFact marks SessionFact as an analysis fact.
+func (*SessionFact) AFact() {}
+
+// String renders the fact for analysistest expectations and -debug=f,
+// e.g. `sts:unset region="eu-west-1" env`.
+func (f *SessionFact) String() string {
+	s := "sts:" + [...]string{"unset", "legacy", "regional", "dynamic"}[f.Mode%4]
+	switch {
+	case f.RegionKnown:
+		s += " region=" + strconv.Quote(f.Region)
+	case f.RegionSet:
+		s += " region=?"
+	}
+	for _, flag := range []struct {
+		on   bool
+		name string
+	}{{f.Endpoint, "endpoint"}, {f.Variant, "variant"}, {f.Opaque, "opaque"}, {f.HonoursEnv, "env"}} {
+		if flag.on {
+			s += " " + flag.name
+		}
+	}
+	return s
+}
+
+func factOf(s sess) *SessionFact {
+	f := &SessionFact{
+		Mode:       uint8(s.conf.mode),
+		Endpoint:   s.conf.endpoint,
+		Variant:    s.conf.variant,
+		Opaque:     s.conf.opaque,
+		HonoursEnv: s.honoursEnv,
+	}
+	if r := s.conf.region; r != nil {
+		f.RegionSet, f.RegionKnown, f.Region = true, r.Known, r.Value
+	}
+	return f
+}
+
+func (f *SessionFact) sess(origin string) sess {
+	s := sess{
+		conf: conf{
+			mode:     stsMode(f.Mode),
+			endpoint: f.Endpoint,
+			variant:  f.Variant,
+			opaque:   f.Opaque,
+		},
+		honoursEnv: f.HonoursEnv,
+		origin:     origin,
+	}
+	if f.RegionSet {
+		s.conf.region = &Region{Value: f.Region, Known: f.RegionKnown}
+	}
+	return s
+}
+
+// confKind tells whether t is a v1 session or config type worth a fact.
+func confKind(t types.Type) (session, config bool) {
+	return sdk.IsNamed(t, sdk.V1Session, "Session"), sdk.IsNamed(t, sdk.V1AWS, "Config")
+}
+
+// funcFact returns the fact for what fn returns, computing it for functions
+// of this package (memoised, cycle-safe) and importing it for others.
+func (f *Flow) funcFact(fn *types.Func, depth int) (*SessionFact, bool) {
+	if fn.Pkg() != f.pass.Pkg {
+		var fact SessionFact
+		if f.pass.ImportObjectFact(fn, &fact) {
+			return &fact, true
+		}
+		return nil, false
+	}
+	if fact, ok := f.facts[fn]; ok {
+		return fact, fact != nil
+	}
+	decl := f.decls[fn]
+	if decl == nil || decl.Body == nil || depth > maxDepth {
+		return nil, false
+	}
+	sig := fn.Signature()
+	if sig.Results().Len() == 0 {
+		return nil, false
+	}
+	isSess, isConf := confKind(sig.Results().At(0).Type())
+	if !isSess && !isConf {
+		return nil, false
+	}
+	f.facts[fn] = nil // in progress: recursion sees no fact
+	var (
+		result sess
+		seen   bool
+		bad    bool
+	)
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its returns are not fn's
+		case *ast.ReturnStmt:
+			if len(n.Results) == 0 {
+				bad = true // bare return of named results
+				return false
+			}
+			e := n.Results[0]
+			if tv, ok := f.info.Types[e]; ok && tv.IsNil() {
+				return false // error paths returning nil
+			}
+			var s sess
+			if isSess {
+				s = f.evalSession(e, depth+1)
+			} else {
+				c, _ := f.evalConfig(e, depth+1)
+				s = sess{conf: c}
+			}
+			// Keep the weakest of several returns.
+			if !seen || s.conf.mode != modeRegional {
+				result = s
+			}
+			seen = true
+		}
+		return true
+	})
+	if !seen || bad {
+		return nil, false
+	}
+	fact := factOf(result)
+	f.facts[fn] = fact
+	return fact, true
+}
+
+// varFact returns the fact for a package-level variable of another package.
+func (f *Flow) varFact(v *types.Var) (*SessionFact, bool) {
+	if v.Pkg() == f.pass.Pkg || v.Parent() != v.Pkg().Scope() {
+		return nil, false
+	}
+	var fact SessionFact
+	if f.pass.ImportObjectFact(v, &fact) {
+		return &fact, true
+	}
+	return nil, false
+}
+
+// ExportFacts records facts for this package's exported functions that
+// return a v1 session or config, and for its exported package-level
+// session and config variables. Uses inside the package are evaluated
+// directly.
+func (f *Flow) ExportFacts() {
+	for _, fn := range f.declOrder {
+		if !fn.Exported() {
+			continue
+		}
+		if fact, ok := f.funcFact(fn, 0); ok {
+			f.pass.ExportObjectFact(fn, fact)
+		}
+	}
+	scope := f.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		v, ok := scope.Lookup(name).(*types.Var)
+		if !ok || !v.Exported() {
+			continue
+		}
+		isSess, isConf := confKind(v.Type())
+		if !isSess && !isConf || len(f.defs[v]) == 0 {
+			continue
+		}
+		var s sess
+		if isSess {
+			s = f.evalSessionVar(v, token.NoPos, 0)
+		} else {
+			c, _ := f.evalConfigVar(v, token.NoPos, 0)
+			s = sess{conf: c}
+		}
+		f.pass.ExportObjectFact(v, factOf(s))
+	}
+}

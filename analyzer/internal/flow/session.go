@@ -1,0 +1,650 @@
+package flow
+
+// Provenance of aws-sdk-go v1 sessions and configs: for each STS client or
+// STS credential provider, where its session and configs were built and
+// with which settings (Region, STSRegionalEndpoint, Endpoint, FIPS or
+// dual-stack), followed through variables, Copy, setter chains, field
+// stores, helpers of this package and, through facts, of other packages.
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/stsregional/stsregional/analyzer/internal/sdk"
+)
+
+// Mode is where an STS client's calls go, as far as the analysis can tell.
+type Mode int
+
+// The endpoint modes.
+const (
+	// Unknown: the session or config is built where the analysis cannot
+	// see (a parameter, another package without a fact, a spread list).
+	Unknown Mode = iota
+	// Regional: provably a regional endpoint.
+	Regional
+	// Global: the Region aws-global or an empty Region, global whatever the
+	// STS setting.
+	Global
+	// LegacyGlobal: aws-sdk-go v1's legacy STS mode (the default, or set
+	// explicitly) with a Region in the legacy list or no Region in code.
+	LegacyGlobal
+	// Explicit: the code chooses the endpoint itself (an Endpoint override,
+	// a FIPS or dual-stack variant, or STSRegionalEndpoint from a runtime
+	// value).
+	Explicit
+	// Conditional: regional on some paths, legacy on others.
+	Conditional
+)
+
+var modeNames = [...]string{"unknown", "regional", "global", "legacy-global", "explicit", "conditional"}
+
+// String returns the mode's name.
+func (m Mode) String() string {
+	if int(m) < len(modeNames) {
+		return modeNames[m]
+	}
+	return "mode?"
+}
+
+// Region is a Region setting: Known reports whether Value is the constant
+// Region; Expr is where it is set (nil when it comes from a fact).
+type Region struct {
+	Expr  ast.Expr
+	Value string
+	Known bool
+}
+
+// OriginKind says what an Origin node is.
+type OriginKind int
+
+// The origin kinds.
+const (
+	// OriginConfigArgs: a call taking ...*aws.Config (session.NewSession,
+	// session.New, (*session.Session).Copy) with no spread argument.
+	OriginConfigArgs OriginKind = iota
+	// OriginConfigLit: the aws.Config literal of a session.Options.
+	OriginConfigLit
+	// OriginOptionsLit: a session.Options literal without a Config.
+	OriginOptionsLit
+)
+
+// An Origin is where a session is built: the node a fix edits to make it
+// regional.
+type Origin struct {
+	Kind OriginKind
+	Node ast.Node
+}
+
+// A Client is one aws-sdk-go v1 STS client or STS credential provider
+// construction and the verdict on its endpoint.
+type Client struct {
+	// Call is where the client is built: the constructor call, or a call of
+	// a helper of this package that builds it from its arguments.
+	Call *ast.CallExpr
+	// At is where a finding belongs: Call, or for a Conditional client the
+	// session built without the regional setting.
+	At ast.Node
+	// Condition says when a Conditional client calls the global endpoint
+	// (`when region != "" is false`).
+	Condition string
+	// Ctor is the SDK constructor (sts.New, stscreds.NewCredentials …).
+	Ctor *types.Func
+	// What names what is built ("client", "credential provider (built by
+	// newClient)").
+	What string
+	// Mode is where its calls go.
+	Mode Mode
+	// Region is the Region set in code, if any.
+	Region *Region
+	// ExplicitLegacy reports that STSRegionalEndpoint is set to
+	// LegacySTSEndpoint in code.
+	ExplicitLegacy bool
+	// Source describes a session the analysis cannot see into, for
+	// messages ("the session parameter sess"), or "".
+	Source string
+	// Origin is the construction of the session, if a fix may edit it.
+	Origin *Origin
+	// Helper reports that Call is a call of a helper function;
+	// HelperConfigs that the helper takes ...*aws.Config passed to the
+	// constructor.
+	Helper, HelperConfigs bool
+	// Reason says why the mode was chosen.
+	Reason string
+}
+
+// sess is what the analysis knows about a session (or other
+// client.ConfigProvider).
+type sess struct {
+	conf       conf
+	origin     string // describes an opaque session for messages
+	honoursEnv bool   // reads AWS_STS_REGIONAL_ENDPOINTS (not session.New)
+	fix        *Origin
+	// built is the call that built the session (NewSession,
+	// NewSessionWithOptions, New), where it read the environment.
+	built ast.Node
+	// other is the session on other paths, when it differs from this one in
+	// being regional; mainWhen and otherWhen say when each path runs.
+	other               *sess
+	mainWhen, otherWhen string
+}
+
+// mergeConf merges c into the session's configuration on every path.
+func (s *sess) mergeConf(c conf) {
+	s.conf.merge(c)
+	if s.other != nil {
+		o := *s.other
+		o.conf.merge(c)
+		s.other = &o
+	}
+}
+
+func opaqueSess(origin string) sess {
+	return sess{conf: conf{opaque: true}, origin: origin}
+}
+
+// V1Clients returns every aws-sdk-go v1 STS client and STS credential
+// provider built in the package, with its verdict. A helper of this
+// package that builds a client only from its parameters is judged at each
+// of its calls, with the caller's arguments; one nobody calls is judged
+// where it builds the client.
+func (f *Flow) V1Clients() []Client {
+	if f.cDone {
+		return f.clients
+	}
+	f.cDone = true
+	// A helper may build clients in several places: keep them all.
+	wrappers := map[*types.Func][]*wrapper{}
+	var wrapped []*wrapper
+	for _, cur := range f.calls {
+		call := cur.Node().(*ast.CallExpr)
+		fn, entry := f.Lookup(call)
+		if (entry.Role != sdk.V1STSClient && entry.Role != sdk.V1CredProvider) || len(call.Args) == 0 {
+			continue
+		}
+		if w := f.asWrapper(cur, call, fn, entry); w != nil {
+			wrappers[w.fn] = append(wrappers[w.fn], w)
+			wrapped = append(wrapped, w)
+			continue
+		}
+		s, c := f.evalClient(call, entry)
+		f.clients = append(f.clients, f.verdict(Client{Call: call, Ctor: fn, What: entry.What}, s, c))
+	}
+	if len(wrappers) == 0 {
+		return f.clients
+	}
+	for _, cur := range f.calls {
+		call := cur.Node().(*ast.CallExpr)
+		for _, w := range wrappers[f.Callee(call)] {
+			if len(call.Args) > w.prov {
+				f.clients = append(f.clients, f.wrapperCall(call, w))
+			}
+		}
+	}
+	for _, w := range wrapped {
+		if !w.called {
+			s, c := f.evalClient(w.call, sdk.Lookup(w.ctor))
+			f.clients = append(f.clients, f.verdict(Client{Call: w.call, Ctor: w.ctor, What: w.what}, s, c))
+		}
+	}
+	return f.clients
+}
+
+// A wrapper is an unexported function of this package that builds an STS
+// client only from its parameters (func newClient(p client.ConfigProvider,
+// cfgs ...*aws.Config) *sts.STS { return sts.New(p, cfgs...) }): its callers
+// decide the endpoint, so it is judged at each call.
+type wrapper struct {
+	fn       *types.Func
+	what     string
+	call     *ast.CallExpr // the constructor call inside
+	ctor     *types.Func
+	prov     int   // parameter index of the provider
+	cfgs     []int // parameter indexes of single configs
+	variadic int   // index of the variadic config parameter, or -1
+	called   bool
+}
+
+func (f *Flow) asWrapper(cur inspector.Cursor, call *ast.CallExpr, ctor *types.Func, entry sdk.Entry) *wrapper {
+	var decl *ast.FuncDecl
+	for e := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		decl, _ = e.Node().(*ast.FuncDecl)
+		break
+	}
+	if decl == nil {
+		return nil
+	}
+	fn, ok := f.info.Defs[decl.Name].(*types.Func)
+	if !ok || fn.Exported() {
+		return nil
+	}
+	sig := fn.Signature()
+	index := func(e ast.Expr) int {
+		v := f.localVar(e)
+		if v == nil || len(f.defs[v]) > 0 {
+			return -1 // not a parameter, or reassigned
+		}
+		for i := 0; i < sig.Params().Len(); i++ {
+			if sig.Params().At(i) == v {
+				return i
+			}
+		}
+		return -1
+	}
+	w := &wrapper{fn: fn, what: entry.What, call: call, ctor: ctor, prov: index(call.Args[0]), variadic: -1}
+	if w.prov < 0 {
+		return nil
+	}
+	if entry.Role == sdk.V1STSClient {
+		for k, a := range call.Args[1:] {
+			i := index(a)
+			if i < 0 {
+				return nil
+			}
+			if call.Ellipsis.IsValid() && k == len(call.Args)-2 {
+				if !sig.Variadic() || i != sig.Params().Len()-1 {
+					return nil
+				}
+				w.variadic = i
+				continue
+			}
+			w.cfgs = append(w.cfgs, i)
+		}
+	}
+	return w
+}
+
+// wrapperCall judges the client a wrapper builds, with the arguments of
+// one call of the wrapper.
+func (f *Flow) wrapperCall(call *ast.CallExpr, w *wrapper) Client {
+	w.called = true
+	var cfgs []ast.Expr
+	for _, i := range w.cfgs {
+		if i < len(call.Args) {
+			cfgs = append(cfgs, call.Args[i])
+		}
+	}
+	if w.variadic >= 0 && w.variadic < len(call.Args) {
+		cfgs = append(cfgs, call.Args[w.variadic:]...)
+	}
+	s, c := f.evalProviderConfigs(call.Args[w.prov], cfgs, call.Ellipsis.IsValid())
+	cl := Client{
+		Call: call, Ctor: w.ctor, What: w.what + " (built by " + w.fn.Name() + ")",
+		Helper: true, HelperConfigs: w.variadic >= 0,
+	}
+	return f.verdict(cl, s, c)
+}
+
+// evalClient evaluates the provider and, for sts.New, the client configs
+// of an STS constructor call.
+func (f *Flow) evalClient(call *ast.CallExpr, entry sdk.Entry) (sess, conf) {
+	var cfgs []ast.Expr
+	if entry.Role == sdk.V1STSClient {
+		cfgs = call.Args[1:]
+	}
+	return f.evalProviderConfigs(call.Args[0], cfgs, call.Ellipsis.IsValid())
+}
+
+// evalProviderConfigs evaluates the provider and the client configs
+// merged on top of it; spread marks a cfgs... argument list, whose
+// contents are unknown.
+func (f *Flow) evalProviderConfigs(provider ast.Expr, cfgs []ast.Expr, spread bool) (sess, conf) {
+	s := f.evalProvider(provider, 0)
+	var cm conf
+	for _, a := range cfgs {
+		cc, _ := f.evalConfig(a, 0)
+		cm.merge(cc)
+	}
+	if spread && len(cfgs) > 0 {
+		cm.opaque = true
+	}
+	return s, cm
+}
+
+// A path is one way a client's session and configuration may be built.
+type path struct {
+	s    sess
+	c    conf
+	when string
+}
+
+// verdict decides where a client built from session s with the client
+// configs cm sends its STS calls. When some paths are regional and others
+// not, the client is Conditional, reported at the session built on the
+// other path.
+func (f *Flow) verdict(cl Client, s sess, cm conf) Client {
+	var paths []path
+	add := func(s sess, when string) {
+		c := s.conf
+		c.merge(cm)
+		if when == "" {
+			when = c.mainWhen
+		}
+		paths = append(paths, path{s, c.flat(), when})
+		if c.other != nil {
+			paths = append(paths, path{s, c.other.flat(), c.otherWhen})
+		}
+	}
+	add(s, s.mainWhen)
+	if s.other != nil {
+		add(*s.other, s.otherWhen)
+	}
+	first := f.decide(cl, paths[0].s, paths[0].c)
+	for _, p := range paths {
+		v := f.decide(cl, p.s, p.c)
+		if finding(v) == finding(first) {
+			continue
+		}
+		// Paths disagree: report the one that calls the global endpoint.
+		if !finding(v) {
+			v, p = first, paths[0]
+		}
+		v.Mode, v.Condition = Conditional, p.when
+		v.Reason = "regional on some paths only; not " + p.when
+		if p.s.built != nil {
+			v.At = p.s.built
+		}
+		return v
+	}
+	return first
+}
+
+// finding reports whether a verdict may call the global endpoint.
+func finding(cl Client) bool {
+	switch cl.Mode {
+	case Unknown, Global, LegacyGlobal:
+		return true
+	}
+	return false
+}
+
+// decide decides one path: a client built from session s with the merged
+// configuration c.
+func (f *Flow) decide(cl Client, s sess, c conf) Client {
+	cl.At = cl.Call
+	cl.Region = c.region
+	cl.Source = s.origin
+	cl.Origin = s.fix
+	cl.Mode = Unknown
+	if s.conf.opaque || c.opaque {
+		cl.Reason = "session not visible"
+	}
+	if r := c.region; r != nil && r.Known && !c.variant && !c.endpoint {
+		// aws-global and an empty Region resolve to the global host even
+		// with the regional setting (aws/endpoints/v3model.go: the
+		// aws-global endpoint of sts, and an empty Region falling back to
+		// the partition's global endpoint).
+		switch r.Value {
+		case sdk.GlobalRegion:
+			cl.Mode, cl.Reason = Global, "aws-global"
+			return cl
+		case "":
+			cl.Mode, cl.Reason = Global, "empty Region"
+			return cl
+		}
+	}
+	switch {
+	case c.mode == modeRegional:
+		cl.Mode, cl.Reason = Regional, "STSRegionalEndpoint is regional"
+		return cl
+	case c.mode == modeDynamic:
+		cl.Mode, cl.Reason = Explicit, "STSRegionalEndpoint set at runtime"
+		return cl
+	case c.mode == modeLegacy:
+		cl.Mode, cl.ExplicitLegacy, cl.Reason = LegacyGlobal, true, "STSRegionalEndpoint is legacy"
+		return cl
+	}
+	// The setting in code wins over the environment
+	// (aws/session/session.go mergeConfigSrcs); without one, what the
+	// program sets in the environment before the session counts (env.go).
+	switch regional, legacy := f.envMode(s); {
+	case regional:
+		cl.Mode, cl.Reason = Regional, "AWS_STS_REGIONAL_ENDPOINTS=regional set by the program before the session is built"
+		return cl
+	case f.opts.AssumeEnvRegional && (s.honoursEnv || s.conf.opaque):
+		cl.Mode, cl.Reason = Regional, "assumed regional environment"
+		return cl
+	case c.variant, c.endpoint:
+		cl.Mode, cl.Reason = Explicit, "explicit endpoint or endpoint variant"
+		return cl
+	case legacy:
+		cl.Mode, cl.ExplicitLegacy, cl.Reason = LegacyGlobal, true, "AWS_STS_REGIONAL_ENDPOINTS=legacy set by the program before the session is built"
+		return cl
+	}
+	if r := c.region; r != nil && r.Known && !sdk.LegacyRegions[r.Value] {
+		cl.Mode, cl.Reason = Regional, "Region outside the legacy list"
+		return cl
+	}
+	if cl.Reason == "" {
+		cl.Mode, cl.Reason = LegacyGlobal, "legacy STS default"
+	}
+	return cl
+}
+
+// evalProvider evaluates the client.ConfigProvider argument of an STS
+// constructor.
+func (f *Flow) evalProvider(e ast.Expr, depth int) sess {
+	if sdk.IsNamed(f.info.TypeOf(e), sdk.V1Session, "Session") {
+		return f.evalSession(e, depth)
+	}
+	return opaqueSess("the config provider " + ExprString(e))
+}
+
+// evalSession follows a *session.Session expression to its construction.
+func (f *Flow) evalSession(e ast.Expr, depth int) sess {
+	if depth > maxDepth {
+		return opaqueSess("the session " + ExprString(e))
+	}
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		return f.evalSessionCall(x, depth)
+	case *ast.Ident:
+		if v := f.localVar(x); v != nil {
+			return f.evalSessionVar(v, x.Pos(), depth)
+		}
+	case *ast.SelectorExpr:
+		// pkg.Sess: a package-level session of another package.
+		if v, ok := f.info.Uses[x.Sel].(*types.Var); ok && !v.IsField() {
+			if fact, ok := f.varFact(v); ok {
+				return fact.sess("the session " + ExprString(x))
+			}
+		}
+	}
+	return opaqueSess("the session " + ExprString(e))
+}
+
+// evalSessionVar follows a session variable to the values that may reach
+// its use at pos, path by path (paths.go).
+func (f *Flow) evalSessionVar(v *types.Var, pos token.Pos, depth int) sess {
+	key := use{v, pos}
+	if s, ok := f.sessMemo[key]; ok {
+		return s
+	}
+	s := f.evalSessionVarPaths(v, pos, depth)
+	f.sessMemo[key] = s
+	return s
+}
+
+func (f *Flow) evalSessionVarPaths(v *types.Var, pos token.Pos, depth int) sess {
+	r := f.reaching(v, pos)
+	var alts []sess
+	var branches []*branch
+	add := func(s sess, b *branch) {
+		alts, branches = append(alts, s), append(branches, b)
+	}
+	switch {
+	case r.base != nil && (r.base.index != zeroValue || len(r.conds) == 0):
+		s := f.defSession(v, r.base, depth)
+		f.applySets(&s.conf, r.sets, "Config.", depth)
+		add(s, nil)
+	case r.base == nil && !r.killed && (len(r.conds) == 0 || f.params[v]):
+		s := opaqueSess("the session " + v.Name())
+		if f.params[v] {
+			// A parameter: unknown, but stores through it still count
+			// (sess.Config.STSRegionalEndpoint = …).
+			s.origin = "the session parameter " + v.Name()
+		} else if fact, ok := f.varFact(v); ok {
+			s = fact.sess("the session " + v.Name())
+		}
+		f.applySets(&s.conf, r.sets, "Config.", depth)
+		add(s, nil)
+	}
+	for _, cd := range r.conds {
+		if cd.d.index == zeroValue {
+			continue // var sess *session.Session, assigned below
+		}
+		s := f.defSession(v, cd.d, depth)
+		f.applySets(&s.conf, r.condSets[cd.d], "Config.", depth)
+		f.applySets(&s.conf, after(r.sets, cd.d.at), "Config.", depth)
+		b := cd.b
+		add(s, &b)
+	}
+	if len(r.csets) > 0 && len(alts) > 0 {
+		s := alts[0]
+		s.fix = nil
+		f.applySets(&s.conf, r.csets, "Config.", depth)
+		b := r.csetBranch
+		add(s, &b)
+	}
+	if len(alts) == 0 {
+		return opaqueSess("the session " + v.Name())
+	}
+	safe := make([]bool, len(alts))
+	for i, a := range alts {
+		safe[i] = a.conf.safe()
+	}
+	main, other, mainWhen, otherWhen := f.pick(safe, branches)
+	s := alts[main]
+	if other >= 0 {
+		o := alts[other]
+		s.other, s.mainWhen, s.otherWhen = &o, mainWhen, otherWhen
+		return s
+	}
+	if len(alts) > 1 {
+		// Several sessions may reach the use: no one construction to fix.
+		s.fix = nil
+		s.conf.region = borrowRegion(s.conf.region, alts)
+	}
+	return s
+}
+
+// borrowRegion returns r, or the Region of the first alternative that has
+// one: a Region set on any path names the client's Region in messages.
+func borrowRegion(r *Region, alts []sess) *Region {
+	for _, a := range alts {
+		if r != nil {
+			break
+		}
+		r = a.conf.region
+	}
+	return r
+}
+
+// defSession evaluates one definition of a session variable.
+func (f *Flow) defSession(v *types.Var, d *def, depth int) sess {
+	if d.rhs == nil || d.index > 0 {
+		return opaqueSess("the session " + v.Name())
+	}
+	return f.evalSession(d.rhs, depth+1)
+}
+
+// after returns the stores of sets made after at.
+func after(sets []*fieldSet, at token.Pos) []*fieldSet {
+	var out []*fieldSet
+	for _, s := range sets {
+		if s.at > at {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (f *Flow) evalSessionCall(call *ast.CallExpr, depth int) sess {
+	fn, entry := f.Lookup(call)
+	if fn == nil {
+		return opaqueSess("the session " + ExprString(call))
+	}
+	switch entry.Role {
+	case sdk.V1SessionMust:
+		if len(call.Args) >= 1 {
+			return f.evalSession(call.Args[0], depth+1)
+		}
+	case sdk.V1SessionNew:
+		// NewSession merges its configs in order (aws/session/session.go:
+		// opts.Config.MergeIn(cfgs...)).
+		s := sess{honoursEnv: entry.EnvAware, built: call}
+		for _, a := range call.Args {
+			cc, _ := f.evalConfig(a, depth+1)
+			s.conf.merge(cc)
+		}
+		if call.Ellipsis.IsValid() {
+			s.conf.opaque = true
+			s.origin = "the session built from " + ExprString(call.Args[len(call.Args)-1]) + "..."
+		} else {
+			s.fix = &Origin{Kind: OriginConfigArgs, Node: call}
+		}
+		return s
+	case sdk.V1SessionWithOptions:
+		if len(call.Args) == 1 {
+			s := f.evalOptions(call.Args[0], depth+1)
+			s.built = call
+			return s
+		}
+	case sdk.V1SessionCopy:
+		// Copy merges its configs into a copy of the session's
+		// (aws/session/session.go, Session.Copy); the environment was
+		// read when the original was built.
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		s := f.evalSession(sel.X, depth+1)
+		for _, a := range call.Args {
+			cc, _ := f.evalConfig(a, depth+1)
+			s.mergeConf(cc)
+		}
+		s.fix = nil
+		if call.Ellipsis.IsValid() {
+			s.conf.opaque = true
+		} else {
+			s.fix = &Origin{Kind: OriginConfigArgs, Node: call}
+		}
+		return s
+	}
+	if fact, ok := f.funcFact(fn, depth+1); ok {
+		return fact.sess("the session returned by " + fn.Name())
+	}
+	return opaqueSess("the session returned by " + fn.Name())
+}
+
+// evalOptions evaluates a session.Options value.
+func (f *Flow) evalOptions(e ast.Expr, depth int) sess {
+	e = ast.Unparen(e)
+	s := sess{honoursEnv: true}
+	switch x := e.(type) {
+	case *ast.CompositeLit:
+		if _, kv := ElemWithKey(x, "Config"); kv != nil {
+			cc, _ := f.evalConfig(kv.Value, depth+1)
+			s.conf.merge(cc)
+			if lit, ok := ast.Unparen(kv.Value).(*ast.CompositeLit); ok {
+				s.fix = &Origin{Kind: OriginConfigLit, Node: lit}
+			}
+		} else {
+			s.fix = &Origin{Kind: OriginOptionsLit, Node: x}
+		}
+		return s
+	case *ast.Ident:
+		v := f.localVar(x)
+		if v == nil || f.params[v] || len(f.defs[v]) != 1 || f.defs[v][0].index != -1 {
+			break
+		}
+		s = f.evalOptions(f.defs[v][0].rhs, depth+1)
+		f.applySets(&s.conf, f.reaching(v, x.Pos()).sets, "Config.", depth)
+		return s
+	}
+	return opaqueSess("the session options " + ExprString(e))
+}
