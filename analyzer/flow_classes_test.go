@@ -1,0 +1,60 @@
+package analyzer_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/stsregional/stsregional/analyzer"
+)
+
+// flowClassDirs are the folders of issue 8's seven classes under
+// testdata/mod/flow; they must exist. Other folders there (sdkfacts) are
+// run too.
+var flowClassDirs = []string{
+	"explicit",    // 1. explicit non-constant endpoints
+	"configflow",  // 2. configurations that flow
+	"conditional", // 3. conditional settings
+	"discarded",   // 4. results that are not used
+	"callers",     // 5. values from callers
+	"multivalue",  // 6. variables with several values
+	"procenv",     // 7. process environment
+}
+
+// TestFlowClasses runs analysistest over every folder of testdata/mod/flow:
+// the class cases of issue 8, positives and negatives whose want comments
+// TestSDKTruth checks against the real SDKs. Until the analyzer implements
+// the classes, it runs only with STSREGIONAL_FLOW_CLASSES=1.
+func TestFlowClasses(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "mod")
+	entries, err := os.ReadDir(filepath.Join(dir, "flow"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	var dirs []string
+	for _, e := range entries {
+		if e.IsDir() {
+			found[e.Name()] = true
+			dirs = append(dirs, e.Name())
+		}
+	}
+	for _, d := range flowClassDirs {
+		if !found[d] {
+			t.Errorf("class folder testdata/mod/flow/%s is missing", d)
+		}
+	}
+	if !flowClassesEnabled() {
+		t.Skip("set STSREGIONAL_FLOW_CLASSES=1: the analyzer does not implement issue 8's classes yet")
+	}
+	// The class packages carry the build tag flowTag; analysistest takes
+	// GOFLAGS from the environment.
+	t.Setenv("GOFLAGS", "-mod=mod -tags="+flowTag)
+	for _, d := range dirs {
+		t.Run(d, func(t *testing.T) {
+			analysistest.Run(t, dir, analyzer.Analyzer, "./flow/"+d+"/...")
+		})
+	}
+}
