@@ -65,6 +65,7 @@ type Flow struct {
 	asgns   []inspector.Cursor
 
 	env     *envInfo
+	vals    *valueState // reach.go, params.go
 	sinks   *[]Sink
 	clients []Client
 	cDone   bool

@@ -108,6 +108,9 @@ type Client struct {
 	Helper, HelperConfigs bool
 	// Reason says why the mode was chosen.
 	Reason string
+	// Pinned reports that an explicit Endpoint or a FIPS or dual-stack
+	// variant decides the host, not the Region.
+	Pinned bool
 }
 
 // stsMode is the value of aws.Config.STSRegionalEndpoint as far as the
@@ -318,6 +321,7 @@ func (f *Flow) evalProviderConfigs(provider ast.Expr, cfgs []ast.Expr, spread bo
 // configuration c sends its STS calls.
 func (f *Flow) verdict(cl Client, s sess, c conf) Client {
 	cl.Region = c.region
+	cl.Pinned = c.endpoint || c.variant
 	cl.Source = s.origin
 	cl.Origin = s.fix
 	cl.Mode = Unknown
@@ -696,12 +700,7 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 		}
 		c.region = r
 	case "Endpoint":
-		// Only a non-empty constant is provably an override: a value from
-		// configuration (cfg.STSEndpoint) is often empty, and v1 then
-		// resolves STS the legacy way.
-		if s, ok := f.ConstString(f.UnwrapPtr(value)); ok && s != "" {
-			c.endpoint = true
-		}
+		c.endpoint = f.explicitEndpoint(value)
 	case "UseFIPSEndpoint", "UseDualStackEndpoint":
 		if n, ok := f.constInt(f.UnwrapPtr(value), depth+1); ok && n == 1 {
 			c.variant = true
