@@ -106,10 +106,8 @@ func (p *pass) reportReachingGlobal(s flow.Sink) {
 			continue
 		}
 		what := "the global STS endpoint sts.amazonaws.com flows from here into "
-		if _, ok := m.(*ast.CallExpr); ok {
-			if _, isConst := p.flow.ConstString(m); !isConst {
-				what = "this call may return the global STS endpoint sts.amazonaws.com, which flows into "
-			}
+		if src.IsResult(m) {
+			what = "this call may return the global STS endpoint sts.amazonaws.com, which flows into "
 		}
 		msg := what + sinkName(s.Kind) + ": "
 		if !src.Always() {

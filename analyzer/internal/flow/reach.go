@@ -31,6 +31,20 @@ type Sources struct {
 	// Params are the parameters of this package's functions the value
 	// comes from, directly or through variables.
 	Params []*types.Var
+	// results are the Matches that are calls of other packages'
+	// functions.
+	results []ast.Expr
+}
+
+// IsResult reports whether the match m is a call of another package's
+// function whose result may be the global endpoint.
+func (s Sources) IsResult(m ast.Expr) bool {
+	for _, r := range s.results {
+		if r == m {
+			return true
+		}
+	}
+	return false
 }
 
 // Always reports whether every value that reaches the expression matched.
@@ -206,6 +220,7 @@ func (r *reacher) varValues(v *types.Var, pos token.Pos, depth int) {
 	// flag.StringVar(&v, name, default, usage) stores the default.
 	for _, d := range f.flagVarDefaults(v) {
 		r.walk(d, depth+1)
+		r.other() // the command line may set another value
 	}
 }
 
@@ -240,6 +255,7 @@ func (r *reacher) call(call *ast.CallExpr, index int, depth int) {
 		case sdk.FlagDefault:
 			if entry.Arg < len(call.Args) {
 				r.walk(call.Args[entry.Arg], depth+1)
+				r.other() // the command line may set another value
 				return
 			}
 		case sdk.Sprintf:
@@ -277,6 +293,7 @@ func (r *reacher) call(call *ast.CallExpr, index int, depth int) {
 			}
 		}
 		r.out.Matches = append(r.out.Matches, call)
+		r.out.results = append(r.out.results, call)
 		if !always {
 			r.other()
 		}
@@ -392,8 +409,10 @@ func (r *reacher) parts(whole ast.Expr, parts []part, depth int) {
 	var ps []part
 	for _, p := range parts {
 		if p.expr != nil {
-			if s, ok := f.ConstString(p.expr); ok {
-				p = part{text: s}
+			// Fold constants; variables stay holes, so a global value is
+			// reported where it is written.
+			if tv, ok := f.info.Types[p.expr]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+				p = part{text: constant.StringVal(tv.Value)}
 			}
 		}
 		if p.expr == nil && len(ps) > 0 && ps[len(ps)-1].expr == nil {
