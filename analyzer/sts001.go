@@ -25,8 +25,12 @@ var sts001 = Check{
 			"http.NewRequestWithContext, http.Get, Head, Post and PostForm, or http.Request.URL; os.Setenv or t.Setenv of " +
 			"AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL; and {Name, Value} literals such as a Kubernetes corev1.EnvVar setting " +
 			"those variables. Named constants, concatenations, fmt.Sprintf of constants, variables only ever assigned one " +
-			"such value, and url.Parse of one all count; a request URL that is not constant is traced back through " +
-			"variables, fields and parameters to a global default.\n\n" +
+			"such value, and url.Parse of one all count. An endpoint that is not constant is judged by the values that " +
+			"can reach it, path by path: a default overwritten on some paths, a flag default, a settings field, a helper's " +
+			"result, a parameter's callers, a URL formatted from an endpoint (endpoint + \"/\", fmt.Sprintf(\"%s/%s\", " +
+			"endpoint, path)); the finding is where the global host is written, with \"may\" when other values reach the " +
+			"sink too. A call from another package that passes the global URL into a parameter reaching a sink is " +
+			"reported at the call.\n\n" +
 			"Why: an explicit endpoint wins over everything the SDK would choose, so STS calls from every Region go to " +
 			"us-east-1 (extra latency, a single-Region dependency, unreachable through STS VPC endpoints). In v2 the " +
 			"request is also signed for the client's Region rather than us-east-1.",
@@ -37,7 +41,9 @@ var sts001 = Check{
 			"statement; replaces a v1 Endpoint: aws.String(\"https://sts.amazonaws.com\") with STSRegionalEndpoint: " +
 			"endpoints.RegionalSTSEndpoint (and WithEndpoint(…) with WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint)), " +
 			"so the SDK builds the partition-correct regional host and signing Region. Raw HTTP requests and env-var " +
-			"literals get no fix: the request also needs a signing Region, which the analyzer cannot choose.",
+			"literals get no fix: the request also needs a signing Region, which the analyzer cannot choose. Findings on " +
+			"values that reach a sink (a default, a fallback, an argument) get no fix either: the value, not the sink, is " +
+			"what changes, and it may serve other paths.",
 	},
 	Run: runSTS001,
 }

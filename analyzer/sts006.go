@@ -15,7 +15,9 @@ var sts006 = Check{
 		Text: "The pseudo-Region aws-global reaches an STS client: a v1 session or sts.New config; in v2, config.WithRegion " +
 			"or config.WithDefaultRegion, an aws.Config literal or a cfg.Region store whose config flows into " +
 			"sts.NewFromConfig in the same package, sts.Options{Region: …}, or o.Region = … on sts.Options. In v1 a provably " +
-			"empty Region (aws.String(\"\")) is reported too.\n\n" +
+			"empty Region (aws.String(\"\")) is reported too. A Region parameter is followed to its callers: aws-global " +
+			"passed into it in the package is reported where it is written, and a call from another package that passes " +
+			"aws-global to an exported function whose parameter becomes an STS client's Region is reported at the call.\n\n" +
 			"Why: both SDKs map aws-global to sts.amazonaws.com, signed for us-east-1, whatever the STS setting; v1 resolves " +
 			"STS with an empty Region to the global endpoint instead of failing. The same Region is correct for global " +
 			"services such as Route 53, so a config is reported only when it reaches STS.",
