@@ -98,7 +98,12 @@ type CallSink struct {
 // CallSinks returns the arguments of this package's calls that flow into
 // sinks of other packages' functions.
 func (f *Flow) CallSinks() []CallSink {
+	st := f.valState()
+	if st.callSinks != nil {
+		return *st.callSinks
+	}
 	var out []CallSink
+	defer func() { st.callSinks = &out }()
 	for _, cur := range f.calls {
 		call := cur.Node().(*ast.CallExpr)
 		fn := f.Callee(call)

@@ -71,10 +71,18 @@ type reacher struct {
 	match func(string) bool
 	// url: the value is an endpoint, whose host a formatted URL's leading
 	// operand decides, and whose global result facts count.
-	url   bool
-	out   Sources
-	seen  map[token.Pos]bool
-	steps int
+	url  bool
+	out  Sources
+	seen map[token.Pos]bool
+	// seenResults holds the function results already followed.
+	seenResults map[result]bool
+	steps       int
+}
+
+// A result is one result of a function.
+type result struct {
+	fn    *types.Func
+	index int
 }
 
 func (f *Flow) sources(e ast.Expr, match func(string) bool, url bool) Sources {
@@ -310,10 +318,13 @@ func (r *reacher) results(fn *types.Func, index int, depth int) {
 		r.other()
 		return
 	}
-	if r.seen[decl.Pos()+token.Pos(index)] {
+	if r.seenResults == nil {
+		r.seenResults = map[result]bool{}
+	}
+	if r.seenResults[result{fn, index}] {
 		return
 	}
-	r.seen[decl.Pos()+token.Pos(index)] = true
+	r.seenResults[result{fn, index}] = true
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -486,8 +497,9 @@ type valueState struct {
 	stmts map[token.Pos]stmtInfo
 	// funcs holds function declarations and literals in preorder.
 	funcs []ast.Node
-	// paramSinks memoises ParamSinks.
+	// paramSinks and callSinks memoise paramSinks and CallSinks.
 	paramSinks map[*types.Func][]ParamSink
+	callSinks  *[]CallSink
 }
 
 type stmtInfo struct {
