@@ -39,10 +39,11 @@ func V2EnvFallback(ctx context.Context) (awsv2.Config, error) {
 	return config.LoadDefaultConfig(ctx, config.WithBaseEndpoint(endpoint))
 }
 
-// flag.StringVar stores its default into the variable.
+// FlagSet.StringVar stores its default into the variable.
 func V1FlagVar() *sts.STS {
 	var endpoint string
-	flag.StringVar(&endpoint, "sts-endpoint", "sts.amazonaws.com", "STS endpoint") // want `STS001: the global STS endpoint sts.amazonaws.com flows from here into an aws-sdk-go v1 aws.Config Endpoint`
+	fs := flag.NewFlagSet("app", flag.ContinueOnError)
+	fs.StringVar(&endpoint, "sts-endpoint", "sts.amazonaws.com", "STS endpoint") // want `STS001: the global STS endpoint sts.amazonaws.com flows from here into an aws-sdk-go v1 aws.Config Endpoint`
 	return sts.New(session.Must(session.NewSession(&aws.Config{Endpoint: aws.String(endpoint)})))
 }
 
@@ -90,13 +91,14 @@ func Audience(region string) (*http.Request, error) {
 	return req, nil
 }
 
-// A v1 Endpoint from the environment only: no global value reaches it,
-// and the explicit endpoint bypasses the resolver, so STS002/STS003 do
-// not apply either.
-func V1EnvEndpoint() *sts.STS {
-	cfg := &aws.Config{Region: aws.String("us-east-1")}
-	if ep := os.Getenv("APP_STS_ENDPOINT"); ep != "" {
-		cfg.Endpoint = aws.String(ep)
-	}
-	return sts.New(session.Must(session.NewSession(cfg)))
+// A v1 Endpoint from a flag whose default is a regional URL, on a legacy
+// Region without the regional setting: the explicit endpoint bypasses the
+// resolver, so neither STS001 nor STS002/STS003 applies.
+func V1FlagEndpoint() *sts.STS {
+	fs := flag.NewFlagSet("app", flag.ContinueOnError)
+	endpoint := fs.String("sts-endpoint", "https://sts.us-east-1.amazonaws.com", "STS endpoint")
+	return sts.New(session.Must(session.NewSession(&aws.Config{
+		Region:   aws.String("us-east-1"),
+		Endpoint: endpoint,
+	})))
 }
