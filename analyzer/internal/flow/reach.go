@@ -491,27 +491,16 @@ type valueState struct {
 	// paramOwner maps the parameters of this package's declared functions
 	// to their function.
 	paramOwner map[*types.Var]*types.Func
-	// stmts maps the position of each statement in a statement list (and
-	// of each spec of a var declaration statement) to its extent and the
-	// list's.
-	stmts map[token.Pos]stmtInfo
-	// funcs holds function declarations and literals in preorder.
-	funcs []ast.Node
 	// paramSinks and callSinks memoise paramSinks and CallSinks.
 	paramSinks map[*types.Func][]ParamSink
 	callSinks  *[]CallSink
-}
-
-type stmtInfo struct {
-	end            token.Pos
-	listPos, lsEnd token.Pos
 }
 
 func (f *Flow) valState() *valueState {
 	if f.vals != nil {
 		return f.vals
 	}
-	st := &valueState{paramOwner: map[*types.Var]*types.Func{}, stmts: map[token.Pos]stmtInfo{}}
+	st := &valueState{paramOwner: map[*types.Var]*types.Func{}}
 	f.vals = st
 	for fn := range f.decls {
 		params := fn.Signature().Params()
@@ -519,90 +508,20 @@ func (f *Flow) valState() *valueState {
 			st.paramOwner[params.At(i)] = fn
 		}
 	}
-	list := func(n ast.Node, stmts []ast.Stmt) {
-		for _, s := range stmts {
-			info := stmtInfo{end: s.End(), listPos: n.Pos(), lsEnd: n.End()}
-			st.stmts[s.Pos()] = info
-			if ds, ok := s.(*ast.DeclStmt); ok {
-				if gd, ok := ds.Decl.(*ast.GenDecl); ok {
-					for _, spec := range gd.Specs {
-						st.stmts[spec.Pos()] = info
-					}
-				}
-			}
-		}
-	}
-	for _, file := range f.pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncDecl, *ast.FuncLit:
-				st.funcs = append(st.funcs, n)
-			case *ast.BlockStmt:
-				list(n, n.List)
-			case *ast.CaseClause:
-				list(n, n.Body)
-			case *ast.CommClause:
-				list(n, n.Body)
-			}
-			return true
-		})
-	}
 	return st
 }
 
-// funcAt returns the innermost function declaration or literal holding
-// pos, or nil.
-func (st *valueState) funcAt(pos token.Pos) ast.Node {
-	var in ast.Node
-	for _, fn := range st.funcs {
-		if fn.Pos() <= pos && pos < fn.End() {
-			in = fn
-		}
+// valueDefs returns the definitions of v that may reach a use at pos, by
+// the per-path rules of paths.go: the last definition every path passes,
+// and those only some paths pass.
+func (f *Flow) valueDefs(v *types.Var, pos token.Pos) []*def {
+	r := f.reaching(v, pos)
+	var out []*def
+	if r.base != nil {
+		out = append(out, r.base)
 	}
-	return in
-}
-
-// valueDefs returns the definitions of v that may reach a use at pos: in
-// the use's function, those before it that no later definition in a
-// statement list holding the use replaces on every path; in other
-// functions (closures), all. Loop back edges and early returns are not
-// modelled.
-func (f *Flow) valueDefs(v *types.Var, pos token.Pos) []def {
-	defs := f.defs[v]
-	if !pos.IsValid() || v.Parent() == v.Pkg().Scope() {
-		return defs
-	}
-	st := f.valState()
-	fn := st.funcAt(pos)
-	before := func(d def) (stmtInfo, bool) {
-		info, ok := st.stmts[d.pos]
-		if !ok {
-			info = stmtInfo{end: d.pos}
-		}
-		return info, d.pos < pos && info.end <= pos
-	}
-	var out []def
-	for i, d := range defs {
-		if st.funcAt(d.pos) != fn {
-			out = append(out, d)
-			continue
-		}
-		if _, ok := before(d); !ok {
-			continue
-		}
-		killed := false
-		for j, k := range defs {
-			if j == i || k.pos <= d.pos || st.funcAt(k.pos) != fn {
-				continue
-			}
-			if info, ok := before(k); ok && info.lsEnd != 0 && info.listPos <= pos && pos < info.lsEnd {
-				killed = true
-				break
-			}
-		}
-		if !killed {
-			out = append(out, d)
-		}
+	for _, cd := range r.conds {
+		out = append(out, cd.d)
 	}
 	return out
 }
