@@ -8,7 +8,12 @@ package flow
 // Whether it is the global host is a question for the values that reach
 // it (GlobalSources), not for the client's STS setting.
 
-import "go/ast"
+import (
+	"go/ast"
+	"go/token"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
 
 // explicitEndpoint reports whether storing value into aws.Config.Endpoint
 // overrides the resolver: a non-empty constant, or a value known only at
@@ -20,4 +25,31 @@ func (f *Flow) explicitEndpoint(value ast.Expr) bool {
 	}
 	empty := f.sources(value, func(s string) bool { return s == "" }, true)
 	return len(empty.Matches) == 0
+}
+
+// alwaysTaken reports whether the statement at cur sits directly in the
+// then-branch of an if (separating it from a use at pos) whose condition
+// is provably true: x != "" where every value that reaches x is a
+// non-empty constant, such as a settings default the code then tests
+// (if s.STSEndpoint != "" { cfg.Endpoint = aws.String(s.STSEndpoint) }).
+func (f *Flow) alwaysTaken(cur inspector.Cursor, pos token.Pos) bool {
+	b := branchOf(cur, pos)
+	ifs, ok := b.node.(*ast.IfStmt)
+	if !ok || !b.then {
+		return false
+	}
+	if list, _ := container(cur); list != ast.Node(ifs.Body) {
+		return false
+	}
+	cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok || cond.Op != token.NEQ {
+		return false
+	}
+	x := cond.X
+	if s, ok := f.ConstString(cond.X); ok && s == "" {
+		x = cond.Y
+	} else if s, ok := f.ConstString(cond.Y); !ok || s != "" {
+		return false
+	}
+	return f.sources(x, func(s string) bool { return s != "" }, false).Always()
 }
