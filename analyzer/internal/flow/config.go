@@ -35,6 +35,8 @@ type conf struct {
 	endpoint bool // an explicit Endpoint bypasses the resolver
 	variant  bool // FIPS or dual-stack: the legacy mapping does not apply
 	opaque   bool // built somewhere the analysis cannot see
+	// endpointExpr is the Endpoint value set in code, constant or not.
+	endpointExpr ast.Expr
 
 	// other is the value on other paths, when it differs from this one in
 	// being regional; mainWhen and otherWhen say when each path runs.
@@ -75,6 +77,9 @@ func (a *conf) mergeFlat(b conf) {
 	}
 	if b.region != nil {
 		a.region = b.region
+	}
+	if b.endpointExpr != nil {
+		a.endpointExpr = b.endpointExpr
 	}
 	a.endpoint = a.endpoint || b.endpoint
 	a.variant = a.variant || b.variant
@@ -310,6 +315,7 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 		}
 		c.region = r
 	case "Endpoint":
+		c.endpointExpr = value
 		c.endpoint = f.explicitEndpoint(value)
 	case "UseFIPSEndpoint", "UseDualStackEndpoint":
 		if n, ok := f.constInt(f.UnwrapPtr(value), depth+1); ok && n == 1 {

@@ -100,6 +100,10 @@ type Client struct {
 	Mode Mode
 	// Region is the Region set in code, if any.
 	Region *Region
+	// Endpoint is the Endpoint value set in code, if any: only a non-empty
+	// constant makes the client Explicit today; a runtime value is left to
+	// the session's verdict.
+	Endpoint ast.Expr
 	// ExplicitLegacy reports that STSRegionalEndpoint is set to
 	// LegacySTSEndpoint in code.
 	ExplicitLegacy bool
@@ -370,6 +374,7 @@ func (f *Flow) decide(cl Client, s sess, c conf) Client {
 	cl.At = cl.Call
 	cl.Region = c.region
 	cl.Pinned = c.endpoint || c.variant
+	cl.Endpoint = c.endpointExpr
 	cl.Source = s.origin
 	cl.Origin = s.fix
 	cl.Mode = Unknown
