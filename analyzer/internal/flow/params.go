@@ -114,6 +114,11 @@ func (f *Flow) CallSinks() []CallSink {
 		if !f.pass.ImportObjectFact(fn.Origin(), &fact) {
 			continue
 		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if s, ok := f.info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
+				continue // T.M(recv, args…): the arguments are shifted
+			}
+		}
 		sig := fn.Signature()
 		for _, p := range fact.Params {
 			i := int(p.Param)
