@@ -126,7 +126,7 @@ func (p *pass) reportReachingGlobal(s flow.Sink) {
 func sinkName(k sdk.Sink) string {
 	switch k {
 	case sdk.SinkV1Endpoint:
-		return "an aws-sdk-go v1 aws.Config Endpoint, which bypasses the regional resolver"
+		return "an aws-sdk-go v1 aws.Config Endpoint"
 	case sdk.SinkV2Base:
 		return "an aws-sdk-go-v2 BaseEndpoint"
 	case sdk.SinkV2BaseOpt:
@@ -147,7 +147,7 @@ func sinkAdvice(k sdk.Sink) string {
 	case sdk.SinkRequest:
 		return " and sign for that Region (unless a verifier on the other side only accepts the global host)"
 	case sdk.SinkV1Endpoint:
-		return ", or leave Endpoint unset and set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint"
+		return ", or leave Endpoint unset (it bypasses the regional resolver) and set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint"
 	}
 	return ", or leave it unset"
 }

@@ -131,6 +131,9 @@ func (r *reacher) walk(e ast.Expr, depth int) {
 			r.varValues(v, x.Pos(), depth)
 			return
 		}
+		if r.localField(x, v, depth) {
+			return
+		}
 		if r.seen[v.Pos()] {
 			return
 		}
@@ -173,6 +176,52 @@ func (r *reacher) walk(e ast.Expr, depth int) {
 	default:
 		r.other()
 	}
+}
+
+// localField follows s.F, where s is a local struct variable every
+// reaching definition of which is a composite literal, to the literals'
+// values for F and the stores into s.F before the use. It reports false
+// when s is anything else, for the per-field walk.
+func (r *reacher) localField(sel *ast.SelectorExpr, field *types.Var, depth int) bool {
+	f := r.f
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := f.localVar(id)
+	if v == nil || f.params[v] || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	defs := f.valueDefs(v, sel.Pos())
+	if len(defs) == 0 {
+		return false
+	}
+	var values []ast.Expr
+	for _, d := range defs {
+		lit, ok := unaddr(d.rhs).(*ast.CompositeLit)
+		if d.rhs == nil || d.index != -1 || !ok {
+			return false
+		}
+		_, kv := ElemWithKey(lit, field.Name())
+		if kv == nil {
+			r.other() // the zero value
+			continue
+		}
+		values = append(values, kv.Value)
+	}
+	for _, st := range f.sets[v] {
+		if st.path == field.Name() && st.at <= sel.Pos() {
+			values = append(values, st.value)
+		}
+	}
+	if r.seen[sel.Pos()] {
+		return true
+	}
+	r.seen[sel.Pos()] = true
+	for _, e := range values {
+		r.walk(e, depth+1)
+	}
+	return true
 }
 
 // ident follows a variable to the values that reach this use of it.

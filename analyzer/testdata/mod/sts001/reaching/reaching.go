@@ -59,7 +59,24 @@ func AlwaysGlobal(path string) (*http.Request, error) {
 	return http.NewRequest(http.MethodGet, fmt.Sprintf("%s/%s", endpoint, path), nil)
 }
 
+// settings is a program's configuration; each value carries its own
+// endpoint.
+type settings struct{ Endpoint string }
+
+// A local settings value is followed to its own literal: no "may" from
+// the regional value of another function's settings.
+func LocalSettingsGlobal() (*http.Request, error) {
+	s := settings{Endpoint: "https://sts.amazonaws.com"} // want `STS001: the global STS endpoint sts.amazonaws.com flows from here into a request URL: sts.amazonaws.com is served from us-east-1`
+	return http.NewRequest(http.MethodGet, s.Endpoint+"/", nil)
+}
+
 // --- negatives ---
+
+// The same field, a regional value.
+func LocalSettingsRegional() (*http.Request, error) {
+	s := settings{Endpoint: "https://sts.eu-west-1.amazonaws.com"}
+	return http.NewRequest(http.MethodGet, s.Endpoint+"/", nil)
+}
 
 // A regional URL built at run time.
 func V2RegionalSprintf(ctx context.Context, region string) (awsv2.Config, error) {
