@@ -178,9 +178,7 @@ func truthLoad(t *testing.T, dir string) []*packages.Package {
 }
 
 // truthDiagnostics runs the analyzer over pkgs and returns every diagnostic
-// about an endpoint, with the file set of its package. STS000 findings are
-// about suppression directives, not about where a client calls: a stale
-// directive next to a regional client is not a global verdict.
+// with the file set of its package.
 func truthDiagnostics(t *testing.T, pkgs []*packages.Package) []analysis.Diagnostic {
 	t.Helper()
 	g, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, nil)
@@ -192,11 +190,7 @@ func truthDiagnostics(t *testing.T, pkgs []*packages.Package) []analysis.Diagnos
 		if act.Err != nil {
 			t.Fatalf("analyzer failed on %s: %v", act.Package.PkgPath, act.Err)
 		}
-		for _, d := range act.Diagnostics {
-			if !strings.HasPrefix(d.Message, analyzer.BadDirective+":") {
-				out = append(out, d)
-			}
-		}
+		out = append(out, act.Diagnostics...)
 	}
 	return out
 }
