@@ -46,7 +46,14 @@
 // AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL; and {Name, Value} literals such
 // as a Kubernetes corev1.EnvVar setting those variables. "Constant" includes
 // named constants, concatenations, fmt.Sprintf of constants, variables only
-// ever assigned one such value, and url.Parse of one.
+// ever assigned one such value, and url.Parse of one. An endpoint that is
+// not constant is judged by the values that can reach it, path by path (a
+// default overwritten on some paths, a flag default, a settings field, a
+// helper's result, a parameter's callers, a URL formatted from an
+// endpoint): the finding is where the global host is written, and says
+// "may" when other values reach the sink too. A call from another package
+// that passes the global URL into a parameter reaching a sink is reported
+// at the call.
 //
 // Why: the override wins over everything the SDK would choose, so every
 // Region's STS calls go to us-east-1. In v2 the client Region also signs
@@ -80,6 +87,9 @@
 // session built without a Region (here or by a helper function in any
 // package), a session parameter, a struct field or other value the
 // analyzer does not follow, or one built from a spread cfgs... argument.
+// A config with an explicit Endpoint, constant or known only at run time,
+// is not reported: a non-empty Endpoint bypasses the resolver, and STS001
+// judges the values that reach it.
 //
 // Why: v1 defaults to the legacy mode, so in the 15 legacy Regions, and
 // with no Region at all, these STS calls go to sts.amazonaws.com.
@@ -202,7 +212,9 @@
 // config.WithRegion / config.WithDefaultRegion of a config that flows into
 // sts.NewFromConfig in the package, an aws.Config literal or cfg.Region
 // store that does, sts.Options{Region: …}, or o.Region = … on sts.Options.
-// In v1, a provably empty Region (aws.String("")) is reported too.
+// In v1, a provably empty Region (aws.String("")) is reported too. A Region
+// parameter is followed to its callers: aws-global passed into it, in the
+// package or from another package (reported at the call), counts.
 //
 //	// WRONG
 //	cfg, err := config.LoadDefaultConfig(ctx, config.WithRegion("aws-global"))

@@ -16,7 +16,9 @@ var sts002 = Check{
 			"stscreds.NewWebIdentityCredentials) is built from a session that does not provably set STSRegionalEndpoint to " +
 			"endpoints.RegionalSTSEndpoint and has no Region the analyzer can see: a session built without a Region (here or " +
 			"by a helper function in any package), a session parameter, a struct field or other value the analyzer does not " +
-			"follow, or one built from cfgs....\n\n" +
+			"follow, or one built from cfgs.... A config with an explicit Endpoint, constant or known only at run time (a " +
+			"flag, a settings field, an environment variable, a URL built with fmt.Sprintf), is not reported: a non-empty " +
+			"Endpoint bypasses the resolver, and STS001 judges the values that reach it.\n\n" +
 			"Why: v1 defaults to the legacy STS mode: in the 15 legacy Regions, and with no Region at all, STS calls go to " +
 			"sts.amazonaws.com. aws-sdk-go v1 reached end of support on 2025-07-31; the setting is a stop-gap, migrating to " +
 			"aws-sdk-go-v2 (regional by default) the lasting fix.\n\n" +

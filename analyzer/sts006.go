@@ -15,7 +15,9 @@ var sts006 = Check{
 		Text: "The pseudo-Region aws-global reaches an STS client: a v1 session or sts.New config; in v2, config.WithRegion " +
 			"or config.WithDefaultRegion, an aws.Config literal or a cfg.Region store whose config flows into " +
 			"sts.NewFromConfig in the same package, sts.Options{Region: …}, or o.Region = … on sts.Options. In v1 a provably " +
-			"empty Region (aws.String(\"\")) is reported too.\n\n" +
+			"empty Region (aws.String(\"\")) is reported too. A Region parameter is followed to its callers: aws-global " +
+			"passed into it in the package is reported where it is written, and a call from another package that passes " +
+			"aws-global to an exported function whose parameter becomes an STS client's Region is reported at the call.\n\n" +
 			"Why: both SDKs map aws-global to sts.amazonaws.com, signed for us-east-1, whatever the STS setting; v1 resolves " +
 			"STS with an empty Region to the global endpoint instead of failing. The same Region is correct for global " +
 			"services such as Route 53, so a config is reported only when it reaches STS.",
@@ -48,4 +50,44 @@ func runSTS006(p *pass) {
 	for _, e := range p.flow.V2GlobalRegions() {
 		p.report(GlobalPseudoRgn, e, awsGlobalV2Msg, nil)
 	}
+	// aws-global passed, in this package, into a parameter that becomes
+	// an STS client's Region: reported where it is written.
+	v1, v2 := p.flow.RegionSinks()
+	for i, e := range append(v1, v2...) {
+		sdkName := "aws-sdk-go-v2"
+		if i < len(v1) {
+			sdkName = "aws-sdk-go v1"
+		}
+		src := p.flow.RegionSources(e)
+		for _, m := range src.Matches {
+			msg := "Region aws-global flows from here into the Region of an " + sdkName + " STS client: "
+			if !src.Always() {
+				msg += "it may call the global endpoint when this value reaches it; "
+			}
+			p.report(GlobalPseudoRgn, m, msg+awsGlobalWhy, nil)
+		}
+	}
+	// aws-global passed to another package's function whose parameter
+	// becomes an STS client's Region there.
+	for _, cs := range p.flow.CallSinks() {
+		if cs.Kind != flow.ParamRegionV1 && cs.Kind != flow.ParamRegionV2 {
+			continue
+		}
+		src := p.flow.RegionSources(cs.Arg)
+		if len(src.Matches) == 0 {
+			continue
+		}
+		sdkName := "aws-sdk-go-v2"
+		if cs.Kind == flow.ParamRegionV1 {
+			sdkName = "aws-sdk-go v1"
+		}
+		callee := calleeName(cs.Callee)
+		msg := "Region aws-global passed here becomes the Region of an " + sdkName + " STS client in " + callee + ": "
+		if !src.Always() {
+			msg = callee + " may call the global STS endpoint when this argument is aws-global (it becomes the Region of an " + sdkName + " STS client there): "
+		}
+		p.report(GlobalPseudoRgn, cs.Arg, msg+awsGlobalWhy, nil)
+	}
 }
+
+const awsGlobalWhy = "aws-global always selects the global endpoint sts.amazonaws.com (us-east-1), whatever the STS setting; pass a real Region (from AWS_REGION, shared config or instance metadata)"

@@ -316,12 +316,7 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 		c.region = r
 	case "Endpoint":
 		c.endpointExpr = value
-		// Only a non-empty constant is provably an override: a value from
-		// configuration (cfg.STSEndpoint) is often empty, and v1 then
-		// resolves STS the legacy way.
-		if s, ok := f.ConstString(f.UnwrapPtr(value)); ok && s != "" {
-			c.endpoint = true
-		}
+		c.endpoint = f.explicitEndpoint(value)
 	case "UseFIPSEndpoint", "UseDualStackEndpoint":
 		if n, ok := f.constInt(f.UnwrapPtr(value), depth+1); ok && n == 1 {
 			c.variant = true

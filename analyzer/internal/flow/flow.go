@@ -89,6 +89,7 @@ type Flow struct {
 
 	env     *envInfo
 	linksV1 *bool
+	vals    *valueState // reach.go, params.go
 	sinks   *[]Sink
 	clients []Client
 	cDone   bool

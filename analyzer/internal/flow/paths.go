@@ -271,7 +271,7 @@ func (f *Flow) reaching(v *types.Var, pos token.Pos) reach {
 		if s.at > pos || r.base != nil && s.at < r.base.at || r.killed && s.at < cdStart(r.conds) {
 			continue
 		}
-		if f.dominates(s.cur, s.at, pos) {
+		if f.dominates(s.cur, s.at, pos) || f.alwaysTaken(s.cur, pos) {
 			r.sets = append(r.sets, s)
 			continue
 		}

@@ -118,6 +118,9 @@ type Client struct {
 	Helper, HelperConfigs bool
 	// Reason says why the mode was chosen.
 	Reason string
+	// Pinned reports that an explicit Endpoint or a FIPS or dual-stack
+	// variant decides the host, not the Region.
+	Pinned bool
 }
 
 // sess is what the analysis knows about a session (or other
@@ -370,6 +373,7 @@ func finding(cl Client) bool {
 func (f *Flow) decide(cl Client, s sess, c conf) Client {
 	cl.At = cl.Call
 	cl.Region = c.region
+	cl.Pinned = c.endpoint || c.variant
 	cl.Endpoint = c.endpointExpr
 	cl.Source = s.origin
 	cl.Origin = s.fix

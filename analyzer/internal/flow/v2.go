@@ -42,7 +42,7 @@ func (f *Flow) V2GlobalRegions() []ast.Expr {
 	for _, cur := range f.calls {
 		call := cur.Node().(*ast.CallExpr)
 		for _, i := range f.stsConfigArgs(call) {
-			out = append(out, f.v2GlobalRegions(call.Args[i], 0)...)
+			out = append(out, f.v2Regions(call.Args[i], 0, f.IsAWSGlobal)...)
 		}
 	}
 	return out
@@ -115,21 +115,22 @@ func (f *Flow) paramsToSTS(fn *types.Func) []int {
 	return idx
 }
 
-// v2GlobalRegions returns the expressions that set the Region of the v2
-// aws.Config e to aws-global: config.WithRegion / WithDefaultRegion options
-// of LoadDefaultConfig, aws.Config literals, and cfg.Region stores.
-func (f *Flow) v2GlobalRegions(e ast.Expr, depth int) []ast.Expr {
+// v2Regions returns the expressions that set the Region of the v2
+// aws.Config e and that keep accepts (aws-global, for V2GlobalRegions):
+// config.WithRegion / WithDefaultRegion options of LoadDefaultConfig,
+// aws.Config literals, and cfg.Region stores.
+func (f *Flow) v2Regions(e ast.Expr, depth int, keep func(ast.Expr) bool) []ast.Expr {
 	if depth > maxDepth {
 		return nil
 	}
 	e = ast.Unparen(e)
 	switch x := e.(type) {
 	case *ast.StarExpr:
-		return f.v2GlobalRegions(x.X, depth+1)
+		return f.v2Regions(x.X, depth+1, keep)
 	case *ast.UnaryExpr:
-		return f.v2GlobalRegions(x.X, depth+1)
+		return f.v2Regions(x.X, depth+1, keep)
 	case *ast.CompositeLit:
-		if _, kv := ElemWithKey(x, "Region"); kv != nil && f.IsAWSGlobal(kv.Value) {
+		if _, kv := ElemWithKey(x, "Region"); kv != nil && keep(kv.Value) {
 			return []ast.Expr{kv.Value}
 		}
 	case *ast.CallExpr:
@@ -142,14 +143,14 @@ func (f *Flow) v2GlobalRegions(e ast.Expr, depth int) []ast.Expr {
 				if !ok || len(opt.Args) != 1 {
 					continue
 				}
-				if _, oe := f.Lookup(opt); oe.Role == sdk.V2RegionOption && f.IsAWSGlobal(opt.Args[0]) {
+				if _, oe := f.Lookup(opt); oe.Role == sdk.V2RegionOption && keep(opt.Args[0]) {
 					out = append(out, opt.Args[0])
 				}
 			}
 			return out
 		case sdk.V2ConfigCopy:
 			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
-				return f.v2GlobalRegions(sel.X, depth+1)
+				return f.v2Regions(sel.X, depth+1, keep)
 			}
 		}
 	case *ast.Ident:
@@ -160,11 +161,11 @@ func (f *Flow) v2GlobalRegions(e ast.Expr, depth int) []ast.Expr {
 		var out []ast.Expr
 		for _, d := range f.defs[v] {
 			if d.rhs != nil && d.index <= 0 {
-				out = append(out, f.v2GlobalRegions(d.rhs, depth+1)...)
+				out = append(out, f.v2Regions(d.rhs, depth+1, keep)...)
 			}
 		}
 		for _, s := range f.sets[v] {
-			if s.path == "Region" && f.IsAWSGlobal(s.value) {
+			if s.path == "Region" && keep(s.value) {
 				out = append(out, s.value)
 			}
 		}

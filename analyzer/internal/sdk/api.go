@@ -82,6 +82,12 @@ const (
 	Sprintf
 	// PtrHelper returns the address of Arg (aws.String, ptr.Bool …).
 	PtrHelper
+	// FlagDefault defines a string flag and returns a pointer to it; Arg is
+	// the default value.
+	FlagDefault
+	// FlagVar defines a string flag stored into its first argument; Arg is
+	// the default value.
+	FlagVar
 )
 
 // Sink says what kind of endpoint a sink takes, which decides the message
@@ -182,6 +188,10 @@ var API = map[string]Entry{
 	V2AWS + ".Bool":                      {Role: PtrHelper},
 	SmithyPtr + ".String":                {Role: PtrHelper},
 	SmithyPtr + ".Bool":                  {Role: PtrHelper},
+	"flag.String":                        {Role: FlagDefault, Arg: 1},
+	"(*flag.FlagSet).String":             {Role: FlagDefault, Arg: 1},
+	"flag.StringVar":                     {Role: FlagVar, Arg: 2},
+	"(*flag.FlagSet).StringVar":          {Role: FlagVar, Arg: 2},
 
 	// Struct fields that hold an endpoint.
 	V1AWS + ".Config.Endpoint":            {Role: EndpointSink, Sink: SinkV1Endpoint},

@@ -6,12 +6,12 @@ import "testing"
 // fast path of Lookup, which would otherwise silently miss it.
 func TestPackages(t *testing.T) {
 	for _, p := range []string{V1AWS, V1Endpoints, V1Session, V1Request, V1STS, V1STSCreds,
-		V2AWS, V2Config, V2STS, SmithyPtr, SmithyEP, NetHTTP, NetURL, OS, "fmt", "testing"} {
+		V2AWS, V2Config, V2STS, SmithyPtr, SmithyEP, NetHTTP, NetURL, OS, "fmt", "testing", "flag"} {
 		if !pkgs[p] {
 			t.Errorf("package %s of the API table is missing from pkgs", p)
 		}
 	}
-	if n := len(pkgs); n != 16 {
-		t.Errorf("pkgs has %d packages, want 16: %v", n, pkgs)
+	if n := len(pkgs); n != 17 {
+		t.Errorf("pkgs has %d packages, want 17: %v", n, pkgs)
 	}
 }

@@ -19,7 +19,7 @@ func NewCreds[P client.ConfigProvider](p P, arn string) any {
 	return stscreds.NewCredentials(p, arn) // want "STS002"
 }
 
-func NewClientInRegion[P client.ConfigProvider](p P, region string) *sts.STS {
+func NewClientInRegion[P client.ConfigProvider](p P, region string) *sts.STS { // want NewClientInRegion:`values: p1->region-v1`
 	return sts.New(p, aws.NewConfig().WithRegion(region)) // want "STS003"
 }
 

@@ -143,10 +143,12 @@ func v1ResolvedNegatives(region string) []endpoints.ResolvedEndpoint {
 	}
 }
 
-// A non-constant endpoint: the variable is assigned twice, once from the
-// environment, so it is not provably the global host.
+// A non-constant endpoint: the variable is assigned twice, once from a
+// parameter, so the global default reaches the Endpoint on some paths:
+// reported with "may" where the default is written (no fix: the
+// default, not the sink, is what changes).
 func v1EndpointVariable(override string) *aws.Config {
-	ep := "https://sts.amazonaws.com"
+	ep := "https://sts.amazonaws.com" // want `STS001: the global STS endpoint sts.amazonaws.com flows from here into an aws-sdk-go v1 aws.Config Endpoint: STS calls may go to sts.amazonaws.com when this value reaches it`
 	if override != "" {
 		ep = override
 	}

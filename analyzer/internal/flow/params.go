@@ -1,0 +1,338 @@
+package flow
+
+// Values from callers: facts that say what flows INTO a function's
+// parameters (parameter → endpoint sink, parameter → STS client Region)
+// and which of its results may be the global endpoint, so a call from
+// another package that passes "aws-global" or the global URL is judged
+// where the value is chosen: at the call.
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/stsregional/stsregional/analyzer/internal/host"
+	"github.com/stsregional/stsregional/analyzer/internal/sdk"
+)
+
+// ParamKind says what a parameter reaches.
+type ParamKind uint8
+
+// The parameter kinds.
+const (
+	// ParamEndpoint: an endpoint sink (Sink says which).
+	ParamEndpoint ParamKind = iota + 1
+	// ParamRegionV1: the Region of an aws-sdk-go v1 STS client whose host
+	// the Region decides (no explicit Endpoint or variant).
+	ParamRegionV1
+	// ParamRegionV2: the Region of an aws-sdk-go-v2 STS client
+	// (sts.Options.Region, or an aws.Config reaching sts.NewFromConfig).
+	ParamRegionV2
+)
+
+// A ParamSink says that parameter Param of a function reaches a sink.
+type ParamSink struct {
+	Param uint8
+	Kind  ParamKind
+	Sink  sdk.Sink // for ParamEndpoint
+}
+
+// ValueFact describes a function for its callers in other packages: the
+// parameters that reach sinks, and the results that may be (Global) or
+// always are (AllGlobal) the global STS endpoint, one bit per result. It
+// stays small: a few bytes per parameter.
+type ValueFact struct {
+	Params    []ParamSink
+	Global    uint8
+	AllGlobal uint8
+	// EmptyParam, if not zero, is 1 + the index of a string parameter:
+	// the global results are returned only when it is empty (the fallback
+	// of func Endpoint(region string) (string, bool)).
+	EmptyParam uint8
+}
+
+// AFact marks ValueFact as an analysis fact.
+func (*ValueFact) AFact() {}
+
+// String renders the fact for analysistest expectations and -debug=f,
+// e.g. "values: p0->region-v2 p1->endpoint(request) r0=global(may)".
+func (v *ValueFact) String() string {
+	var b strings.Builder
+	b.WriteString("values:")
+	for _, p := range v.Params {
+		name := [...]string{"?", "endpoint", "region-v1", "region-v2"}[p.Kind%4]
+		fmt.Fprintf(&b, " p%d->%s", p.Param, name)
+		if p.Kind == ParamEndpoint {
+			b.WriteString("(" + sinkNames[p.Sink%sdk.Sink(len(sinkNames))] + ")")
+		}
+	}
+	if v.EmptyParam > 0 {
+		fmt.Fprintf(&b, " if-p%d-empty", v.EmptyParam-1)
+	}
+	for i := 0; i < 8; i++ {
+		if v.Global&(1<<i) != 0 {
+			mode := "may"
+			if v.AllGlobal&(1<<i) != 0 {
+				mode = "always"
+			}
+			fmt.Fprintf(&b, " r%d=global(%s)", i, mode)
+		}
+	}
+	return b.String()
+}
+
+// sinkNames name the sdk.Sink kinds in facts.
+var sinkNames = [...]string{"?", "v1-endpoint", "v1-resolved", "v2-base", "v2-base-option", "v2-from-url", "v2-endpoint", "request", "env"}
+
+// A CallSink is an argument of a call of another package's function whose
+// parameter reaches a sink (by the function's ValueFact).
+type CallSink struct {
+	Call   *ast.CallExpr
+	Callee *types.Func
+	Arg    ast.Expr
+	ParamSink
+}
+
+// CallSinks returns the arguments of this package's calls that flow into
+// sinks of other packages' functions.
+func (f *Flow) CallSinks() []CallSink {
+	st := f.valState()
+	if st.callSinks != nil {
+		return *st.callSinks
+	}
+	var out []CallSink
+	defer func() { st.callSinks = &out }()
+	for _, cur := range f.calls {
+		call := cur.Node().(*ast.CallExpr)
+		fn := f.Callee(call)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg() == f.pass.Pkg {
+			continue
+		}
+		var fact ValueFact
+		if !f.pass.ImportObjectFact(fn.Origin(), &fact) {
+			continue
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if s, ok := f.info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
+				continue // T.M(recv, args…): the arguments are shifted
+			}
+		}
+		sig := fn.Signature()
+		for _, p := range fact.Params {
+			i := int(p.Param)
+			if i >= len(call.Args) || call.Ellipsis.IsValid() || sig.Variadic() && i >= sig.Params().Len()-1 {
+				continue
+			}
+			out = append(out, CallSink{Call: call, Callee: fn, Arg: call.Args[i], ParamSink: p})
+		}
+	}
+	return out
+}
+
+// RegionSinks returns the Region expressions of STS clients the analysis
+// can follow to parameters: v2 sts.Options Regions (literal fields and
+// o.Region stores), v2 config Regions reaching sts.NewFromConfig, and v1
+// Regions of clients whose host the Region decides. A constant Region is
+// judged where it is written (STS006's direct cases), so only values not
+// constant here are returned.
+func (f *Flow) RegionSinks() (v1, v2 []ast.Expr) {
+	notConst := func(e ast.Expr) bool {
+		_, ok := f.ConstString(f.UnwrapPtr(e))
+		return !ok
+	}
+	for _, cur := range f.lits {
+		lit := cur.Node().(*ast.CompositeLit)
+		if sdk.IsNamed(f.info.TypeOf(lit), sdk.V2STS, "Options") {
+			if _, kv := ElemWithKey(lit, "Region"); kv != nil && notConst(kv.Value) {
+				v2 = append(v2, kv.Value)
+			}
+		}
+	}
+	for _, cur := range f.asgns {
+		as := cur.Node().(*ast.AssignStmt)
+		if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for i, lhs := range as.Lhs {
+			if f.IsFieldOf(lhs, sdk.V2STS, "Options", "Region") && notConst(as.Rhs[i]) {
+				v2 = append(v2, as.Rhs[i])
+			}
+		}
+	}
+	for _, cur := range f.calls {
+		call := cur.Node().(*ast.CallExpr)
+		for _, i := range f.stsConfigArgs(call) {
+			v2 = append(v2, f.v2Regions(call.Args[i], 0, notConst)...)
+		}
+	}
+	for _, cl := range f.V1Clients() {
+		if r := cl.Region; r != nil && r.Expr != nil && !r.Known && !cl.Pinned {
+			v1 = append(v1, r.Expr)
+		}
+	}
+	return v1, v2
+}
+
+// paramSinks computes the parameter sinks of this package's functions.
+func (f *Flow) paramSinks() map[*types.Func][]ParamSink {
+	st := f.valState()
+	if st.paramSinks != nil {
+		return st.paramSinks
+	}
+	out := map[*types.Func][]ParamSink{}
+	st.paramSinks = out
+	add := func(src Sources, kind ParamKind, sink sdk.Sink) {
+		for _, p := range src.Params {
+			fn := st.paramOwner[p]
+			if fn == nil {
+				continue
+			}
+			params := fn.Signature().Params()
+			for i := 0; i < params.Len() && i < 256; i++ {
+				if params.At(i) != p {
+					continue
+				}
+				ps := ParamSink{Param: uint8(i), Kind: kind, Sink: sink}
+				dup := false
+				for _, q := range out[fn] {
+					dup = dup || q == ps
+				}
+				if !dup {
+					out[fn] = append(out[fn], ps)
+				}
+			}
+		}
+	}
+	for _, s := range f.Sinks() {
+		add(f.GlobalSources(s.Value), ParamEndpoint, s.Kind)
+	}
+	for _, cs := range f.CallSinks() {
+		if cs.Kind == ParamEndpoint {
+			add(f.GlobalSources(cs.Arg), ParamEndpoint, cs.Sink)
+		} else {
+			add(f.RegionSources(cs.Arg), cs.Kind, sdk.SinkNone)
+		}
+	}
+	v1, v2 := f.RegionSinks()
+	for _, e := range v1 {
+		add(f.RegionSources(e), ParamRegionV1, sdk.SinkNone)
+	}
+	for _, e := range v2 {
+		add(f.RegionSources(e), ParamRegionV2, sdk.SinkNone)
+	}
+	return out
+}
+
+// ExportValueFacts records a ValueFact for each exported function (and
+// method) of this package whose parameters reach a sink or whose string
+// results may be the global endpoint.
+func (f *Flow) ExportValueFacts() {
+	sinks := f.paramSinks()
+	for _, fn := range f.declOrder {
+		if !fn.Exported() {
+			continue
+		}
+		fact := ValueFact{Params: sinks[fn]}
+		f.resultFacts(fn, &fact)
+		if len(fact.Params) > 0 || fact.Global != 0 {
+			f.pass.ExportObjectFact(fn, &fact)
+		}
+	}
+}
+
+// resultFacts sets the Global, AllGlobal and EmptyParam fields of fact for
+// the string results of fn.
+func (f *Flow) resultFacts(fn *types.Func, fact *ValueFact) {
+	decl := f.decls[fn]
+	res := fn.Signature().Results()
+	if decl == nil || decl.Body == nil {
+		return
+	}
+	guard, guarded := -1, true
+	for i := 0; i < res.Len() && i < 8; i++ {
+		if b, ok := res.At(i).Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+			continue
+		}
+		r := &reacher{f: f, match: host.IsGlobal, url: true, seen: map[token.Pos]bool{}}
+		var stack []ast.Node
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			if _, ok := n.(*ast.FuncLit); ok {
+				return false
+			}
+			stack = append(stack, n)
+			ret, ok := n.(*ast.ReturnStmt)
+			if !ok {
+				return true
+			}
+			before := len(r.out.Matches)
+			switch {
+			case len(ret.Results) == res.Len():
+				r.walk(ret.Results[i], 1)
+			case len(ret.Results) == 1:
+				if call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr); ok {
+					r.call(call, i, 1)
+					break
+				}
+				r.other()
+			default:
+				r.other() // a bare return of named results
+			}
+			if len(r.out.Matches) > before {
+				g := f.emptyGuard(fn, stack)
+				if g < 0 || guard >= 0 && g != guard {
+					guarded = false
+				}
+				guard = g
+			}
+			return true
+		})
+		if len(r.out.Matches) > 0 {
+			fact.Global |= 1 << i
+			if !r.out.Other {
+				fact.AllGlobal |= 1 << i
+			}
+		}
+	}
+	if fact.Global != 0 && guarded && guard >= 0 && guard < 255 {
+		fact.EmptyParam = uint8(guard + 1)
+	}
+}
+
+// emptyGuard returns the index of the parameter p of fn if the innermost
+// if statement around the last node of stack returns there only when p is
+// empty (if p == "" { return … }), or -1.
+func (f *Flow) emptyGuard(fn *types.Func, stack []ast.Node) int {
+	for k := len(stack) - 2; k >= 0; k-- {
+		ifs, ok := stack[k].(*ast.IfStmt)
+		if !ok {
+			continue
+		}
+		if k+1 >= len(stack) || stack[k+1] != ifs.Body {
+			return -1 // in the else branch or the condition
+		}
+		cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok || cond.Op != token.EQL {
+			return -1
+		}
+		for _, pair := range [][2]ast.Expr{{cond.X, cond.Y}, {cond.Y, cond.X}} {
+			if s, ok := f.ConstString(pair[1]); !ok || s != "" {
+				continue
+			}
+			v := f.localVar(pair[0])
+			params := fn.Signature().Params()
+			for i := 0; i < params.Len(); i++ {
+				if v != nil && params.At(i) == v && len(f.defs[v]) == 0 {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	return -1
+}
