@@ -168,6 +168,11 @@
 // transitively) is not reported, nor is one replaced by another os.Setenv
 // of the variable in the same block before any call could read it.
 //
+// The legacy mode moves only the 15 legacy Regions to the global endpoint:
+// a LegacySTSEndpoint setting whose every Region is a constant outside the
+// list (the Regions of the v1 STS clients it reaches, or, reaching none, of
+// the aws.Config literal it is written in) is not reported.
+//
 // Autofix: the constant becomes endpoints.RegionalSTSEndpoint and the
 // string "legacy" becomes "regional". On by default.
 //

@@ -35,6 +35,9 @@ type conf struct {
 	endpoint bool // an explicit Endpoint bypasses the resolver
 	variant  bool // FIPS or dual-stack: the legacy mapping does not apply
 	opaque   bool // built somewhere the analysis cannot see
+	// legacyAt is the value that set mode to modeLegacy, for STS004's
+	// Region check (legacy.go).
+	legacyAt ast.Expr
 
 	// other is the value on other paths, when it differs from this one in
 	// being regional; mainWhen and otherWhen say when each path runs.
@@ -71,7 +74,7 @@ func (a *conf) merge(b conf) {
 
 func (a *conf) mergeFlat(b conf) {
 	if b.mode != modeUnset {
-		a.mode = b.mode
+		a.mode, a.legacyAt = b.mode, b.legacyAt
 	}
 	if b.region != nil {
 		a.region = b.region
@@ -296,12 +299,12 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 		if n, ok := f.constInt(value, depth+1); ok {
 			switch n {
 			case sdk.STSLegacy:
-				c.mode = modeLegacy
+				c.mode, c.legacyAt = modeLegacy, value
 			case sdk.STSRegional:
-				c.mode = modeRegional
+				c.mode, c.legacyAt = modeRegional, nil
 			}
 		} else {
-			c.mode = modeDynamic
+			c.mode, c.legacyAt = modeDynamic, nil
 		}
 	case "Region":
 		r := &Region{Expr: value}

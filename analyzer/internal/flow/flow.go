@@ -87,6 +87,9 @@ type Flow struct {
 
 	env     *envInfo
 	linksV1 *bool
+	// legacy maps each explicit legacy setting to the Regions of the
+	// clients it reaches (legacy.go).
+	legacy map[ast.Expr][]*Region
 	sinks   *[]Sink
 	clients []Client
 	cDone   bool
