@@ -89,7 +89,7 @@ type Flow struct {
 	linksV1 *bool
 	// legacy maps each explicit legacy setting to the Regions of the
 	// clients it reaches (legacy.go).
-	legacy map[ast.Expr][]*Region
+	legacy  map[ast.Expr][]*Region
 	sinks   *[]Sink
 	clients []Client
 	cDone   bool
