@@ -46,7 +46,11 @@
 // AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL; and {Name, Value} literals such
 // as a Kubernetes corev1.EnvVar setting those variables. "Constant" includes
 // named constants, concatenations, fmt.Sprintf of constants, variables only
-// ever assigned one such value, and url.Parse of one.
+// ever assigned one such value, and url.Parse of one. A Setenv of
+// AWS_ENDPOINT_URL_STS (read by sts.NewFromConfig) or AWS_ENDPOINT_URL (read
+// by config.LoadDefaultConfig) that runs, in its function, after such a
+// reader on every path, with nothing after it that could build another, is
+// too late to matter and is not reported.
 //
 // Why: the override wins over everything the SDK would choose, so every
 // Region's STS calls go to us-east-1. In v2 the client Region also signs
@@ -254,6 +258,24 @@
 // works, since the regional rules then apply. A Region of "aws-global" in
 // the parameters has no autofix. sts.EndpointResolverFromURL with the
 // global URL is STS001. On by default.
+//
+// # STS008 — aws-sdk-go v1 session credential chain may call the global endpoint
+//
+// Off by default. An aws-sdk-go v1 session built by session.NewSession or
+// session.NewSessionWithOptions without Credentials and not provably
+// regional: its default credential chain builds an STS client with the
+// session's configuration for web identity (AWS_ROLE_ARN +
+// AWS_WEB_IDENTITY_TOKEN_FILE, as on EKS with IRSA) and for assume-role
+// profiles (aws/session/credentials.go), which calls sts.amazonaws.com in
+// the legacy Regions, even when the code builds no STS client. Sessions
+// whose STS clients already get STS002 or STS003 at the same place, and
+// session.New (its chain has no STS provider), are not reported.
+//
+//	// WRONG: AssumeRoleWithWebIdentity goes to sts.amazonaws.com
+//	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("eu-west-1")}))
+//	s3svc := s3.New(sess)
+//
+// Autofix: as STS002 where the session is built.
 //
 // # STS000 — invalid or unused suppression directive
 //

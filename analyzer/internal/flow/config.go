@@ -38,6 +38,9 @@ type conf struct {
 	// legacyAt is the value that set mode to modeLegacy, for STS004's
 	// Region check (legacy.go).
 	legacyAt ast.Expr
+	// creds reports that Credentials is set: the session then resolves no
+	// credential chain of its own (credchain.go).
+	creds bool
 
 	// other is the value on other paths, when it differs from this one in
 	// being regional; mainWhen and otherWhen say when each path runs.
@@ -82,6 +85,7 @@ func (a *conf) mergeFlat(b conf) {
 	a.endpoint = a.endpoint || b.endpoint
 	a.variant = a.variant || b.variant
 	a.opaque = a.opaque || b.opaque
+	a.creds = a.creds || b.creds
 }
 
 // safe reports whether a client with configuration c provably avoids the
@@ -319,6 +323,8 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 		if s, ok := f.ConstString(f.UnwrapPtr(value)); ok && s != "" {
 			c.endpoint = true
 		}
+	case "Credentials":
+		c.creds = !f.isNil(value)
 	case "UseFIPSEndpoint", "UseDualStackEndpoint":
 		if n, ok := f.constInt(f.UnwrapPtr(value), depth+1); ok && n == 1 {
 			c.variant = true
