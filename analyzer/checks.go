@@ -53,6 +53,7 @@ const (
 	V1ResolverCall     = "STS005"
 	GlobalPseudoRgn    = "STS006"
 	V2EndpointOverride = "STS007"
+	V1CredentialChain  = "STS008"
 )
 
 // Checks lists every check in ID order.
@@ -61,7 +62,7 @@ var Checks []Check
 func init() {
 	// Assigned in init: the checks' Run functions refer to Checks (through
 	// report), which an initializer may not.
-	Checks = []Check{sts000, sts001, sts002, sts003, sts004, sts005, sts006, sts007}
+	Checks = []Check{sts000, sts001, sts002, sts003, sts004, sts005, sts006, sts007, sts008}
 	// Analyzer was built before Checks existed: list them in its Doc now.
 	Analyzer.Doc = analyzerDoc()
 }

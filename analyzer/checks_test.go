@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -70,8 +71,56 @@ func runShared() {
 		}
 	}
 	rec := recorder{&sharedErrs}
+	// The folder of a check that is off by default runs with that check
+	// on as well: its // want comments are about it.
+	var offPlain, offFixes []string
+	var enable []string
+	plain, offPlain = splitOff(plain, &enable)
+	fixes, offFixes = splitOff(fixes, &enable)
 	analysistest.Run(rec, mod(), analyzer.Analyzer, dedup(plain)...)
 	analysistest.RunWithSuggestedFixes(rec, mod(), analyzer.Analyzer, fixes...)
+	if len(enable) > 0 {
+		for _, k := range analyzer.Checks {
+			if k.Default {
+				enable = append(enable, k.ID)
+			}
+		}
+		a, err := analyzer.New(analyzer.Config{Enable: enable})
+		if err != nil {
+			rec.Errorf("%v", err)
+			return
+		}
+		analysistest.Run(rec, mod(), a, dedup(offPlain)...)
+		analysistest.RunWithSuggestedFixes(rec, mod(), a, offFixes...)
+	}
+}
+
+// splitOff moves the patterns under the folder of a check that is off by
+// default from patterns to off, adding the check's ID to enable.
+func splitOff(patterns []string, enable *[]string) (on, off []string) {
+	for _, pat := range patterns {
+		folder, _, _ := strings.Cut(strings.TrimPrefix(pat, "./"), "/")
+		k, ok := checkOf(folder)
+		if !ok || k.Default {
+			on = append(on, pat)
+			continue
+		}
+		off = append(off, pat)
+		if !slices.Contains(*enable, k.ID) {
+			*enable = append(*enable, k.ID)
+		}
+	}
+	return on, off
+}
+
+// checkOf returns the check whose test folder is folder.
+func checkOf(folder string) (analyzer.Check, bool) {
+	for _, k := range analyzer.Checks {
+		if strings.ToLower(k.ID) == folder {
+			return k, true
+		}
+	}
+	return analyzer.Check{}, false
 }
 
 func dedup(list []string) []string {
@@ -131,6 +180,11 @@ func TestSTS006(t *testing.T) { runCheck(t, "sts006") }
 
 // TestSTS007 covers v2 resolver overrides, and v2 code that is clean.
 func TestSTS007(t *testing.T) { runCheck(t, "sts007") }
+
+// TestSTS008 covers v1 sessions whose default credential chain builds an
+// STS client (web identity, assume-role profiles); the check is off by
+// default, so its folder runs with it on.
+func TestSTS008(t *testing.T) { runCheck(t, "sts008") }
 
 // TestMatching covers how SDK objects are recognised whatever their names:
 // renamed and dot imports, a local package called sts, shadowed names,

@@ -30,6 +30,7 @@ func TestGating(t *testing.T) {
 		sort.Strings(out)
 		return out
 	}
+	// The checks on by default: STS008 is off.
 	all := []string{"STS000", "STS001", "STS002", "STS003", "STS004", "STS005", "STS006", "STS007"}
 	for _, tc := range []struct {
 		name  string
@@ -42,6 +43,8 @@ func TestGating(t *testing.T) {
 		{name: "disable", cfg: Config{Disable: []string{"STS002"}}, want: []string{"STS000", "STS001", "STS003", "STS004", "STS005", "STS006", "STS007"}},
 		{name: "disable wins", cfg: Config{Enable: []string{"STS001", "STS002"}, Disable: []string{"STS002"}}, want: []string{"STS001"}},
 		{name: "directives only", cfg: Config{Enable: []string{"STS000"}}, want: []string{"STS000"}},
+		{name: "off by default", cfg: Config{Enable: []string{"STS008"}}, want: []string{"STS008"}},
+		{name: "off by default flag", flags: map[string]string{"enable": "STS004,STS008"}, want: []string{"STS004", "STS008"}},
 		{name: "enable flag", flags: map[string]string{"enable": "STS005,STS006"}, want: []string{"STS005", "STS006"}},
 		{name: "disable flag", flags: map[string]string{"disable": "STS000,STS001,STS002,STS003"}, want: []string{"STS004", "STS005", "STS006", "STS007"}},
 	} {

@@ -54,6 +54,11 @@
 // "may" when other values reach the sink too. A call from another package
 // that passes the global URL into a parameter reaching a sink is reported
 // at the call.
+// A Setenv of
+// AWS_ENDPOINT_URL_STS (read by sts.NewFromConfig) or AWS_ENDPOINT_URL (read
+// by config.LoadDefaultConfig) that runs, in its function, after such a
+// reader on every path, with nothing after it that could build another, is
+// too late to matter and is not reported.
 //
 // Why: the override wins over everything the SDK would choose, so every
 // Region's STS calls go to us-east-1. In v2 the client Region also signs
@@ -178,6 +183,11 @@
 // transitively) is not reported, nor is one replaced by another os.Setenv
 // of the variable in the same block before any call could read it.
 //
+// The legacy mode moves only the 15 legacy Regions to the global endpoint:
+// a LegacySTSEndpoint setting whose every Region is a constant outside the
+// list (the Regions of the v1 STS clients it reaches, or, reaching none, of
+// the aws.Config literal it is written in) is not reported.
+//
 // Autofix: the constant becomes endpoints.RegionalSTSEndpoint and the
 // string "legacy" becomes "regional". On by default.
 //
@@ -261,6 +271,24 @@
 // works, since the regional rules then apply. A Region of "aws-global" in
 // the parameters has no autofix. sts.EndpointResolverFromURL with the
 // global URL is STS001. On by default.
+//
+// # STS008 — aws-sdk-go v1 session credential chain may call the global endpoint
+//
+// Off by default. An aws-sdk-go v1 session built by session.NewSession or
+// session.NewSessionWithOptions without Credentials and not provably
+// regional: its default credential chain builds an STS client with the
+// session's configuration for web identity (AWS_ROLE_ARN +
+// AWS_WEB_IDENTITY_TOKEN_FILE, as on EKS with IRSA) and for assume-role
+// profiles (aws/session/credentials.go), which calls sts.amazonaws.com in
+// the legacy Regions, even when the code builds no STS client. Sessions
+// whose STS clients already get STS002 or STS003 at the same place, and
+// session.New (its chain has no STS provider), are not reported.
+//
+//	// WRONG: AssumeRoleWithWebIdentity goes to sts.amazonaws.com
+//	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("eu-west-1")}))
+//	s3svc := s3.New(sess)
+//
+// Autofix: as STS002 where the session is built.
 //
 // # STS000 — invalid or unused suppression directive
 //

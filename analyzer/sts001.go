@@ -32,7 +32,9 @@ var sts001 = Check{
 			"reported at the call.\n\n" +
 			"Why: an explicit endpoint wins over everything the SDK would choose, so STS calls from every Region go to " +
 			"us-east-1 (extra latency, a single-Region dependency, unreachable through STS VPC endpoints). In v2 the " +
-			"request is also signed for the client's Region rather than us-east-1.",
+			"request is also signed for the client's Region rather than us-east-1. A Setenv of AWS_ENDPOINT_URL_STS (read " +
+			"by sts.NewFromConfig) or AWS_ENDPOINT_URL (read by config.LoadDefaultConfig) that runs in its function after " +
+			"such a reader on every path, with nothing after it that could build another, changes nothing and is not reported.",
 		Wrong: "svc := sts.NewFromConfig(cfg, func(o *sts.Options) {\n\to.BaseEndpoint = aws.String(\"https://sts.amazonaws.com\")\n})",
 		Right: "svc := sts.NewFromConfig(cfg) // https://sts.<region>.amazonaws.com",
 		Fix: "deletes the v2 BaseEndpoint field or assignment, the config.WithBaseEndpoint option, the " +

@@ -26,7 +26,12 @@ var sts004 = Check{
 			"Why: legacy sends the 15 legacy Regions to sts.amazonaws.com. Clients built with an explicit legacy setting " +
 			"are reported here, not again as STS002/STS003. aws-sdk-go-v2 ignores AWS_STS_REGIONAL_ENDPOINTS, so os.Setenv " +
 			"of it in a package that does not depend on aws-sdk-go v1 (even transitively) is not reported, nor is one " +
-			"replaced by another Setenv of the variable in the same block before any call could read it.",
+			"replaced by another Setenv of the variable in the same block before any call could read it.\n\n" +
+			"The legacy mode moves only the 15 legacy Regions to the global endpoint (aws/endpoints/v3model.go " +
+			"isLegacyGlobalRegion): a setting whose every Region is a constant outside that list (ap-east-1, af-south-1) is " +
+			"not reported. The Regions are those of the v1 STS clients of the package the setting reaches; a setting in an " +
+			"aws.Config literal that reaches no visible client is judged by the literal's own Region. A Region set at run " +
+			"time, a legacy Region on any client, or no visible Region is reported.",
 		Wrong: "os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"legacy\")\ncfg := &aws.Config{Region: aws.String(\"eu-west-1\"), STSRegionalEndpoint: endpoints.LegacySTSEndpoint}",
 		Right: "os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"regional\")\ncfg := &aws.Config{Region: aws.String(\"eu-west-1\"), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}",
 		Fix:   "LegacySTSEndpoint becomes RegionalSTSEndpoint; \"legacy\" becomes \"regional\".",
@@ -43,7 +48,7 @@ func runSTS004(p *pass) {
 		_, e := f.Lookup(call)
 		switch {
 		case e.Role == sdk.V1ConfigSetter && e.Field == "STSRegionalEndpoint" && len(call.Args) == 1:
-			p.checkLegacyValue(call.Args[0])
+			p.checkLegacyValue(call.Args[0], nil)
 		case e.Role == sdk.V1ParseSTSMode && len(call.Args) == 1:
 			if s, ok := f.ConstString(call.Args[0]); ok && strings.EqualFold(s, "legacy") {
 				p.report(ExplicitLegacy, call.Args[0], `GetSTSRegionalEndpoint("legacy") selects the legacy STS endpoint mode: `+legacyWhy+`; use "regional"`,
@@ -63,9 +68,13 @@ func runSTS004(p *pass) {
 	for _, cur := range f.Lits() {
 		lit := cur.Node().(*ast.CompositeLit)
 		t := p.TypesInfo.TypeOf(lit)
-		if sdk.IsNamed(t, sdk.V1AWS, "Config") || sdk.IsNamed(t, sdk.V1Endpoints, "Options") {
+		if isConfig := sdk.IsNamed(t, sdk.V1AWS, "Config"); isConfig || sdk.IsNamed(t, sdk.V1Endpoints, "Options") {
 			if _, kv := flow.ElemWithKey(lit, "STSRegionalEndpoint"); kv != nil {
-				p.checkLegacyValue(kv.Value)
+				var local ast.Expr
+				if isConfig {
+					local = lit
+				}
+				p.checkLegacyValue(kv.Value, local)
 			}
 			continue
 		}
@@ -91,7 +100,7 @@ func runSTS004(p *pass) {
 		}
 		for i, lhs := range as.Lhs {
 			if f.IsSTSModeField(lhs) {
-				p.checkLegacyValue(as.Rhs[i])
+				p.checkLegacyValue(as.Rhs[i], nil)
 			}
 		}
 	}
@@ -99,10 +108,13 @@ func runSTS004(p *pass) {
 
 // checkLegacyValue reports an STSRegionalEndpoint value that is the legacy
 // constant, replacing just the constant's name where it is written as
-// endpoints.LegacySTSEndpoint (keeping the file's qualifier).
-func (p *pass) checkLegacyValue(value ast.Expr) {
+// endpoints.LegacySTSEndpoint (keeping the file's qualifier). A setting
+// whose every Region is a constant outside the legacy list is not
+// reported: v1 resolves those Regions regionally in legacy mode too. local
+// is the aws.Config literal holding the setting, or nil.
+func (p *pass) checkLegacyValue(value, local ast.Expr) {
 	n, ok := p.flow.ConstInt(value)
-	if !ok || n != sdk.STSLegacy {
+	if !ok || n != sdk.STSLegacy || p.flow.LegacyOutsideList(value, local) {
 		return
 	}
 	const msg = "STSRegionalEndpoint is set to endpoints.LegacySTSEndpoint: " + legacyWhy + "; use endpoints.RegionalSTSEndpoint"

@@ -63,6 +63,7 @@ type truthCase struct {
 	extra  []*ast.FuncDecl // declarations named by //truth:include
 	runs   [][]string      // one environment delta per run
 	noHost string          // the //truth:nohost reason, if any
+	enable []string        // check IDs //truth:enable adds to the defaults
 	flow   bool            // the case is under testdata/mod/flow (gated)
 	// implicit marks a function that is not a CaseXxx but can be run as
 	// one: no parameters, and it returns a value the runner drives
@@ -96,7 +97,8 @@ func TestSDKTruth(t *testing.T) {
 	if len(cases) == 0 {
 		t.Fatal("no truth case found in testdata/mod: the discovery or the convention is broken")
 	}
-	diags := truthDiagnostics(t, pkgs)
+	diags := truthDiagnostics(t, pkgs, analyzer.Analyzer)
+	extra := truthExtraDiagnostics(t, pkgs, cases)
 	runs := truthRunAll(t, dir, pkgs, cases)
 
 	var agree, disagree, gated int
@@ -108,7 +110,7 @@ func TestSDKTruth(t *testing.T) {
 				global = true
 			}
 		}
-		inside := truthInside(c, diags)
+		inside := append(truthInside(c, diags), truthInside(c, truthEnabled(extra, c.enable))...)
 		wants := truthWants(c)
 		t.Run(strings.TrimPrefix(c.key, "example.com/mod/"), func(t *testing.T) {
 			desc := truthDescribe(rs)
@@ -179,9 +181,9 @@ func truthLoad(t *testing.T, dir string) []*packages.Package {
 
 // truthDiagnostics runs the analyzer over pkgs and returns every diagnostic
 // with the file set of its package.
-func truthDiagnostics(t *testing.T, pkgs []*packages.Package) []analysis.Diagnostic {
+func truthDiagnostics(t *testing.T, pkgs []*packages.Package, a *analysis.Analyzer) []analysis.Diagnostic {
 	t.Helper()
-	g, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, nil)
+	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,6 +193,45 @@ func truthDiagnostics(t *testing.T, pkgs []*packages.Package) []analysis.Diagnos
 			t.Fatalf("analyzer failed on %s: %v", act.Package.PkgPath, act.Err)
 		}
 		out = append(out, act.Diagnostics...)
+	}
+	return out
+}
+
+// truthExtraDiagnostics returns the findings of the checks that are off by
+// default and that some case enables with //truth:enable, from one more run
+// of the analyzer with just those checks on; nil when no case enables any.
+func truthExtraDiagnostics(t *testing.T, pkgs []*packages.Package, cases []*truthCase) []analysis.Diagnostic {
+	t.Helper()
+	ids := map[string]bool{}
+	for _, c := range cases {
+		for _, id := range c.enable {
+			ids[id] = true
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	cfg := analyzer.Config{}
+	for id := range ids {
+		cfg.Enable = append(cfg.Enable, id)
+	}
+	sort.Strings(cfg.Enable)
+	a, err := analyzer.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return truthDiagnostics(t, pkgs, a)
+}
+
+// truthEnabled returns the diagnostics of ds whose check is one of ids.
+func truthEnabled(ds []analysis.Diagnostic, ids []string) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, d := range ds {
+		for _, id := range ids {
+			if strings.HasPrefix(d.Message, id+":") {
+				out = append(out, d)
+			}
+		}
 	}
 	return out
 }
@@ -261,6 +302,21 @@ func truthDiscover(t *testing.T, pkgs []*packages.Package) []*truthCase {
 							}
 							c.extra = append(c.extra, d)
 						}
+					case "enable":
+						for _, id := range strings.Fields(rest) {
+							k, ok := truthCheck(id)
+							switch {
+							case !ok:
+								t.Errorf("%s: %s: //truth:enable %s: no such check", pos, fd.Name.Name, id)
+							case k.Default:
+								t.Errorf("%s: %s: //truth:enable %s: the check is on by default", pos, fd.Name.Name, id)
+							default:
+								c.enable = append(c.enable, k.ID)
+							}
+						}
+						if rest == "" {
+							t.Errorf("%s: %s: //truth:enable needs check IDs", pos, fd.Name.Name)
+						}
 					case "nohost":
 						if rest == "" {
 							t.Errorf("%s: %s: //truth:nohost needs a reason", pos, fd.Name.Name)
@@ -279,6 +335,16 @@ func truthDiscover(t *testing.T, pkgs []*packages.Package) []*truthCase {
 	}
 	sort.Slice(cases, func(i, j int) bool { return cases[i].key < cases[j].key })
 	return cases
+}
+
+// truthCheck returns the check with the given ID.
+func truthCheck(id string) (analyzer.Check, bool) {
+	for _, k := range analyzer.Checks {
+		if k.ID == id {
+			return k, true
+		}
+	}
+	return analyzer.Check{}, false
 }
 
 // truthIsCaseName reports whether name is Case followed by nothing or a

@@ -37,6 +37,12 @@ type conf struct {
 	opaque   bool // built somewhere the analysis cannot see
 	// endpointExpr is the Endpoint value set in code, constant or not.
 	endpointExpr ast.Expr
+	// legacyAt is the value that set mode to modeLegacy, for STS004's
+	// Region check (legacy.go).
+	legacyAt ast.Expr
+	// creds reports that Credentials is set: the session then resolves no
+	// credential chain of its own (credchain.go).
+	creds bool
 
 	// other is the value on other paths, when it differs from this one in
 	// being regional; mainWhen and otherWhen say when each path runs.
@@ -73,7 +79,7 @@ func (a *conf) merge(b conf) {
 
 func (a *conf) mergeFlat(b conf) {
 	if b.mode != modeUnset {
-		a.mode = b.mode
+		a.mode, a.legacyAt = b.mode, b.legacyAt
 	}
 	if b.region != nil {
 		a.region = b.region
@@ -84,6 +90,7 @@ func (a *conf) mergeFlat(b conf) {
 	a.endpoint = a.endpoint || b.endpoint
 	a.variant = a.variant || b.variant
 	a.opaque = a.opaque || b.opaque
+	a.creds = a.creds || b.creds
 }
 
 // safe reports whether a client with configuration c provably avoids the
@@ -301,12 +308,12 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 		if n, ok := f.constInt(value, depth+1); ok {
 			switch n {
 			case sdk.STSLegacy:
-				c.mode = modeLegacy
+				c.mode, c.legacyAt = modeLegacy, value
 			case sdk.STSRegional:
-				c.mode = modeRegional
+				c.mode, c.legacyAt = modeRegional, nil
 			}
 		} else {
-			c.mode = modeDynamic
+			c.mode, c.legacyAt = modeDynamic, nil
 		}
 	case "Region":
 		r := &Region{Expr: value}
@@ -317,6 +324,8 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 	case "Endpoint":
 		c.endpointExpr = value
 		c.endpoint = f.explicitEndpoint(value)
+	case "Credentials":
+		c.creds = !f.isNil(value)
 	case "UseFIPSEndpoint", "UseDualStackEndpoint":
 		if n, ok := f.constInt(f.UnwrapPtr(value), depth+1); ok && n == 1 {
 			c.variant = true

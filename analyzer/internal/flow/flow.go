@@ -90,6 +90,9 @@ type Flow struct {
 	env     *envInfo
 	linksV1 *bool
 	vals    *valueState // reach.go, params.go
+	// legacy maps each explicit legacy setting to the Regions of the
+	// clients it reaches (legacy.go).
+	legacy  map[ast.Expr][]*Region
 	sinks   *[]Sink
 	clients []Client
 	cDone   bool

@@ -403,7 +403,15 @@ func (f *Flow) decide(cl Client, s sess, c conf) Client {
 		cl.Mode, cl.Reason = Explicit, "STSRegionalEndpoint set at runtime"
 		return cl
 	case c.mode == modeLegacy:
+		if cl.Ctor != nil {
+			f.noteLegacy(c) // a client, not a session's credential chain
+		}
 		cl.Mode, cl.ExplicitLegacy, cl.Reason = LegacyGlobal, true, "STSRegionalEndpoint is legacy"
+		if r := c.region; r != nil && r.Known && !sdk.LegacyRegions[r.Value] {
+			// The legacy map covers only the legacy Regions
+			// (aws/endpoints/v3model.go isLegacyGlobalRegion).
+			cl.Mode, cl.Reason = Regional, "STSRegionalEndpoint is legacy, but the Region is outside the legacy list"
+		}
 		return cl
 	}
 	// The setting in code wins over the environment

@@ -43,7 +43,9 @@ func (f *Flow) Sinks() []Sink {
 		switch {
 		case e.Role == sdk.EnvSetter:
 			if len(call.Args) == 2 {
-				if key, ok := f.ConstString(call.Args[0]); ok && (key == sdk.EnvEndpointURLSTS || key == sdk.EnvEndpointURL) {
+				// A Setenv after the clients that read it is no sink
+				// (envurl.go).
+				if key, ok := f.ConstString(call.Args[0]); ok && (key == sdk.EnvEndpointURLSTS || key == sdk.EnvEndpointURL) && !f.EnvSetTooLate(cur, key) {
 					out = append(out, Sink{Cur: cur, Value: call.Args[1], Kind: sdk.SinkEnv})
 				}
 			}

@@ -146,6 +146,7 @@ var API = map[string]Entry{
 	"(*" + V1AWS + ".Config).WithEndpoint":            {Role: V1ConfigSetter, Field: "Endpoint", Sink: SinkV1Endpoint},
 	"(*" + V1AWS + ".Config).WithSTSRegionalEndpoint": {Role: V1ConfigSetter, Field: "STSRegionalEndpoint"},
 	"(*" + V1AWS + ".Config).WithUseFIPSEndpoint":     {Role: V1ConfigSetter, Field: "UseFIPSEndpoint"},
+	"(*" + V1AWS + ".Config).WithCredentials":         {Role: V1ConfigSetter, Field: "Credentials"},
 	"(*" + V1AWS + ".Config).Copy":                    {Role: V1ConfigCopy},
 	"(*" + V1AWS + ".Config).MergeIn":                 {Role: V1ConfigMergeIn},
 	V1Request + ".WithRetryer":                        {Role: V1ConfigPassthrough},
@@ -206,9 +207,11 @@ var API = map[string]Entry{
 
 // v1ConfigChain lists the remaining (*aws.Config).With* methods of
 // aws-sdk-go v1.55.8 (aws/config.go): each stores a field that does not
-// decide the STS endpoint and returns its receiver.
+// decide the STS endpoint and returns its receiver. (WithCredentials is a
+// setter above: Credentials decides whether a session builds a credential
+// chain with an STS client of its own.)
 var v1ConfigChain = []string{
-	"WithCredentialsChainVerboseErrors", "WithCredentials", "WithEndpointResolver",
+	"WithCredentialsChainVerboseErrors", "WithEndpointResolver",
 	"WithDisableSSL", "WithHTTPClient", "WithMaxRetries", "WithDisableParamValidation",
 	"WithDisableComputeChecksums", "WithLogLevel", "WithLogger", "WithS3ForcePathStyle",
 	"WithS3Disable100Continue", "WithS3UseAccelerate", "WithS3DisableContentMD5Validation",

@@ -27,3 +27,8 @@ func all(ctx context.Context, sess *session.Session) {
 	_ = sts.New(sess)
 	//stsregional:ignore STS002, // want `STS000`
 }
+
+// STS008 is off by default: no want comment here; TestGating enables it.
+func chain() {
+	_, _ = session.NewSession()
+}

@@ -72,6 +72,13 @@
 // so a helper shared by a global and a regional case is attributed to
 // neither (the package's analysistest run still checks its want comments).
 //
+//	//truth:enable ID ...
+//
+// counts the findings of checks that are off by default (STS008) as the
+// case's too: the test runs the analyzer once more with those checks on and
+// adds their findings inside the case to the default ones. Naming a check
+// that does not exist or is on by default fails the test.
+//
 // A //truth: directive on anything but a case, an unknown directive, or a
 // function named like a case with the wrong signature is a test failure, not
 // a skipped case.

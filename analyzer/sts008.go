@@ -1,0 +1,95 @@
+package analyzer
+
+import (
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/stsregional/stsregional/analyzer/internal/flow"
+)
+
+var sts008 = Check{
+	ID:       V1CredentialChain,
+	Category: "v1-session-credential-chain",
+	Default:  false,
+	Doc: Doc{
+		Title: "aws-sdk-go v1 session credential chain may call the global endpoint",
+		Text: "An aws-sdk-go v1 session built by session.NewSession or session.NewSessionWithOptions (alone or in " +
+			"session.Must) that sets no Credentials and is not provably regional, whether or not the code builds an STS " +
+			"client from it.\n\n" +
+			"Why: such a session resolves the default credential chain when it is built, and that chain builds an STS " +
+			"client of its own, with the session's configuration, for web identity (AWS_ROLE_ARN and " +
+			"AWS_WEB_IDENTITY_TOKEN_FILE, as IRSA on EKS sets them) and for assume-role profiles " +
+			"(aws/session/credentials.go). In the 15 legacy Regions, and without a Region, that client calls " +
+			"AssumeRoleWithWebIdentity or AssumeRole on sts.amazonaws.com unless the session is regional, even when the " +
+			"session only serves S3 or DynamoDB.\n\n" +
+			"Off by default: whether the chain reaches STS depends on the deployment, and EKS's pod identity webhook injects " +
+			"AWS_STS_REGIONAL_ENDPOINTS=regional by default. Not reported: sessions that set Credentials (any value: the " +
+			"chain is then not resolved), session.New (its chain, defaults.CredChain, has no STS provider unless " +
+			"AWS_SDK_LOAD_CONFIG is set), sessions with a constant Region outside the legacy list, an explicit Endpoint or " +
+			"a FIPS or dual-stack variant, sessions whose STS clients already get STS002 or STS003 at the same place, and " +
+			"an explicit legacy setting (STS004). The process environment and -assume-env-regional count as for STS002.",
+		Wrong: "sess := session.Must(session.NewSession(&aws.Config{Region: aws.String(\"eu-west-1\")}))\ns3svc := s3.New(sess) // IRSA: AssumeRoleWithWebIdentity goes to sts.amazonaws.com",
+		Right: "sess := session.Must(session.NewSession(&aws.Config{\n\tRegion:              aws.String(\"eu-west-1\"),\n\tSTSRegionalEndpoint: endpoints.RegionalSTSEndpoint,\n}))\ns3svc := s3.New(sess)",
+		Fix:   "as STS002 where the session is built: sets STSRegionalEndpoint in its configuration. Missing imports are added.",
+	},
+	Run: runSTS008,
+}
+
+func runSTS008(p *pass) {
+	// A session whose STS clients are reported already is one defect,
+	// fixed at the same place.
+	covered := map[any]bool{}
+	for _, cl := range p.flow.V1Clients() {
+		switch cl.Mode {
+		case flow.LegacyGlobal, flow.Unknown, flow.Conditional:
+			covered[cl.At] = true
+			if cl.Origin != nil {
+				covered[cl.Origin.Node] = true
+			}
+		}
+	}
+	for _, cl := range p.flow.ChainSessions() {
+		switch {
+		case cl.ExplicitLegacy:
+			continue
+		case cl.Mode == flow.LegacyGlobal, cl.Mode == flow.Unknown, cl.Mode == flow.Conditional:
+		default:
+			continue
+		}
+		if covered[cl.At] || covered[cl.Call] || cl.Origin != nil && covered[cl.Origin.Node] {
+			continue
+		}
+		p.report(V1CredentialChain, cl.At, chainMessage(cl), p.v1SessionFix(cl))
+	}
+}
+
+// chainMessage says why the credential chain of session cl may call the
+// global endpoint.
+func chainMessage(cl flow.Client) string {
+	const chain = "its default credential chain builds an STS client with this session's settings for web identity " +
+		"(AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE) and assume-role profiles"
+	const fix = "; set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint where it is built" + v1StopGap
+	if cl.Mode == flow.Conditional {
+		return "aws-sdk-go v1 session may call the global endpoint sts.amazonaws.com for credentials " + cl.Condition + ": " + chain +
+			", and on that path the session is not regional" + fix
+	}
+	region := "and no Region in code"
+	if r := cl.Region; r != nil {
+		region = "and its Region is set at runtime"
+		if r.Known {
+			region = "and its Region " + strconv.Quote(r.Value) + " is a legacy one"
+		}
+	}
+	return "aws-sdk-go v1 session may call the global endpoint sts.amazonaws.com for credentials: " + chain +
+		", which default to the legacy global endpoint: the session does not set STSRegionalEndpoint " + region + fix
+}
+
+// v1SessionFix sets the regional mode where the session is built, or
+// returns nil when its construction cannot be edited (cfgs...).
+func (p *pass) v1SessionFix(cl flow.Client) *analysis.SuggestedFix {
+	if edits, ok := p.originEdits(cl.Origin); ok {
+		return suggested("Set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint", nil, edits...)
+	}
+	return nil
+}
