@@ -25,8 +25,7 @@ var flowClassDirs = []string{
 
 // TestFlowClasses runs analysistest over every folder of testdata/mod/flow:
 // the class cases of issue 8, positives and negatives whose want comments
-// TestSDKTruth checks against the real SDKs. Until the analyzer implements
-// the classes, it runs only with STSREGIONAL_FLOW_CLASSES=1.
+// TestSDKTruth checks against the real SDKs.
 func TestFlowClasses(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "mod")
 	entries, err := os.ReadDir(filepath.Join(dir, "flow"))
@@ -46,12 +45,6 @@ func TestFlowClasses(t *testing.T) {
 			t.Errorf("class folder testdata/mod/flow/%s is missing", d)
 		}
 	}
-	if !flowClassesEnabled() {
-		t.Skip("set STSREGIONAL_FLOW_CLASSES=1: the analyzer does not implement issue 8's classes yet")
-	}
-	// The class packages carry the build tag flowTag; analysistest takes
-	// GOFLAGS from the environment.
-	t.Setenv("GOFLAGS", "-mod=mod -tags="+flowTag)
 	for _, d := range dirs {
 		t.Run(d, func(t *testing.T) {
 			analysistest.Run(t, dir, analyzer.Analyzer, "./flow/"+d+"/...")

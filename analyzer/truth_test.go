@@ -39,18 +39,6 @@ import (
 // globalHost is the only global STS host (reference §5).
 const globalHost = "sts.amazonaws.com"
 
-// flowTag is the build tag of the class cases in testdata/mod/flow. Without
-// it, those packages are invisible to ./... patterns, so TestRealSDK does
-// not see their expectations while the analyzer does not implement them
-// yet. The truth and class tests always load them.
-const flowTag = "flowclasses"
-
-// flowClassesEnabled gates the assertions of today's analyzer against the
-// class cases of issue 8: STSREGIONAL_FLOW_CLASSES=1 turns them on. The
-// harness itself (runner, SDK runs, the cases' own // want comments against
-// the SDK) always runs.
-func flowClassesEnabled() bool { return os.Getenv("STSREGIONAL_FLOW_CLASSES") == "1" }
-
 // truthGoEnv is the environment of every go command the truth tests run on
 // the fixture module: modules come from the module cache only.
 var truthGoEnv = []string{"GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off"}
@@ -64,7 +52,7 @@ type truthCase struct {
 	runs   [][]string      // one environment delta per run
 	noHost string          // the //truth:nohost reason, if any
 	enable []string        // check IDs //truth:enable adds to the defaults
-	flow   bool            // the case is under testdata/mod/flow (gated)
+	flow   bool            // the case is under testdata/mod/flow (issue 8's classes)
 	// implicit marks a function that is not a CaseXxx but can be run as
 	// one: no parameters, and it returns a value the runner drives
 	// (optionally with an error). The runner calls it through a wrapper
@@ -87,9 +75,7 @@ type truthRun struct {
 // asserts, per case: the SDK sent something unless the case says
 // //truth:nohost; the case has a // want comment exactly when the SDK called
 // sts.amazonaws.com in one of its runs; and the analyzer reports something
-// inside the case exactly then (for cases under testdata/mod/flow only with
-// STSREGIONAL_FLOW_CLASSES=1, until the analyzer implements issue 8's
-// classes). A disagreement names the case, the hosts and the diagnostics.
+// inside the case exactly then (the class cases under testdata/mod/flow included). A disagreement names the case, the hosts and the diagnostics.
 func TestSDKTruth(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "mod")
 	pkgs := truthLoad(t, dir)
@@ -101,7 +87,7 @@ func TestSDKTruth(t *testing.T) {
 	extra := truthExtraDiagnostics(t, pkgs, cases)
 	runs := truthRunAll(t, dir, pkgs, cases)
 
-	var agree, disagree, gated int
+	var agree, disagree int
 	for _, c := range cases {
 		rs := runs[c.key]
 		global := false
@@ -129,10 +115,6 @@ func TestSDKTruth(t *testing.T) {
 			if (len(wants) > 0) != global {
 				t.Errorf("the case's // want comments (%d) disagree with the SDK: %s", len(wants), desc)
 			}
-			if c.flow && !flowClassesEnabled() {
-				gated++
-				return
-			}
 			if (len(inside) > 0) != global {
 				disagree++
 				t.Errorf("analyzer and SDK disagree: SDK %s; analyzer diagnostics in %s: %s",
@@ -143,8 +125,8 @@ func TestSDKTruth(t *testing.T) {
 		})
 	}
 	flow, implicit := truthCount(cases)
-	t.Logf("%d cases (%d implicit, %d under flow/): analyzer agrees with the SDK on %d, disagrees on %d; %d not compared (set STSREGIONAL_FLOW_CLASSES=1 to compare them)",
-		len(cases), implicit, flow, agree, disagree, gated)
+	t.Logf("%d cases (%d implicit, %d under flow/): analyzer agrees with the SDK on %d, disagrees on %d",
+		len(cases), implicit, flow, agree, disagree)
 }
 
 func truthCount(cases []*truthCase) (flow, implicit int) {
@@ -164,10 +146,9 @@ func truthCount(cases []*truthCase) (flow, implicit int) {
 func truthLoad(t *testing.T, dir string) []*packages.Package {
 	t.Helper()
 	cfg := &packages.Config{
-		Mode:       packages.LoadAllSyntax | packages.NeedModule,
-		Dir:        dir,
-		Env:        append(os.Environ(), truthGoEnv...),
-		BuildFlags: []string{"-tags=" + flowTag},
+		Mode: packages.LoadAllSyntax | packages.NeedModule,
+		Dir:  dir,
+		Env:  append(os.Environ(), truthGoEnv...),
 	}
 	pkgs, err := packages.Load(cfg, "./...")
 	if err != nil {
@@ -730,7 +711,7 @@ func truthBuildRunner(dir, absDir, tmp, name string, pkgs []string, byPkg map[st
 		return "", err
 	}
 	bin := filepath.Join(tmp, name+"_runner")
-	cmd := exec.Command("go", "build", "-tags="+flowTag, "-overlay="+ov, "-o", bin, "./truth/runner")
+	cmd := exec.Command("go", "build", "-overlay="+ov, "-o", bin, "./truth/runner")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), truthGoEnv...)
 	if out, err := cmd.CombinedOutput(); err != nil {

@@ -134,10 +134,9 @@
 //
 // # Running
 //
-//	go test -run TestSDKTruth ./analyzer/
-//	STSREGIONAL_FLOW_CLASSES=1 go test -run 'TestSDKTruth|TestFlowClasses' ./analyzer/
+//	go test -run 'TestSDKTruth|TestFlowClasses' ./analyzer/
 //
-// The first checks every case's want comments against the SDK and the
-// analyzer against the SDK outside testdata/mod/flow; the second adds the
-// class cases of issue 8 (package flow), which today's analyzer fails.
+// TestSDKTruth checks every case's want comments and the analyzer's
+// findings against the SDK; TestFlowClasses runs analysistest over the class
+// cases of issue 8 (package flow).
 package truth

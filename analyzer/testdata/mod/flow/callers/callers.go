@@ -1,5 +1,3 @@
-//go:build flowclasses
-
 // Package callers holds class 5 of issue 8: values passed from another
 // package into parameters that reach sts.Options.Region, aws.Config.Region
 // or a request URL (package stsutil). What flows into a parameter decides,

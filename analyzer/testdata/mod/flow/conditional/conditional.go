@@ -1,5 +1,3 @@
-//go:build flowclasses
-
 // Package conditional holds class 3 of issue 8: the regional setting is
 // made on some paths only. A path that builds the session without it, while
 // the Region comes from the environment or a profile, is global in the 15

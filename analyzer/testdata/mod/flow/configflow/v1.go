@@ -1,5 +1,3 @@
-//go:build flowclasses
-
 // Package configflow holds class 2 of issue 8: configurations that flow
 // through (*aws.Config).MergeIn, Copy, the With* chain, reassignments,
 // request.WithRetryer and helpers' results before they reach a session or a

@@ -1,5 +1,3 @@
-//go:build flowclasses
-
 // Package discarded holds class 4 of issue 8: EndpointFor calls whose
 // endpoint is thrown away (only the error is looked at, as a Region check)
 // send nothing anywhere; those whose URL is used do.

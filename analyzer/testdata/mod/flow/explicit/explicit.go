@@ -1,5 +1,3 @@
-//go:build flowclasses
-
 // Package explicit holds class 1 of issue 8: an explicit aws-sdk-go v1
 // Endpoint whose value is computed at run time. The Endpoint bypasses the
 // SDK's resolver (and the legacy Region mapping), so only the values that

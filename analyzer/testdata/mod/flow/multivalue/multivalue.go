@@ -1,5 +1,3 @@
-//go:build flowclasses
-
 // Package multivalue holds class 6 of issue 8: a variable with several
 // values (a global default overwritten on some paths) reaches a request URL
 // through a helper that formats it. A finding says "may" when one of the

@@ -1,5 +1,3 @@
-//go:build flowclasses
-
 // Package procenv holds class 7 of issue 8: the process environment set
 // with os.Setenv. AWS_STS_REGIONAL_ENDPOINTS counts only where it is set
 // before the session is built (aws-sdk-go v1 reads it in NewSession), and

@@ -1,9 +1,6 @@
-//go:build flowclasses
-
 // Package sdkfacts holds truth cases outside issue 8's seven classes where
-// the SDK, run offline, contradicts what today's analyzer reports. They are
-// gated with the class cases (build tag flowclasses, STSREGIONAL_FLOW_CLASSES=1)
-// because they failed when written; each says what the SDK did.
+// the SDK, run offline, contradicted what the analyzer reported when they
+// were written; each says what the SDK did.
 //
 // CaseV1SessionWebIdentityEnv and CaseV1SessionWebIdentityEnvRegional (a
 // v1 session whose credential chain builds a hidden STS client) moved to

@@ -1,5 +1,3 @@
-//go:build flowclasses
-
 // Package stsutil is a helper package for class 5 of issue 8: its
 // parameters reach a v2 Region, a v1 Region, and a request URL. What the
 // callers pass decides where the calls go.

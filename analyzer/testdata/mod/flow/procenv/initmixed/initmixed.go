@@ -1,5 +1,3 @@
-//go:build flowclasses
-
 // Package initmixed sets AWS_STS_REGIONAL_ENDPOINTS=regional in init and
 // "legacy" in one function: a package that sets legacy gets no credit for
 // regional.

@@ -1,5 +1,3 @@
-//go:build flowclasses
-
 // Package initregional sets AWS_STS_REGIONAL_ENDPOINTS=regional in an init
 // function, which runs before any session of the package is built.
 package initregional

@@ -1,5 +1,3 @@
-//go:build flowclasses
-
 // Package v2only is a program that uses aws-sdk-go-v2 only. It sets
 // AWS_STS_REGIONAL_ENDPOINTS=legacy (left over from a v1 migration):
 // aws-sdk-go-v2 never reads it (reference §4.2: the variable appears nowhere
