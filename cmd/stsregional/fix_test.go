@@ -165,4 +165,3 @@ func TestFixReadOnlyDir(t *testing.T) {
 	}
 	diffFiles(t, "-fix in a read-only directory", snapshot(t, dir), orig)
 }
-

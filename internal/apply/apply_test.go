@@ -245,7 +245,7 @@ func TestMake(t *testing.T) {
 	var fixes []Fix
 	for range 2 { // a package and its test variant
 		fixes = append(fixes,
-			fix(edit(a, src, "2\n", "2", "3")),                                    // applied once
+			fix(edit(a, src, "2\n", "2", "3")),                                     // applied once
 			fix(edit(a, src, "os.Args", "os.Args", "[]string{fmt.Sprint()}"), imp), // with an import
 			fix(edit(a, src, "B = os", "B", "B2"), imp),                            // the same import: coalesced
 			fix(edit(a, src, "A, B", "A, B", "A2, B3")),                            // overlaps: left out
