@@ -18,6 +18,9 @@
 # when GCL names a golangci-lint binary built with the stsregional plugin
 # (integration/testdata/gcl); its no-op side is the same binary with only
 # govet enabled. STATES (default "warm cold edit") selects the cache states.
+# EDIT names the file (relative to MODULE_DIR) that the edit state appends a
+# comment to before each run; by default the first file of the first
+# package of PATTERN.
 #
 # The no-op analyzer is the stsregionalnoop build of cmd/stsregional: the
 # same front-end and flags, an analyzer that does nothing.
@@ -85,7 +88,11 @@ cmdline() {
 }
 
 # A file of a root package, edited before each run of the edit state.
-edit_file=$(go list -f '{{if .GoFiles}}{{.Dir}}/{{index .GoFiles 0}}{{end}}' "$pattern" 2>/dev/null | grep . | head -1)
+if [ -n "${EDIT:-}" ]; then
+	edit_file=$dir/$EDIT
+else
+	edit_file=$(go list -f '{{if .GoFiles}}{{.Dir}}/{{index .GoFiles 0}}{{end}}' "$pattern" 2>/dev/null | grep . | head -1)
+fi
 
 # measure STATE MODE SIDE appends "wall maxrss_kB cpu" to $work/STATE.MODE.SIDE.
 measure() {
@@ -116,7 +123,8 @@ stats() {
 	echo "$n $s $r"
 }
 
-printf '# %s %s, %s, %s runs (cold %s), %s\n' "$src" "$pattern" "$(go version | cut -d' ' -f3)" "$runs" "$cold_runs" "$(date -u +%Y-%m-%d)"
+printf '# %s %s, %s, %s runs (cold %s), edit %s, %s\n' "$src" "$pattern" "$(go version | cut -d' ' -f3)" \
+	"$runs" "$cold_runs" "${edit_file#"$dir"/}" "$(date -u +%Y-%m-%d)"
 printf '%-9s %-5s %7s %7s %5s  %7s %7s %5s  %7s %7s %5s\n' mode state "noop s" "sts s" ratio \
 	"noop cpu" "sts cpu" ratio "noop MB" "sts MB" ratio
 for mode in ${modes//,/ }; do
