@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/stsregional/stsregional/internal/apply"
+	"github.com/stsregional/stsregional/internal/vetjson"
 )
 
 // readFile is Pass.ReadFile: the package's own files only.
@@ -27,62 +28,32 @@ func readFile(cfg *Config) func(string) ([]byte, error) {
 	}
 }
 
-// The JSON schema of go vet -json (golang.org/x/tools' JSONTree): package
-// ID → analyzer name → diagnostics, or {"error": ...}.
-type (
-	jsonEdit struct {
-		Filename string `json:"filename"`
-		Start    int    `json:"start"`
-		End      int    `json:"end"`
-		New      string `json:"new"`
-	}
-	jsonFix struct {
-		Message string     `json:"message"`
-		Edits   []jsonEdit `json:"edits"`
-	}
-	jsonRelated struct {
-		Posn    string `json:"posn"`
-		End     string `json:"end"`
-		Message string `json:"message"`
-	}
-	jsonDiag struct {
-		Category       string        `json:"category,omitempty"`
-		Posn           string        `json:"posn"`
-		End            string        `json:"end"`
-		Message        string        `json:"message"`
-		SuggestedFixes []jsonFix     `json:"suggested_fixes,omitempty"`
-		Related        []jsonRelated `json:"related,omitempty"`
-	}
-)
-
 // printJSON prints the unit's diagnostics, or its analysis error, as go
 // vet -json expects; nothing when there is neither. It returns 0.
 func printJSON(w io.Writer, fset *token.FileSet, id, name string, res result) int {
 	var v any
 	switch {
 	case res.err != nil:
-		v = struct {
-			Err string `json:"error"`
-		}{res.err.Error()}
+		v = vetjson.Error{Err: res.err.Error()}
 	case len(res.diags) > 0:
-		var list []jsonDiag
+		var list []vetjson.Diagnostic
 		for _, d := range res.diags {
-			jd := jsonDiag{
+			jd := vetjson.Diagnostic{
 				Category: d.Category,
 				Posn:     fset.Position(d.Pos).String(),
 				End:      fset.Position(cmp.Or(d.End, d.Pos)).String(),
 				Message:  d.Message,
 			}
 			for _, f := range d.SuggestedFixes {
-				jf := jsonFix{Message: f.Message}
+				jf := vetjson.Fix{Message: f.Message}
 				for _, e := range f.TextEdits {
 					start, end := fset.Position(e.Pos), fset.Position(cmp.Or(e.End, e.Pos))
-					jf.Edits = append(jf.Edits, jsonEdit{start.Filename, start.Offset, end.Offset, string(e.NewText)})
+					jf.Edits = append(jf.Edits, vetjson.Edit{Filename: start.Filename, Start: start.Offset, End: end.Offset, New: string(e.NewText)})
 				}
 				jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
 			}
 			for _, r := range d.Related {
-				jd.Related = append(jd.Related, jsonRelated{fset.Position(r.Pos).String(), fset.Position(cmp.Or(r.End, r.Pos)).String(), r.Message})
+				jd.Related = append(jd.Related, vetjson.Related{Posn: fset.Position(r.Pos).String(), End: fset.Position(cmp.Or(r.End, r.Pos)).String(), Message: r.Message})
 			}
 			list = append(list, jd)
 		}
