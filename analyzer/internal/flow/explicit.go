@@ -11,20 +11,93 @@ package flow
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
 
 // explicitEndpoint reports whether storing value into aws.Config.Endpoint
-// overrides the resolver: a non-empty constant, or a value known only at
-// run time that no path provably leaves empty.
+// overrides the resolver (aws/session/session.go resolveEndpoint: only a
+// non-empty Endpoint does). It does when every value that reaches it is
+// provably non-empty (a non-empty constant, a flag's non-empty default, a
+// URL concatenated or formatted from constant text), when the store is
+// guarded by a test that the value is not empty, and when the value comes
+// from the program's own run-time configuration (an environment variable,
+// a flag, a settings field) that no path provably leaves empty: code that
+// sets such an Endpoint means it. A value that reaches it through a
+// function parameter is an optional override of a helper, empty unless
+// its callers provably pass something: then v1 resolves STS itself,
+// globally in the legacy Regions, and the client is judged by its session.
 func (f *Flow) explicitEndpoint(value ast.Expr) bool {
 	value = f.UnwrapPtr(value)
 	if s, ok := f.ConstString(value); ok {
 		return s != ""
 	}
+	if f.guardedNonEmpty(value) {
+		return true
+	}
+	r := &reacher{f: f, match: func(s string) bool { return s != "" }, nonEmpty: true, seen: map[token.Pos]bool{}}
+	r.walk(value, 0)
+	if r.out.Always() {
+		return true
+	}
 	empty := f.sources(value, func(s string) bool { return s == "" }, true)
-	return len(empty.Matches) == 0
+	return len(empty.Matches) == 0 && len(empty.Params) == 0
+}
+
+// guardedNonEmpty reports whether value is stored only under a test that
+// it is not empty: inside the then-branch of if x != "" (or len(x) > 0,
+// len(x) != 0, either side of an &&), where x is value itself.
+func (f *Flow) guardedNonEmpty(value ast.Expr) bool {
+	cur, ok := f.in.Root().FindNode(value)
+	if !ok {
+		return false
+	}
+	want := types.ExprString(value)
+	for c := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		ifs := c.Node().(*ast.IfStmt)
+		if value.Pos() < ifs.Body.Pos() || value.End() > ifs.Body.End() {
+			continue // in the condition or the else branch
+		}
+		if f.testsNonEmpty(ifs.Cond, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// testsNonEmpty reports whether cond being true implies that the string
+// expression printed as x is not empty.
+func (f *Flow) testsNonEmpty(cond ast.Expr, x string) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	if b.Op == token.LAND {
+		return f.testsNonEmpty(b.X, x) || f.testsNonEmpty(b.Y, x)
+	}
+	isEmpty := func(e ast.Expr) bool {
+		lit, ok := ast.Unparen(e).(*ast.BasicLit)
+		return ok && (lit.Value == `""` || lit.Value == "``" || lit.Value == "0")
+	}
+	operand := func(e ast.Expr) string {
+		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && f.info.Uses[id] == types.Universe.Lookup("len") {
+				return types.ExprString(call.Args[0])
+			}
+		}
+		return types.ExprString(e)
+	}
+	switch b.Op {
+	case token.NEQ, token.GTR:
+		if isEmpty(b.Y) {
+			return operand(b.X) == x
+		}
+		if b.Op == token.NEQ && isEmpty(b.X) {
+			return operand(b.Y) == x
+		}
+	}
+	return false
 }
 
 // alwaysTaken reports whether the statement at cur sits directly in the

@@ -51,6 +51,7 @@ type Flow struct {
 	pass *analysis.Pass
 	info *types.Info
 	opts Options
+	in   *inspector.Inspector
 
 	// defs maps a variable to every value assigned to it in the package
 	// (declaration or assignment), for a small def-use walk.
@@ -157,6 +158,7 @@ func (f *Flow) Assigns() []inspector.Cursor { return f.asgns }
 // parameters, and the calls, composite literals and assignments the
 // queries examine afterwards (they need the complete def-use index).
 func (f *Flow) index(in *inspector.Inspector) {
+	f.in = in
 	info := f.info
 	filter := []ast.Node{
 		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil),

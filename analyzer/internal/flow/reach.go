@@ -71,9 +71,13 @@ type reacher struct {
 	match func(string) bool
 	// url: the value is an endpoint, whose host a formatted URL's leading
 	// operand decides, and whose global result facts count.
-	url  bool
-	out  Sources
-	seen map[token.Pos]bool
+	url bool
+	// nonEmpty: the question is whether the value can be empty, so a
+	// concatenation or Sprintf with constant text is known non-empty
+	// whatever its holes hold, and a flag counts as its default.
+	nonEmpty bool
+	out      Sources
+	seen     map[token.Pos]bool
 	// seenResults holds the function results already followed.
 	seenResults map[result]bool
 	steps       int
@@ -158,6 +162,10 @@ func (r *reacher) walk(e ast.Expr, depth int) {
 	case *ast.BinaryExpr:
 		if s, ok := f.ConstString(x); ok {
 			r.constant(x, s)
+			return
+		}
+		if r.nonEmpty && x.Op == token.ADD && hasText(f, flattenAdd(x)) {
+			r.out.Matches = append(r.out.Matches, x)
 			return
 		}
 		if x.Op != token.ADD || !r.url {
@@ -312,10 +320,18 @@ func (r *reacher) call(call *ast.CallExpr, index int, depth int) {
 		case sdk.FlagDefault:
 			if entry.Arg < len(call.Args) {
 				r.walk(call.Args[entry.Arg], depth+1)
-				r.other() // the command line may set another value
+				if !r.nonEmpty {
+					r.other() // the command line may set another value
+				}
 				return
 			}
 		case sdk.Sprintf:
+			if r.nonEmpty && len(call.Args) > 0 {
+				if format, ok := f.ConstString(call.Args[0]); ok && verbless(format) != "" {
+					r.out.Matches = append(r.out.Matches, call)
+					return
+				}
+			}
 			if r.url && len(call.Args) > 0 && !call.Ellipsis.IsValid() {
 				if format, ok := f.ConstString(call.Args[0]); ok {
 					if parts, ok := formatParts(format, call.Args[1:]); ok {
@@ -401,6 +417,43 @@ func (r *reacher) results(fn *types.Func, index int, depth int) {
 type part struct {
 	text string
 	expr ast.Expr
+}
+
+// hasText reports whether some operand of a concatenation is a non-empty
+// constant, which makes the whole string non-empty.
+func hasText(f *Flow, parts []part) bool {
+	for _, p := range parts {
+		if p.expr == nil && p.text != "" {
+			return true
+		}
+		if p.expr != nil {
+			if s, ok := f.ConstString(p.expr); ok && s != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// verbless returns format without its formatting verbs: the text every
+// result of Sprintf(format, …) contains.
+func verbless(format string) string {
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			b.WriteByte(format[i])
+			continue
+		}
+		if i+1 < len(format) && format[i+1] == '%' {
+			b.WriteByte('%')
+			i++
+			continue
+		}
+		// Skip flags, width, precision and the verb letter.
+		for i++; i < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[i]) >= 0; i++ {
+		}
+	}
+	return b.String()
 }
 
 // flattenAdd returns the operands of a chain of string concatenations.

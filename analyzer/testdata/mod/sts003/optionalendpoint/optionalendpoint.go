@@ -1,0 +1,87 @@
+// Package optionalendpoint holds helpers whose Endpoint comes from a
+// parameter. aws-sdk-go v1 uses a non-empty Endpoint as is and resolves STS
+// itself when it is empty (aws/session/session.go resolveEndpoint), so an
+// endpoint parameter that callers may leave empty is an optional override:
+// on that path the session's STS setting decides.
+package optionalendpoint
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/aws/aws-sdk-go/aws"
+	"github.com/aws/aws-sdk-go/aws/credentials/stscreds"
+	"github.com/aws/aws-sdk-go/aws/session"
+	"github.com/aws/aws-sdk-go/service/sts"
+)
+
+type scalerMetadata struct {
+	region   string
+	endpoint string
+	roleARN  string
+}
+
+// --- the endpoint parameter may be empty: reported ---
+
+func getConfig(region, endpoint, roleARN string) *aws.Config {
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:   aws.String(region),
+		Endpoint: aws.String(endpoint),
+	}))
+	creds := stscreds.NewCredentials(sess, roleARN) // want "STS003"
+	return &aws.Config{Region: aws.String(region), Credentials: creds}
+}
+
+func newScaler(meta scalerMetadata) *aws.Config {
+	return getConfig(meta.region, meta.endpoint, meta.roleARN)
+}
+
+// --- the endpoint is provably non-empty: an explicit override, not reported ---
+
+func guarded(region, endpoint string) *sts.STS {
+	cfg := &aws.Config{Region: aws.String(region)}
+	if endpoint != "" {
+		cfg.Endpoint = aws.String(endpoint)
+		return sts.New(session.Must(session.NewSession(cfg)))
+	}
+	return nil
+}
+
+func callGuarded(meta scalerMetadata) *sts.STS {
+	return guarded(meta.region, meta.endpoint)
+}
+
+func formatted(region string) *sts.STS {
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:   aws.String(region),
+		Endpoint: aws.String(fmt.Sprintf("https://sts.%s.amazonaws.com", region)),
+	}))
+	return sts.New(sess)
+}
+
+func concatenated(region string) *sts.STS {
+	endpoint := "https://sts." + region + ".amazonaws.com"
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:   aws.String(region),
+		Endpoint: aws.String(endpoint),
+	}))
+	return sts.New(sess)
+}
+
+// The program's own run-time configuration (an environment variable read
+// here): code that sets the Endpoint from it means it.
+func fromEnvironment() *sts.STS {
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:   aws.String(os.Getenv("AWS_REGION")),
+		Endpoint: aws.String(os.Getenv("APP_STS_ENDPOINT")),
+	}))
+	return sts.New(sess)
+}
+
+func use() {
+	_ = newScaler(scalerMetadata{})
+	_ = callGuarded(scalerMetadata{})
+	_ = formatted("eu-west-1")
+	_ = concatenated("eu-west-1")
+	_ = fromEnvironment()
+}
