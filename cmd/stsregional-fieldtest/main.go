@@ -337,12 +337,15 @@ func analyseRepo(a *analysis.Analyzer, o *options, b BuildRow, r *RepoResult) ([
 		p := act.Package
 		var files []string
 		for _, f := range p.CompiledGoFiles {
-			if rel, ok := relTo(r.Dir, f); ok {
+			if rel, ok := relTo(r.Dir, f); ok && !vendored(rel) {
 				files = append(files, rel)
 			}
 		}
 		if len(files) == 0 {
-			continue // not this repository's package
+			// Not this repository's own package: a module dependency or a
+			// vendored copy, where no driver reports (go vet and the
+			// standalone tool report root packages only).
+			continue
 		}
 		if act.Err != nil {
 			msg := p.ID + ": analysis: " + act.Err.Error()
@@ -369,6 +372,12 @@ func analyseRepo(a *analysis.Analyzer, o *options, b BuildRow, r *RepoResult) ([
 		}
 	}
 	return findings, analysed
+}
+
+// vendored reports whether the slash-separated relative path rel lies in
+// a vendor directory.
+func vendored(rel string) bool {
+	return strings.HasPrefix(rel, "vendor/") || strings.Contains(rel, "/vendor/")
 }
 
 func loadNeedsModMod(pkgs []*packages.Package, err error) bool {
