@@ -7,19 +7,34 @@ import (
 )
 
 // A Check is one family of findings with a stable ID. IDs never change
-// meaning; new checks get new IDs.
+// meaning; new checks get new IDs. A check is one file (sts00N.go) holding
+// its Check value, one row of Checks, and one test folder.
 type Check struct {
 	// ID is the stable identifier users filter and suppress by, e.g. "STS001".
 	ID string
 	// Category is the diagnostic category (a short slug) reported with each
 	// finding of this check.
 	Category string
-	// Title is a one-line summary of what the check finds.
-	Title string
 	// Default reports whether the check runs when no -enable list is given.
 	Default bool
-	// Fix reports whether the check offers a suggested fix (for some shapes).
-	Fix bool
+	// Doc is the check's documentation: the one source for -explain, SARIF
+	// rules, and the titles of the README and the package documentation.
+	Doc Doc
+	// Run reports the check's findings in one package.
+	Run func(*pass)
+}
+
+// Doc documents a check.
+type Doc struct {
+	// Title is a short lower-case summary, e.g. "hard-coded global endpoint".
+	Title string
+	// Text says what the check finds and why it matters; paragraphs are
+	// separated by blank lines.
+	Text string
+	// Wrong and Right are code examples.
+	Wrong, Right string
+	// Fix says what the suggested fix does, or "" if there is none.
+	Fix string
 }
 
 // URL is the documentation anchor of the check.
@@ -41,15 +56,12 @@ const (
 )
 
 // Checks lists every check in ID order.
-var Checks = []Check{
-	{BadDirective, "invalid-directive", "a //stsregional:ignore directive has no reason or names an unknown check", true, false},
-	{HardcodedGlobal, "hardcoded-global-endpoint", "a constant sts.amazonaws.com URL or host reaches an endpoint sink", true, true},
-	{V1NotRegional, "v1-sts-not-regional", "an aws-sdk-go v1 STS client or STS credential provider is built from a session that does not set the regional STS endpoint", true, true},
-	{V1RegionTrap, "v1-region-not-enough", "an aws-sdk-go v1 STS client has a Region but not the regional STS setting (the setRegion trap)", true, true},
-	{ExplicitLegacy, "explicit-legacy-sts-endpoint", "the legacy (global) STS endpoint mode is selected explicitly", true, true},
-	{V1ResolverCall, "v1-resolver-global", "an aws-sdk-go v1 endpoint resolver resolves STS without the regional option or returns the global URL", true, true},
-	{GlobalPseudoRgn, "global-pseudo-region", "the Region aws-global (or an empty Region) reaches an STS client", true, false},
-	{V2EndpointOverride, "v2-endpoint-override-global", "an aws-sdk-go-v2 endpoint resolver override pins STS to the global endpoint", true, true},
+var Checks []Check
+
+func init() {
+	// Assigned in init: the checks' Run functions refer to Checks (through
+	// report), which an initializer may not.
+	Checks = []Check{sts000, sts001, sts002, sts003, sts004, sts005, sts006, sts007}
 }
 
 func checkByID(id string) (Check, bool) {
@@ -59,6 +71,40 @@ func checkByID(id string) (Check, bool) {
 		}
 	}
 	return Check{}, false
+}
+
+// Explain returns the documentation of the check with the given ID as plain
+// text, for a -explain flag.
+func Explain(id string) (string, error) {
+	c, ok := checkByID(id)
+	if !ok {
+		return "", fmt.Errorf("unknown check ID %q (known: %s)", id, knownIDs())
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s\n\n", c.ID, c.Doc.Title)
+	b.WriteString(strings.TrimSpace(c.Doc.Text) + "\n")
+	example := func(label, code string) {
+		if code == "" {
+			return
+		}
+		fmt.Fprintf(&b, "\n%s:\n", label)
+		for _, line := range strings.Split(strings.TrimRight(code, "\n"), "\n") {
+			b.WriteString("\t" + line + "\n")
+		}
+	}
+	example("Wrong", c.Doc.Wrong)
+	example("Right", c.Doc.Right)
+	fix := c.Doc.Fix
+	if fix == "" {
+		fix = "none."
+	}
+	fmt.Fprintf(&b, "\nAutofix: %s\n", fix)
+	def := "on"
+	if !c.Default {
+		def = "off"
+	}
+	fmt.Fprintf(&b, "\nCategory: %s. Default: %s.\nDocumentation: %s\n", c.Category, def, c.URL())
+	return b.String(), nil
 }
 
 // Config selects the checks that run. The zero Config runs every check that

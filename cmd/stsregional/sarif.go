@@ -303,12 +303,12 @@ func buildLog(roots []*checker.Action, cwd string) *sarif.Log {
 func sarifRules() (rules []sarif.ReportingDescriptor, byCategory, byID map[string]int) {
 	byCategory, byID = map[string]int{}, map[string]int{}
 	for i, c := range analyzer.Checks {
-		title := strings.ToUpper(c.Title[:1]) + c.Title[1:]
+		title := strings.ToUpper(c.Doc.Title[:1]) + c.Doc.Title[1:]
 		if !strings.HasSuffix(title, ".") {
 			title += "."
 		}
 		var notes []string
-		if c.Fix {
+		if c.Doc.Fix != "" {
 			notes = append(notes, "Most findings carry a suggested fix, applied by stsregional -fix or go fix.")
 		}
 		if !c.Default {
@@ -322,7 +322,7 @@ func sarifRules() (rules []sarif.ReportingDescriptor, byCategory, byID map[strin
 		rules = append(rules, sarif.ReportingDescriptor{
 			ID:               c.ID,
 			Name:             c.Category,
-			ShortDescription: &sarif.MultiformatMessage{Text: c.Title},
+			ShortDescription: &sarif.MultiformatMessage{Text: c.Doc.Title},
 			FullDescription:  &sarif.MultiformatMessage{Text: full},
 			HelpURI:          c.URL(),
 			Help: &sarif.MultiformatMessage{

@@ -199,7 +199,7 @@ func TestSARIF(t *testing.T) {
 	for i, c := range analyzer.Checks {
 		rule := drv.Rules[i]
 		if rule.ID != c.ID || rule.Name != c.Category || rule.HelpURI != c.URL() ||
-			rule.ShortDescription.Text != c.Title || rule.FullDescription.Text == "" ||
+			rule.ShortDescription.Text != c.Doc.Title || rule.FullDescription.Text == "" ||
 			rule.Help.Text == "" || !strings.Contains(rule.Help.Markdown, c.URL()) ||
 			rule.DefaultConfig["level"] != "warning" {
 			t.Errorf("rule %d = %+v; want id %s, name %s, helpUri %s, descriptions and help", i, rule, c.ID, c.Category, c.URL())

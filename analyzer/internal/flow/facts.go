@@ -1,4 +1,4 @@
-package analyzer
+package flow
 
 // Facts carry what a function returns (or a package-level variable holds)
 // across function and package boundaries, so a session built by a helper is
@@ -12,12 +12,12 @@ import (
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 )
 
-// confFact summarises the aws-sdk-go v1 session or *aws.Config that a
+// SessionFact summarises the aws-sdk-go v1 session or *aws.Config that a
 // function returns or a package-level variable holds. It is deliberately
 // small: a few flags and at most one Region name.
-type confFact struct {
-	Mode        uint8  // stsMode
-	Region      string // the Region when RegionKnown
+type SessionFact struct {
+	Mode        uint8 // stsMode
+	Region      string
 	RegionSet   bool
 	RegionKnown bool
 	Endpoint    bool
@@ -26,12 +26,12 @@ type confFact struct {
 	HonoursEnv  bool
 }
 
-// AFact marks confFact as an analysis fact.
-func (*confFact) AFact() {}
+// AFact marks SessionFact as an analysis fact.
+func (*SessionFact) AFact() {}
 
 // String renders the fact for analysistest expectations and -debug=f,
 // e.g. `sts:unset region="eu-west-1" env`.
-func (f *confFact) String() string {
+func (f *SessionFact) String() string {
 	s := "sts:" + [...]string{"unset", "legacy", "regional", "dynamic"}[f.Mode%4]
 	switch {
 	case f.RegionKnown:
@@ -50,8 +50,8 @@ func (f *confFact) String() string {
 	return s
 }
 
-func factOf(s v1Sess) *confFact {
-	f := &confFact{
+func factOf(s sess) *SessionFact {
+	f := &SessionFact{
 		Mode:       uint8(s.conf.mode),
 		Endpoint:   s.conf.endpoint,
 		Variant:    s.conf.variant,
@@ -59,14 +59,14 @@ func factOf(s v1Sess) *confFact {
 		HonoursEnv: s.honoursEnv,
 	}
 	if r := s.conf.region; r != nil {
-		f.RegionSet, f.RegionKnown, f.Region = true, r.known, r.value
+		f.RegionSet, f.RegionKnown, f.Region = true, r.Known, r.Value
 	}
 	return f
 }
 
-func (f *confFact) sess(origin string) v1Sess {
-	s := v1Sess{
-		conf: v1Conf{
+func (f *SessionFact) sess(origin string) sess {
+	s := sess{
+		conf: conf{
 			mode:     stsMode(f.Mode),
 			endpoint: f.Endpoint,
 			variant:  f.Variant,
@@ -76,7 +76,7 @@ func (f *confFact) sess(origin string) v1Sess {
 		origin:     origin,
 	}
 	if f.RegionSet {
-		s.conf.region = &regionVal{value: f.Region, known: f.RegionKnown}
+		s.conf.region = &Region{Value: f.Region, Known: f.RegionKnown}
 	}
 	return s
 }
@@ -88,18 +88,18 @@ func confKind(t types.Type) (session, config bool) {
 
 // funcFact returns the fact for what fn returns, computing it for functions
 // of this package (memoised, cycle-safe) and importing it for others.
-func (c *checker) funcFact(fn *types.Func, depth int) (*confFact, bool) {
-	if fn.Pkg() != c.pass.Pkg {
-		var f confFact
-		if c.pass.ImportObjectFact(fn, &f) {
-			return &f, true
+func (f *Flow) funcFact(fn *types.Func, depth int) (*SessionFact, bool) {
+	if fn.Pkg() != f.pass.Pkg {
+		var fact SessionFact
+		if f.pass.ImportObjectFact(fn, &fact) {
+			return &fact, true
 		}
 		return nil, false
 	}
-	if f, ok := c.facts[fn]; ok {
-		return f, f != nil
+	if fact, ok := f.facts[fn]; ok {
+		return fact, fact != nil
 	}
-	decl := c.decls[fn]
+	decl := f.decls[fn]
 	if decl == nil || decl.Body == nil || depth > maxDepth {
 		return nil, false
 	}
@@ -111,9 +111,9 @@ func (c *checker) funcFact(fn *types.Func, depth int) (*confFact, bool) {
 	if !isSess && !isConf {
 		return nil, false
 	}
-	c.facts[fn] = nil // in progress: recursion sees no fact
+	f.facts[fn] = nil // in progress: recursion sees no fact
 	var (
-		result v1Sess
+		result sess
 		seen   bool
 		bad    bool
 	)
@@ -127,15 +127,15 @@ func (c *checker) funcFact(fn *types.Func, depth int) (*confFact, bool) {
 				return false
 			}
 			e := n.Results[0]
-			if tv, ok := c.pass.TypesInfo.Types[e]; ok && tv.IsNil() {
+			if tv, ok := f.info.Types[e]; ok && tv.IsNil() {
 				return false // error paths returning nil
 			}
-			var s v1Sess
+			var s sess
 			if isSess {
-				s = c.evalSession(e, depth+1)
+				s = f.evalSession(e, depth+1)
 			} else {
-				conf, _ := c.evalConfig(e, depth+1)
-				s = v1Sess{conf: conf}
+				c, _ := f.evalConfig(e, depth+1)
+				s = sess{conf: c}
 			}
 			// Keep the weakest of several returns.
 			if !seen || s.conf.mode != modeRegional {
@@ -148,53 +148,53 @@ func (c *checker) funcFact(fn *types.Func, depth int) (*confFact, bool) {
 	if !seen || bad {
 		return nil, false
 	}
-	f := factOf(result)
-	c.facts[fn] = f
-	return f, true
+	fact := factOf(result)
+	f.facts[fn] = fact
+	return fact, true
 }
 
 // varFact returns the fact for a package-level variable of another package.
-func (c *checker) varFact(v *types.Var) (*confFact, bool) {
-	if v.Pkg() == c.pass.Pkg || v.Parent() != v.Pkg().Scope() {
+func (f *Flow) varFact(v *types.Var) (*SessionFact, bool) {
+	if v.Pkg() == f.pass.Pkg || v.Parent() != v.Pkg().Scope() {
 		return nil, false
 	}
-	var f confFact
-	if c.pass.ImportObjectFact(v, &f) {
-		return &f, true
+	var fact SessionFact
+	if f.pass.ImportObjectFact(v, &fact) {
+		return &fact, true
 	}
 	return nil, false
 }
 
-// exportFacts records facts for this package's functions that return a v1
-// session or config, and for its package-level session/config variables.
-func (c *checker) exportFacts() {
-	// Only exported objects can be used from other packages; uses inside
-	// this package are evaluated directly.
-	for _, fn := range c.declOrder {
+// ExportFacts records facts for this package's exported functions that
+// return a v1 session or config, and for its exported package-level
+// session and config variables. Uses inside the package are evaluated
+// directly.
+func (f *Flow) ExportFacts() {
+	for _, fn := range f.declOrder {
 		if !fn.Exported() {
 			continue
 		}
-		if f, ok := c.funcFact(fn, 0); ok {
-			c.pass.ExportObjectFact(fn, f)
+		if fact, ok := f.funcFact(fn, 0); ok {
+			f.pass.ExportObjectFact(fn, fact)
 		}
 	}
-	scope := c.pass.Pkg.Scope()
+	scope := f.pass.Pkg.Scope()
 	for _, name := range scope.Names() {
 		v, ok := scope.Lookup(name).(*types.Var)
 		if !ok || !v.Exported() {
 			continue
 		}
 		isSess, isConf := confKind(v.Type())
-		if !isSess && !isConf || len(c.defs[v]) == 0 {
+		if !isSess && !isConf || len(f.defs[v]) == 0 {
 			continue
 		}
-		var s v1Sess
+		var s sess
 		if isSess {
-			s = c.evalSessionVar(v, 0)
+			s = f.evalSessionVar(v, 0)
 		} else {
-			conf, _ := c.evalConfigVar(v, 0)
-			s = v1Sess{conf: conf}
+			c, _ := f.evalConfigVar(v, 0)
+			s = sess{conf: c}
 		}
-		c.pass.ExportObjectFact(v, factOf(s))
+		f.pass.ExportObjectFact(v, factOf(s))
 	}
 }

@@ -1,4 +1,4 @@
-package analyzer
+package flow
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 // TestFactSize keeps facts small: they are serialised for every exported
 // session helper of every package a driver analyses.
 func TestFactSize(t *testing.T) {
-	f := &confFact{Mode: 3, Region: "ap-southeast-7", RegionSet: true, RegionKnown: true,
+	f := &SessionFact{Mode: 3, Region: "ap-southeast-7", RegionSet: true, RegionKnown: true,
 		Endpoint: true, Variant: true, Opaque: true, HonoursEnv: true}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(f); err != nil {
@@ -19,7 +19,7 @@ func TestFactSize(t *testing.T) {
 	if n := buf.Len(); n > 256 {
 		t.Errorf("gob-encoded fact is %d bytes, want <= 256", n)
 	}
-	var back confFact
+	var back SessionFact
 	if err := gob.NewDecoder(&buf).Decode(&back); err != nil {
 		t.Fatal(err)
 	}
@@ -30,11 +30,11 @@ func TestFactSize(t *testing.T) {
 
 // TestFactString checks the rendering analysistest compares facts with.
 func TestFactString(t *testing.T) {
-	f := &confFact{Mode: 2, RegionSet: true, HonoursEnv: true}
+	f := &SessionFact{Mode: 2, RegionSet: true, HonoursEnv: true}
 	if got, want := f.String(), "sts:regional region=? env"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
-	f = &confFact{Mode: 0, Region: "us-west-2", RegionSet: true, RegionKnown: true}
+	f = &SessionFact{Mode: 0, Region: "us-west-2", RegionSet: true, RegionKnown: true}
 	if got := f.String(); !strings.Contains(got, `region="us-west-2"`) {
 		t.Errorf("String() = %q, want the quoted Region", got)
 	}

@@ -1,0 +1,316 @@
+package analyzer
+
+// Building suggested fixes from the nodes flow returns. Every fix is a few
+// granular edits that keep the user's formatting, plus explicit import
+// edits (package fix).
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/stsregional/stsregional/analyzer/internal/fix"
+	"github.com/stsregional/stsregional/analyzer/internal/flow"
+	"github.com/stsregional/stsregional/analyzer/internal/host"
+	"github.com/stsregional/stsregional/analyzer/internal/sdk"
+)
+
+// imports returns an import helper for code inserted at pos.
+func (p *pass) imports(pos token.Pos) *fix.Imports {
+	return fix.NewImports(p.TypesInfo, p.fileOf(pos), pos)
+}
+
+// regionalValue returns the source text of endpoints.RegionalSTSEndpoint as
+// written at the insertion point of im.
+func regionalValue(im *fix.Imports) string {
+	return im.Qualifier(sdk.V1Endpoints, "endpoints") + "RegionalSTSEndpoint"
+}
+
+// regionalConfigLit returns "&aws.Config{STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}"
+// as written at the insertion point of im.
+func regionalConfigLit(im *fix.Imports) string {
+	return "&" + im.Qualifier(sdk.V1AWS, "aws") + "Config{STSRegionalEndpoint: " + regionalValue(im) + "}"
+}
+
+// suggested wraps edits and the import edits of im into one fix, or returns
+// nil when the qualifiers cannot be written safely.
+func suggested(msg string, im *fix.Imports, edits ...analysis.TextEdit) *analysis.SuggestedFix {
+	if im != nil {
+		if !im.OK() {
+			return nil
+		}
+		edits = append(edits, im.Edits()...)
+	}
+	return &analysis.SuggestedFix{Message: msg, TextEdits: edits}
+}
+
+// deleteStmt returns an edit removing the statement at cur, including its
+// whole line when it stands alone on it, or false if the statement is not
+// directly in a block (deleting it would break the syntax).
+func (p *pass) deleteStmt(cur inspector.Cursor) (analysis.TextEdit, bool) {
+	stmt, ok := cur.Node().(ast.Stmt)
+	if !ok {
+		return analysis.TextEdit{}, false
+	}
+	switch cur.Parent().Node().(type) {
+	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+	default:
+		return analysis.TextEdit{}, false
+	}
+	pos, end := stmt.Pos(), stmt.End()
+	tf := p.Fset.File(pos)
+	src := p.source(tf.Name())
+	if src != nil {
+		start := tf.Offset(pos)
+		stop := tf.Offset(end)
+		ls := start
+		for ls > 0 && (src[ls-1] == ' ' || src[ls-1] == '\t') {
+			ls--
+		}
+		le := stop
+		for le < len(src) && (src[le] == ' ' || src[le] == '\t') {
+			le++
+		}
+		// Widen to whole lines only when nothing else shares them.
+		if (ls == 0 || src[ls-1] == '\n') && le < len(src) && src[le] == '\n' {
+			return analysis.TextEdit{Pos: tf.Pos(ls), End: tf.Pos(le + 1)}, true
+		}
+	}
+	return analysis.TextEdit{Pos: pos, End: end}, true
+}
+
+func (p *pass) source(name string) []byte {
+	if b, ok := p.src[name]; ok {
+		return b
+	}
+	b, err := p.ReadFile(name)
+	if err != nil {
+		b = nil
+	}
+	p.src[name] = b
+	return b
+}
+
+// deleteArg returns an edit deleting the call at cur from the arguments of
+// its parent call, when it is a direct argument.
+func deleteArg(cur inspector.Cursor) (analysis.TextEdit, bool) {
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok {
+		return analysis.TextEdit{}, false
+	}
+	for i, a := range call.Args {
+		if a == cur.Node() {
+			if call.Ellipsis.IsValid() && i == len(call.Args)-1 {
+				return analysis.TextEdit{}, false
+			}
+			return fix.DeleteListElem(call.Args, i, call.Rparen), true
+		}
+	}
+	return analysis.TextEdit{}, false
+}
+
+// elemWithValue finds the key-value element of lit whose value is value.
+func elemWithValue(lit *ast.CompositeLit, value ast.Expr) (int, *ast.KeyValueExpr) {
+	for i, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok && kv.Value == value {
+			return i, kv
+		}
+	}
+	return -1, nil
+}
+
+func deleteElem(lit *ast.CompositeLit, i int) analysis.TextEdit {
+	return fix.DeleteListElem(lit.Elts, i, lit.Rbrace)
+}
+
+// splitGlobalURL splits a URL naming the global host into the text before
+// and after the host, so a regional host can be put in its place.
+func splitGlobalURL(s string) (before, after string, ok bool) {
+	i := strings.Index(strings.ToLower(s), host.GlobalHost)
+	if i < 0 {
+		return "", "", false
+	}
+	return s[:i], s[i+len(host.GlobalHost):], true
+}
+
+// insertField adds "text" as a new element of a keyed composite literal,
+// keeping its layout: inline for one-line literals, a new line otherwise.
+func (p *pass) insertField(lit *ast.CompositeLit, text string) ([]analysis.TextEdit, bool) {
+	if len(lit.Elts) == 0 {
+		return []analysis.TextEdit{fix.Insert(lit.Lbrace+1, text)}, true
+	}
+	last := lit.Elts[len(lit.Elts)-1]
+	if _, ok := last.(*ast.KeyValueExpr); !ok {
+		return nil, false // positional literal
+	}
+	tf := p.Fset.File(lit.Pos())
+	if tf.Line(last.End()) == tf.Line(lit.Rbrace) {
+		return []analysis.TextEdit{fix.Insert(last.End(), ", "+text)}, true
+	}
+	src := p.source(tf.Name())
+	if src == nil {
+		return nil, false
+	}
+	// Multi-line: the element list ends with a comma; add a line after the
+	// last element's line (keeping any trailing comment on it) with the
+	// same indentation.
+	off := tf.Offset(last.End())
+	for off < len(src) && src[off] != ',' {
+		off++
+	}
+	for off < len(src) && src[off] != '\n' {
+		off++
+	}
+	if off == len(src) {
+		return nil, false
+	}
+	ls := tf.Offset(tf.LineStart(tf.Line(last.Pos())))
+	indent := ls
+	for indent < len(src) && (src[indent] == ' ' || src[indent] == '\t') {
+		indent++
+	}
+	return []analysis.TextEdit{fix.Insert(tf.Pos(off), "\n"+string(src[ls:indent])+text+",")}, true
+}
+
+// addConfigArg adds the regional setting to a call taking ...*aws.Config:
+// into its last &aws.Config{…} literal or NewConfig chain, else as a new
+// argument. It fails for a spread (cfgs...) argument list.
+func (p *pass) addConfigArg(call *ast.CallExpr, im *fix.Imports) ([]analysis.TextEdit, bool) {
+	if call.Ellipsis.IsValid() {
+		return nil, false
+	}
+	if n := len(call.Args); n > 0 {
+		last := ast.Unparen(call.Args[n-1])
+		if u, ok := last.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			if lit, ok := ast.Unparen(u.X).(*ast.CompositeLit); ok && sdk.IsNamed(p.TypesInfo.TypeOf(lit), sdk.V1AWS, "Config") {
+				return p.insertField(lit, "STSRegionalEndpoint: "+regionalValue(im))
+			}
+		}
+		if p.isConfigChain(last) {
+			return []analysis.TextEdit{fix.Insert(last.End(), ".WithSTSRegionalEndpoint("+regionalValue(im)+")")}, true
+		}
+		// Only *aws.Config arguments may follow (sts.New(sess, cfgs...),
+		// session.NewSession(cfgs...)); the provider is Args[0] of sts.New.
+		return []analysis.TextEdit{fix.Insert(call.Args[n-1].End(), ", "+regionalConfigLit(im))}, true
+	}
+	return []analysis.TextEdit{fix.Insert(call.Lparen+1, regionalConfigLit(im))}, true
+}
+
+// isConfigChain reports whether e is aws.NewConfig() or a With* chain on it.
+func (p *pass) isConfigChain(e ast.Expr) bool {
+	for {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		_, entry := p.flow.Lookup(call)
+		switch entry.Role {
+		case sdk.V1NewConfig:
+			return true
+		case sdk.V1ConfigSetter, sdk.V1ConfigChain:
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return false
+			}
+			e = sel.X
+		default:
+			return false
+		}
+	}
+}
+
+// originEdits edits the construction of a v1 session so it selects the
+// regional endpoint. The session may be built in another file than the
+// finding: qualifiers and import edits are computed against that file.
+func (p *pass) originEdits(o *flow.Origin) ([]analysis.TextEdit, bool) {
+	if o == nil {
+		return nil, false
+	}
+	im := p.imports(o.Node.Pos())
+	var edits []analysis.TextEdit
+	var ok bool
+	switch o.Kind {
+	case flow.OriginConfigArgs:
+		edits, ok = p.addConfigArg(o.Node.(*ast.CallExpr), im)
+	case flow.OriginConfigLit:
+		edits, ok = p.insertField(o.Node.(*ast.CompositeLit), "STSRegionalEndpoint: "+regionalValue(im))
+	case flow.OriginOptionsLit:
+		text := "Config: " + im.Qualifier(sdk.V1AWS, "aws") + "Config{STSRegionalEndpoint: " + regionalValue(im) + "}"
+		edits, ok = p.insertField(o.Node.(*ast.CompositeLit), text)
+	}
+	if !ok || !im.OK() {
+		return nil, false
+	}
+	return append(edits, im.Edits()...), true
+}
+
+// v1ClientFix makes a v1 STS client regional. It prefers fixing the
+// session where it is built (that also moves the STS clients the session
+// builds internally for web identity and assume-role profiles), else pins
+// this client.
+//
+//	sess := session.Must(session.NewSession(&aws.Config{Region: r}))
+//	sess := session.Must(session.NewSession(&aws.Config{Region: r, STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}))
+func (p *pass) v1ClientFix(cl flow.Client) *analysis.SuggestedFix {
+	const msg = "Set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint"
+	if edits, ok := p.originEdits(cl.Origin); ok {
+		return suggested(msg, nil, edits...)
+	}
+	call := cl.Call
+	im := p.imports(call.Pos())
+	if cl.Helper {
+		// A helper passing ...*aws.Config on: add one at this call.
+		if !cl.HelperConfigs {
+			return nil
+		}
+		edits, ok := p.addConfigArg(call, im)
+		if !ok {
+			return nil
+		}
+		return suggested(msg+" on this client", im, edits...)
+	}
+	if sdk.Lookup(cl.Ctor).Role == sdk.V1STSClient {
+		edits, ok := p.addConfigArg(call, im)
+		if !ok {
+			return nil
+		}
+		return suggested(msg+" on this client", im, edits...)
+	}
+	prov := call.Args[0]
+	if !sdk.IsNamed(p.TypesInfo.TypeOf(prov), sdk.V1Session, "Session") {
+		if cl.Ctor.Name() != "NewCredentials" {
+			return nil
+		}
+		// NewCredentials(p, …) is NewCredentialsWithClient(sts.New(p), …)
+		// (aws/credentials/stscreds/assume_role_provider.go).
+		var edits []analysis.TextEdit
+		switch fun := ast.Unparen(call.Fun).(type) {
+		case *ast.SelectorExpr:
+			edits = append(edits, fix.Replace(fun.Sel, "NewCredentialsWithClient"))
+		case *ast.Ident:
+			edits = append(edits, fix.Replace(fun, "NewCredentialsWithClient"))
+		}
+		stsq := im.Qualifier(sdk.V1STS, "sts")
+		edits = append(edits,
+			fix.Insert(prov.Pos(), stsq+"New("),
+			fix.Insert(prov.End(), ", "+regionalConfigLit(im)+")"))
+		return suggested("Build the STS client with STSRegionalEndpoint set to endpoints.RegionalSTSEndpoint", im, edits...)
+	}
+	text := ".Copy(" + regionalConfigLit(im) + ")"
+	edits := []analysis.TextEdit{fix.Insert(prov.End(), text)}
+	if !isSimpleOperand(prov) {
+		edits = []analysis.TextEdit{fix.Insert(prov.Pos(), "("), fix.Insert(prov.End(), ")"+text)}
+	}
+	return suggested("Copy the session with STSRegionalEndpoint set to endpoints.RegionalSTSEndpoint", im, edits...)
+}
+
+func isSimpleOperand(e ast.Expr) bool {
+	switch ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.SelectorExpr, *ast.CallExpr, *ast.IndexExpr:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,412 @@
+// Package flow decides where values go: it follows aws-sdk-go sessions and
+// configs, aws-sdk-go-v2 configs and options, and endpoint strings through a
+// type-checked package (and, through facts, across packages), and returns
+// plain results: the endpoint mode of each STS client, the Region and where
+// it is set, explicit endpoint values, the nodes a fix would edit, and a
+// reason.
+//
+// It never reports and never builds fixes; the analyzer's checks do that
+// from its results. The SDK's API is looked up in package sdk.
+package flow
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/stsregional/stsregional/analyzer/internal/sdk"
+)
+
+// maxDepth bounds every recursive walk over definitions, so cyclic or very
+// deep assignment chains cost a constant amount.
+const maxDepth = 8
+
+// Options tune the analysis.
+type Options struct {
+	// AssumeEnvRegional treats aws-sdk-go v1 sessions that read the
+	// environment as regional (the user vouches for
+	// AWS_STS_REGIONAL_ENDPOINTS=regional in every deployment).
+	AssumeEnvRegional bool
+}
+
+// Flow holds the def-use index of one package and memoises the results
+// computed from it.
+type Flow struct {
+	pass *analysis.Pass
+	info *types.Info
+	opts Options
+
+	// defs maps a variable to every value assigned to it in the package
+	// (declaration or assignment), for a small def-use walk.
+	defs map[*types.Var][]def
+	// sets maps a variable to field stores and mutating calls made through
+	// it (cfg.Region = …, sess.Config.WithSTSRegionalEndpoint(…),
+	// cfg.MergeIn(other)).
+	sets map[*types.Var][]fieldSet
+	// params holds function parameters and named results: values from
+	// outside the function.
+	params map[*types.Var]bool
+	// decls maps this package's functions to their declarations, in
+	// declOrder (source order, for deterministic fact export).
+	decls     map[*types.Func]*ast.FuncDecl
+	declOrder []*types.Func
+	// facts memoises what this package's functions return.
+	facts map[*types.Func]*SessionFact
+	// toSTS memoises which parameters of a function reach sts.NewFromConfig.
+	toSTS map[*types.Func][]int
+	// callsTo indexes this package's calls by callee, built on demand.
+	callsTo map[*types.Func][]*ast.CallExpr
+	calls   []inspector.Cursor
+	lits    []inspector.Cursor
+	asgns   []inspector.Cursor
+
+	env     *envInfo
+	sinks   *[]Sink
+	clients []Client
+	cDone   bool
+}
+
+// A def is one value assigned to a variable: rhs, or element index of the
+// tuple rhs returns (index >= 0); index is zeroValue for a declaration
+// without a value (var x T). pos orders it within its function.
+type def struct {
+	rhs   ast.Expr
+	index int
+	pos   token.Pos
+}
+
+const zeroValue = -2
+
+// A fieldSet is a store into a field reached through a variable: an
+// assignment (path "Config.Region"), a v1 aws.Config With* setter, or a
+// MergeIn (path "Config.*" or "*", value the merged config).
+type fieldSet struct {
+	path  string
+	value ast.Expr
+	pos   token.Pos
+}
+
+// mergeField is the path element of a MergeIn store: every set field of
+// the merged config.
+const mergeField = "*"
+
+// New indexes the package of pass.
+func New(pass *analysis.Pass, in *inspector.Inspector, opts Options) *Flow {
+	f := &Flow{
+		pass:   pass,
+		info:   pass.TypesInfo,
+		opts:   opts,
+		defs:   map[*types.Var][]def{},
+		sets:   map[*types.Var][]fieldSet{},
+		params: map[*types.Var]bool{},
+		decls:  map[*types.Func]*ast.FuncDecl{},
+		facts:  map[*types.Func]*SessionFact{},
+		toSTS:  map[*types.Func][]int{},
+	}
+	f.index(in)
+	return f
+}
+
+// Calls, Lits and Assigns return the cursors of every call, composite
+// literal and assignment of the package, in source order.
+func (f *Flow) Calls() []inspector.Cursor   { return f.calls }
+func (f *Flow) Lits() []inspector.Cursor    { return f.lits }
+func (f *Flow) Assigns() []inspector.Cursor { return f.asgns }
+
+// index walks the package once, recording assignments, field stores,
+// parameters, and the calls, composite literals and assignments the
+// queries examine afterwards (they need the complete def-use index).
+func (f *Flow) index(in *inspector.Inspector) {
+	info := f.info
+	filter := []ast.Node{
+		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil),
+		(*ast.CompositeLit)(nil), (*ast.FuncType)(nil), (*ast.RangeStmt)(nil),
+		(*ast.FuncDecl)(nil),
+	}
+	for cur := range in.Root().Preorder(filter...) {
+		switch n := cur.Node().(type) {
+		case *ast.FuncDecl:
+			if fn, ok := info.Defs[n.Name].(*types.Func); ok {
+				f.decls[fn] = n
+				f.declOrder = append(f.declOrder, fn)
+			}
+		case *ast.FuncType:
+			for _, list := range []*ast.FieldList{n.Params, n.Results} {
+				if list == nil {
+					continue
+				}
+				for _, fld := range list.List {
+					for _, name := range fld.Names {
+						if v, ok := info.Defs[name].(*types.Var); ok {
+							f.params[v] = true
+						}
+					}
+				}
+			}
+		case *ast.RangeStmt:
+			// Range variables take values the walk cannot follow.
+			for _, e := range []ast.Expr{n.Key, n.Value} {
+				if v := f.localVar(e); v != nil {
+					f.defs[v] = append(f.defs[v], def{rhs: nil, pos: n.Pos()})
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				v, ok := info.Defs[name].(*types.Var)
+				if !ok {
+					continue
+				}
+				switch {
+				case len(n.Values) == len(n.Names):
+					f.defs[v] = append(f.defs[v], def{rhs: n.Values[i], index: -1, pos: n.Pos()})
+				case len(n.Values) == 1:
+					f.defs[v] = append(f.defs[v], def{rhs: n.Values[0], index: i, pos: n.Pos()})
+				default:
+					// var x T: the zero value.
+					f.defs[v] = append(f.defs[v], def{rhs: nil, index: zeroValue, pos: n.Pos()})
+				}
+			}
+		case *ast.AssignStmt:
+			f.asgns = append(f.asgns, cur)
+			f.indexAssign(n)
+		case *ast.CallExpr:
+			f.calls = append(f.calls, cur)
+			f.indexMutatingCall(n)
+		case *ast.CompositeLit:
+			f.lits = append(f.lits, cur)
+		}
+	}
+}
+
+func (f *Flow) indexAssign(n *ast.AssignStmt) {
+	for i, lhs := range n.Lhs {
+		var rhs ast.Expr
+		index := -1
+		switch {
+		case len(n.Lhs) == len(n.Rhs):
+			rhs = n.Rhs[i]
+		case len(n.Rhs) == 1:
+			rhs, index = n.Rhs[0], i
+		}
+		if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+			rhs = nil // x += …: not a value the walk follows
+		}
+		if v := f.localVar(lhs); v != nil {
+			f.defs[v] = append(f.defs[v], def{rhs: rhs, index: index, pos: n.Pos()})
+			continue
+		}
+		if root, path := f.fieldPath(lhs); root != nil && index == -1 {
+			f.sets[root] = append(f.sets[root], fieldSet{path: path, value: rhs, pos: n.Pos()})
+		}
+	}
+}
+
+// indexMutatingCall records x.WithRegion(r), x.Config.WithRegion(r) and
+// x.MergeIn(y): v1 setters mutate their receiver as well as returning it
+// (aws/config.go: "c.Region = &region; return c"), and MergeIn copies the
+// set fields of its arguments into the receiver (aws/config.go
+// mergeInConfig).
+func (f *Flow) indexMutatingCall(call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) == 0 {
+		return
+	}
+	fn, _ := f.info.Uses[sel.Sel].(*types.Func)
+	e := sdk.Lookup(fn)
+	var field string
+	var values []ast.Expr
+	switch e.Role {
+	case sdk.V1ConfigSetter:
+		if len(call.Args) != 1 {
+			return
+		}
+		field, values = e.Field, call.Args
+	case sdk.V1ConfigMergeIn:
+		field, values = mergeField, call.Args
+		if call.Ellipsis.IsValid() {
+			values = append(values[:len(values)-1:len(values)-1], nil) // unknown configs
+		}
+	default:
+		return
+	}
+	var root *types.Var
+	path := field
+	if v := f.localVar(sel.X); v != nil {
+		root = v
+	} else if r, p := f.fieldPath(sel.X); r != nil {
+		root, path = r, p+"."+field
+	}
+	if root == nil {
+		return
+	}
+	for _, v := range values {
+		f.sets[root] = append(f.sets[root], fieldSet{path: path, value: v, pos: call.Pos()})
+	}
+}
+
+// localVar returns the variable e denotes if e is a plain identifier.
+func (f *Flow) localVar(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := f.info.ObjectOf(id).(*types.Var)
+	if v == nil || v.IsField() {
+		return nil
+	}
+	return v
+}
+
+// fieldPath splits x.A.B (or (*x).A.B) into the variable x and "A.B".
+func (f *Flow) fieldPath(e ast.Expr) (*types.Var, string) {
+	var parts []string
+	for {
+		e = ast.Unparen(e)
+		switch x := e.(type) {
+		case *ast.SelectorExpr:
+			if sel, ok := f.info.Selections[x]; !ok || sel.Kind() != types.FieldVal {
+				return nil, ""
+			}
+			parts = append(parts, x.Sel.Name)
+			e = x.X
+			continue
+		case *ast.StarExpr:
+			e = x.X
+			continue
+		case *ast.Ident:
+			v := f.localVar(x)
+			if v == nil || len(parts) == 0 {
+				return nil, ""
+			}
+			for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+				parts[i], parts[j] = parts[j], parts[i]
+			}
+			return v, strings.Join(parts, ".")
+		}
+		return nil, ""
+	}
+}
+
+// Callee returns the function or method a call statically calls, or nil.
+// A function variable that only ever holds one function counts as that
+// function.
+func (f *Flow) Callee(call *ast.CallExpr) *types.Func {
+	fun := ast.Unparen(call.Fun)
+	switch ix := fun.(type) {
+	case *ast.IndexExpr:
+		fun = ix.X
+	case *ast.IndexListExpr:
+		fun = ix.X
+	}
+	var id *ast.Ident
+	switch x := fun.(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return nil
+	}
+	switch obj := f.info.Uses[id].(type) {
+	case *types.Func:
+		return obj
+	case *types.Var:
+		// var newCreds = stscreds.NewCredentials.
+		return f.funcValue(obj)
+	}
+	return nil
+}
+
+// Lookup returns the callee of call and its SDK table entry.
+func (f *Flow) Lookup(call *ast.CallExpr) (*types.Func, sdk.Entry) {
+	fn := f.Callee(call)
+	return fn, sdk.Lookup(fn)
+}
+
+// funcValue returns the function a variable always holds, if every
+// assignment to it is the same function.
+func (f *Flow) funcValue(v *types.Var) *types.Func {
+	if v.IsField() || f.params[v] {
+		return nil
+	}
+	var fn *types.Func
+	for _, d := range f.defs[v] {
+		if d.index != -1 || d.rhs == nil {
+			return nil
+		}
+		var id *ast.Ident
+		switch x := ast.Unparen(d.rhs).(type) {
+		case *ast.Ident:
+			id = x
+		case *ast.SelectorExpr:
+			id = x.Sel
+		default:
+			return nil
+		}
+		g, ok := f.info.Uses[id].(*types.Func)
+		if !ok || fn != nil && g != fn {
+			return nil
+		}
+		fn = g
+	}
+	return fn
+}
+
+// IsFieldOf reports whether e selects field name of the struct pkg.typ.
+func (f *Flow) IsFieldOf(e ast.Expr, pkg, typ, name string) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != name {
+		return false
+	}
+	s, ok := f.info.Selections[sel]
+	return ok && s.Kind() == types.FieldVal && sdk.IsNamed(s.Recv(), pkg, typ)
+}
+
+// ElemWithKey finds the key-value element of lit with the given field name.
+func ElemWithKey(lit *ast.CompositeLit, key string) (int, *ast.KeyValueExpr) {
+	for i, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == key {
+				return i, kv
+			}
+		}
+	}
+	return -1, nil
+}
+
+// ExprString renders a short description of e for messages.
+func ExprString(e ast.Expr) string {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return x.Name
+	case *ast.SelectorExpr:
+		return ExprString(x.X) + "." + x.Sel.Name
+	case *ast.CallExpr:
+		return ExprString(x.Fun) + "(…)"
+	case *ast.StarExpr:
+		return "*" + ExprString(x.X)
+	}
+	return "value"
+}
+
+// EnclosingSig returns the signature of the innermost function (literal or
+// declaration) around cur, or nil.
+func (f *Flow) EnclosingSig(cur inspector.Cursor) *types.Signature {
+	for fcur := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch fn := fcur.Node().(type) {
+		case *ast.FuncLit:
+			sig, _ := f.info.TypeOf(fn).(*types.Signature)
+			return sig
+		case *ast.FuncDecl:
+			if obj, ok := f.info.Defs[fn.Name].(*types.Func); ok {
+				return obj.Signature()
+			}
+			return nil
+		}
+	}
+	return nil
+}

@@ -1,0 +1,172 @@
+package flow
+
+// aws-sdk-go v1 EndpointFor calls on the SDK's own resolvers.
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/stsregional/stsregional/analyzer/internal/sdk"
+)
+
+// A Resolve is an EndpointFor call on one of the SDK's resolvers that
+// resolves STS without the regional option: with no options the setting
+// is Unset, which the resolver treats as legacy
+// (aws/endpoints/v3model.go, partition.EndpointFor).
+type Resolve struct {
+	Cur  inspector.Cursor
+	Call *ast.CallExpr
+	// DropsOptions reports a custom resolver that forwards a non-constant
+	// service to EndpointFor but drops the options it was given.
+	DropsOptions bool
+}
+
+// LegacyResolves returns the EndpointFor calls that resolve STS the legacy
+// way.
+func (f *Flow) LegacyResolves() []Resolve {
+	var out []Resolve
+	for _, cur := range f.calls {
+		call := cur.Node().(*ast.CallExpr)
+		if _, e := f.Lookup(call); e.Role != sdk.V1EndpointFor || len(call.Args) < 2 {
+			continue
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok || !f.isSDKResolver(sel.X, 0) {
+			// An endpoints.Resolver holding the program's own resolver
+			// decides by its own code, not by the options.
+			continue
+		}
+		r := Resolve{Cur: cur, Call: call}
+		svc, ok := f.ConstString(call.Args[0])
+		if !ok {
+			// A resolver that forwards a non-constant service but drops the
+			// options it was given loses the session's STS setting.
+			if !f.dropsResolverOpts(cur, call) {
+				continue
+			}
+			r.DropsOptions = true
+		} else if svc != "sts" {
+			continue
+		}
+		if f.passesRegionalOption(call) {
+			// Includes forwarded options (opts...), which carry the
+			// session's setting.
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// isSDKResolver reports whether e provably is one of the SDK's own
+// resolvers: a Partition value, or a Resolver obtained from a function of
+// the endpoints package (DefaultResolver, AwsPartition …), directly or
+// through variables.
+func (f *Flow) isSDKResolver(e ast.Expr, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	e = ast.Unparen(e)
+	if sdk.IsNamed(f.info.TypeOf(e), sdk.V1Endpoints, "Partition") {
+		return true
+	}
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		fn := f.Callee(x)
+		return fn != nil && sdk.Path(fn.Pkg()) == sdk.V1Endpoints &&
+			!sdk.IsNamed(f.info.TypeOf(x.Fun), sdk.V1Endpoints, "ResolverFunc")
+	case *ast.Ident:
+		v := f.localVar(x)
+		if v == nil || f.params[v] || len(f.defs[v]) == 0 {
+			return false
+		}
+		for _, d := range f.defs[v] {
+			if d.rhs == nil || d.index > 0 || !f.isSDKResolver(d.rhs, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// passesRegionalOption reports whether the option arguments may select the
+// regional STS endpoint: endpoints.STSRegionalEndpointOption, a function
+// literal storing RegionalSTSEndpoint, or an option the analysis cannot
+// see into (given the benefit of the doubt). Other options of the
+// endpoints package (StrictMatchingOption …) do not.
+func (f *Flow) passesRegionalOption(call *ast.CallExpr) bool {
+	if call.Ellipsis.IsValid() {
+		return true
+	}
+	for _, a := range call.Args[2:] {
+		var id *ast.Ident
+		switch x := ast.Unparen(a).(type) {
+		case *ast.Ident:
+			id = x
+		case *ast.SelectorExpr:
+			id = x.Sel
+		case *ast.FuncLit:
+			if f.storesRegional(x) {
+				return true
+			}
+			continue
+		default:
+			return true
+		}
+		if fn, ok := f.info.Uses[id].(*types.Func); ok && sdk.Path(fn.Pkg()) == sdk.V1Endpoints {
+			if sdk.Lookup(fn).Role == sdk.V1RegionalOption {
+				return true
+			}
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// storesRegional reports whether a function literal stores
+// RegionalSTSEndpoint into an STSRegionalEndpoint field.
+func (f *Flow) storesRegional(lit *ast.FuncLit) bool {
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, lhs := range as.Lhs {
+				if f.IsSTSModeField(lhs) {
+					if v, ok := f.ConstInt(as.Rhs[i]); ok && v == sdk.STSRegional {
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// IsSTSModeField reports whether e selects the STSRegionalEndpoint field
+// of a v1 aws.Config or endpoints.Options.
+func (f *Flow) IsSTSModeField(e ast.Expr) bool {
+	return f.IsFieldOf(e, sdk.V1AWS, "Config", "STSRegionalEndpoint") ||
+		f.IsFieldOf(e, sdk.V1Endpoints, "Options", "STSRegionalEndpoint")
+}
+
+// dropsResolverOpts reports whether call is inside a function that
+// receives endpoint options (...func(*endpoints.Options)) and does not
+// pass any on.
+func (f *Flow) dropsResolverOpts(cur inspector.Cursor, call *ast.CallExpr) bool {
+	if len(call.Args) > 2 {
+		return false
+	}
+	sig := f.EnclosingSig(cur)
+	if sig == nil || !sig.Variadic() {
+		return false
+	}
+	slice, ok := sig.Params().At(sig.Params().Len() - 1).Type().Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	fsig, ok := slice.Elem().Underlying().(*types.Signature)
+	return ok && fsig.Params().Len() == 1 && sdk.IsNamed(fsig.Params().At(0).Type(), sdk.V1Endpoints, "Options")
+}

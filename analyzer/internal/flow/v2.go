@@ -1,0 +1,188 @@
+package flow
+
+// aws-sdk-go-v2 configs and options: where the pseudo-Region aws-global
+// reaches an STS client. The same Region is right for global services such
+// as Route 53, so a config counts only when it flows into
+// sts.NewFromConfig in the package, and sts.Options only when it really is
+// the STS client's options.
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/stsregional/stsregional/analyzer/internal/sdk"
+)
+
+// V2GlobalRegions returns the expressions that set the Region of an
+// aws-sdk-go-v2 STS client to aws-global: sts.Options literals and
+// o.Region stores on *sts.Options, and aws.Config values reaching
+// sts.NewFromConfig directly or through a function of this package.
+func (f *Flow) V2GlobalRegions() []ast.Expr {
+	var out []ast.Expr
+	for _, cur := range f.lits {
+		lit := cur.Node().(*ast.CompositeLit)
+		if sdk.IsNamed(f.info.TypeOf(lit), sdk.V2STS, "Options") {
+			if _, kv := ElemWithKey(lit, "Region"); kv != nil && f.IsAWSGlobal(kv.Value) {
+				out = append(out, kv.Value)
+			}
+		}
+	}
+	for _, cur := range f.asgns {
+		as := cur.Node().(*ast.AssignStmt)
+		if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for i, lhs := range as.Lhs {
+			if f.IsFieldOf(lhs, sdk.V2STS, "Options", "Region") && f.IsAWSGlobal(as.Rhs[i]) {
+				out = append(out, as.Rhs[i])
+			}
+		}
+	}
+	for _, cur := range f.calls {
+		call := cur.Node().(*ast.CallExpr)
+		for _, i := range f.stsConfigArgs(call) {
+			out = append(out, f.v2GlobalRegions(call.Args[i], 0)...)
+		}
+	}
+	return out
+}
+
+// stsConfigArgs returns the indexes of call's arguments that become the
+// aws.Config of a v2 STS client.
+func (f *Flow) stsConfigArgs(call *ast.CallExpr) []int {
+	if len(call.Args) == 0 {
+		return nil
+	}
+	if fn, e := f.Lookup(call); fn != nil {
+		if e.Role == sdk.V2STSClient {
+			return []int{0}
+		}
+		return f.paramsToSTS(fn)
+	}
+	// d.StsProvider(cfg): a function-typed field or variable; follow the
+	// functions stored into it in this package.
+	var obj types.Object
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		obj = f.info.Uses[fun]
+	case *ast.SelectorExpr:
+		obj = f.info.Uses[fun.Sel]
+	}
+	v, ok := obj.(*types.Var)
+	if !ok {
+		return nil
+	}
+	var out []int
+	for _, stored := range f.StoredValues(v) {
+		var id *ast.Ident
+		switch x := ast.Unparen(stored).(type) {
+		case *ast.Ident:
+			id = x
+		case *ast.SelectorExpr:
+			id = x.Sel
+		}
+		if fn, ok := f.info.Uses[id].(*types.Func); ok {
+			if sdk.Lookup(fn).Role == sdk.V2STSClient {
+				out = append(out, 0)
+			}
+			out = append(out, f.paramsToSTS(fn)...)
+		}
+	}
+	return out
+}
+
+// paramsToSTS returns the parameter indexes of fn, a function of this
+// package, that fn passes unchanged to sts.NewFromConfig.
+func (f *Flow) paramsToSTS(fn *types.Func) []int {
+	if fn.Pkg() != f.pass.Pkg {
+		return nil
+	}
+	if idx, ok := f.toSTS[fn]; ok {
+		return idx
+	}
+	f.toSTS[fn] = nil
+	decl := f.decls[fn]
+	if decl == nil || decl.Body == nil {
+		return nil
+	}
+	params := fn.Signature().Params()
+	var idx []int
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || len(call.Args) == 0 {
+			return true
+		}
+		if _, e := f.Lookup(call); e.Role != sdk.V2STSClient {
+			return true
+		}
+		if v := f.localVar(call.Args[0]); v != nil {
+			for i := 0; i < params.Len(); i++ {
+				if params.At(i) == v {
+					idx = append(idx, i)
+				}
+			}
+		}
+		return true
+	})
+	f.toSTS[fn] = idx
+	return idx
+}
+
+// v2GlobalRegions returns the expressions that set the Region of the v2
+// aws.Config e to aws-global: config.WithRegion / WithDefaultRegion options
+// of LoadDefaultConfig, aws.Config literals, and cfg.Region stores.
+func (f *Flow) v2GlobalRegions(e ast.Expr, depth int) []ast.Expr {
+	if depth > maxDepth {
+		return nil
+	}
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.StarExpr:
+		return f.v2GlobalRegions(x.X, depth+1)
+	case *ast.UnaryExpr:
+		return f.v2GlobalRegions(x.X, depth+1)
+	case *ast.CompositeLit:
+		if _, kv := ElemWithKey(x, "Region"); kv != nil && f.IsAWSGlobal(kv.Value) {
+			return []ast.Expr{kv.Value}
+		}
+	case *ast.CallExpr:
+		_, entry := f.Lookup(x)
+		switch entry.Role {
+		case sdk.V2LoadConfig:
+			var out []ast.Expr
+			for _, a := range x.Args {
+				opt, ok := ast.Unparen(a).(*ast.CallExpr)
+				if !ok || len(opt.Args) != 1 {
+					continue
+				}
+				if _, oe := f.Lookup(opt); oe.Role == sdk.V2RegionOption && f.IsAWSGlobal(opt.Args[0]) {
+					out = append(out, opt.Args[0])
+				}
+			}
+			return out
+		case sdk.V2ConfigCopy:
+			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+				return f.v2GlobalRegions(sel.X, depth+1)
+			}
+		}
+	case *ast.Ident:
+		v := f.localVar(x)
+		if v == nil || f.params[v] {
+			return nil
+		}
+		var out []ast.Expr
+		for _, d := range f.defs[v] {
+			if d.rhs != nil && d.index <= 0 {
+				out = append(out, f.v2GlobalRegions(d.rhs, depth+1)...)
+			}
+		}
+		for _, s := range f.sets[v] {
+			if s.path == "Region" && f.IsAWSGlobal(s.value) {
+				out = append(out, s.value)
+			}
+		}
+		return out
+	}
+	return nil
+}

@@ -1,0 +1,121 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/stsregional/stsregional/analyzer/internal/fix"
+	"github.com/stsregional/stsregional/analyzer/internal/flow"
+	"github.com/stsregional/stsregional/analyzer/internal/sdk"
+)
+
+var sts004 = Check{
+	ID:       ExplicitLegacy,
+	Category: "explicit-legacy-sts-endpoint",
+	Default:  true,
+	Doc: Doc{
+		Title: "legacy STS endpoint mode selected explicitly",
+		Text: "STSRegionalEndpoint: endpoints.LegacySTSEndpoint (in aws.Config or endpoints.Options, via " +
+			"WithSTSRegionalEndpoint or an assignment), endpoints.GetSTSRegionalEndpoint(\"legacy\"), " +
+			"os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"legacy\"), or an env-var literal {Name: " +
+			"\"AWS_STS_REGIONAL_ENDPOINTS\", Value: \"legacy\"}.\n\n" +
+			"Why: legacy sends the 15 legacy Regions to sts.amazonaws.com. Clients built with an explicit legacy setting " +
+			"are reported here, not again as STS002/STS003. aws-sdk-go-v2 ignores AWS_STS_REGIONAL_ENDPOINTS.",
+		Wrong: "os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"legacy\")\ncfg := &aws.Config{Region: aws.String(\"eu-west-1\"), STSRegionalEndpoint: endpoints.LegacySTSEndpoint}",
+		Right: "os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"regional\")\ncfg := &aws.Config{Region: aws.String(\"eu-west-1\"), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}",
+		Fix:   "LegacySTSEndpoint becomes RegionalSTSEndpoint; \"legacy\" becomes \"regional\".",
+	},
+	Run: runSTS004,
+}
+
+const legacyWhy = "aws-sdk-go v1 then sends STS calls in the 15 legacy Regions to the global endpoint sts.amazonaws.com (us-east-1)"
+
+func runSTS004(p *pass) {
+	f := p.flow
+	for _, cur := range f.Calls() {
+		call := cur.Node().(*ast.CallExpr)
+		_, e := f.Lookup(call)
+		switch {
+		case e.Role == sdk.V1ConfigSetter && e.Field == "STSRegionalEndpoint" && len(call.Args) == 1:
+			p.checkLegacyValue(call.Args[0])
+		case e.Role == sdk.V1ParseSTSMode && len(call.Args) == 1:
+			if s, ok := f.ConstString(call.Args[0]); ok && strings.EqualFold(s, "legacy") {
+				p.report(ExplicitLegacy, call.Args[0], `GetSTSRegionalEndpoint("legacy") selects the legacy STS endpoint mode: `+legacyWhy+`; use "regional"`,
+					suggested(`Use "regional"`, nil, fix.Replace(call.Args[0], strconv.Quote("regional"))))
+			}
+		case e.Role == sdk.EnvSetter:
+			if key, val, ok := f.Setenv(call); ok && key == sdk.EnvSTSRegional && strings.EqualFold(val, "legacy") {
+				p.report(ExplicitLegacy, call.Args[1], "AWS_STS_REGIONAL_ENDPOINTS=legacy selects the legacy STS endpoint mode: "+legacyWhy+`; set it to "regional" (aws-sdk-go-v2 ignores it)`,
+					suggested(`Set AWS_STS_REGIONAL_ENDPOINTS to "regional"`, nil, fix.Replace(call.Args[1], strconv.Quote("regional"))))
+			}
+		}
+	}
+	for _, cur := range f.Lits() {
+		lit := cur.Node().(*ast.CompositeLit)
+		t := p.TypesInfo.TypeOf(lit)
+		if sdk.IsNamed(t, sdk.V1AWS, "Config") || sdk.IsNamed(t, sdk.V1Endpoints, "Options") {
+			if _, kv := flow.ElemWithKey(lit, "STSRegionalEndpoint"); kv != nil {
+				p.checkLegacyValue(kv.Value)
+			}
+			continue
+		}
+		// Kubernetes EnvVar and similar {Name, Value} literals.
+		name, value := f.EnvVarFields(lit)
+		if name == nil || value == nil {
+			continue
+		}
+		key, ok1 := f.ConstString(f.UnwrapPtr(name))
+		val, ok2 := f.ConstString(f.UnwrapPtr(value))
+		if ok1 && ok2 && key == sdk.EnvSTSRegional && strings.EqualFold(val, "legacy") {
+			var sf *analysis.SuggestedFix
+			if _, isLit := ast.Unparen(value).(*ast.BasicLit); isLit {
+				sf = suggested(`Set AWS_STS_REGIONAL_ENDPOINTS to "regional"`, nil, fix.Replace(value, strconv.Quote("regional")))
+			}
+			p.report(ExplicitLegacy, value, "AWS_STS_REGIONAL_ENDPOINTS=legacy selects the legacy STS endpoint mode: "+legacyWhy+`; set it to "regional"`, sf)
+		}
+	}
+	for _, cur := range f.Assigns() {
+		as := cur.Node().(*ast.AssignStmt)
+		if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for i, lhs := range as.Lhs {
+			if f.IsSTSModeField(lhs) {
+				p.checkLegacyValue(as.Rhs[i])
+			}
+		}
+	}
+}
+
+// checkLegacyValue reports an STSRegionalEndpoint value that is the legacy
+// constant, replacing just the constant's name where it is written as
+// endpoints.LegacySTSEndpoint (keeping the file's qualifier).
+func (p *pass) checkLegacyValue(value ast.Expr) {
+	n, ok := p.flow.ConstInt(value)
+	if !ok || n != sdk.STSLegacy {
+		return
+	}
+	const msg = "STSRegionalEndpoint is set to endpoints.LegacySTSEndpoint: " + legacyWhy + "; use endpoints.RegionalSTSEndpoint"
+	const fixMsg = "Use endpoints.RegionalSTSEndpoint"
+	var id *ast.Ident
+	switch x := ast.Unparen(value).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	}
+	if id != nil && sdk.IsConst(p.TypesInfo.Uses[id], sdk.V1Endpoints, "LegacySTSEndpoint") {
+		p.report(ExplicitLegacy, value, msg, suggested(fixMsg, nil, fix.Replace(id, "RegionalSTSEndpoint")))
+		return
+	}
+	var sf *analysis.SuggestedFix
+	if tv, ok := p.TypesInfo.Types[ast.Unparen(value)]; ok && tv.Value != nil {
+		im := p.imports(value.Pos())
+		sf = suggested(fixMsg, im, fix.Replace(value, regionalValue(im)))
+	}
+	p.report(ExplicitLegacy, value, msg, sf)
+}

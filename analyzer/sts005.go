@@ -1,0 +1,103 @@
+package analyzer
+
+import (
+	"go/ast"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/stsregional/stsregional/analyzer/internal/flow"
+	"github.com/stsregional/stsregional/analyzer/internal/sdk"
+)
+
+var sts005 = Check{
+	ID:       V1ResolverCall,
+	Category: "v1-resolver-global",
+	Default:  true,
+	Doc: Doc{
+		Title: "aws-sdk-go v1 resolver resolves STS globally",
+		Text: "A v1 EndpointFor call on one of the SDK's resolvers (DefaultResolver(), a partition) resolving \"sts\" without " +
+			"endpoints.STSRegionalEndpointOption; a custom resolver that calls EndpointFor without forwarding the options it " +
+			"received; or a function shaped like a v1 resolver (returning (endpoints.ResolvedEndpoint, error)) that returns " +
+			"the global URL.\n\n" +
+			"Why: with no options the STS mode is unset, which the resolver treats as legacy " +
+			"(aws/endpoints/v3model.go). Calls that forward opts... keep the session's setting and are not reported.",
+		Wrong: "ep, err := endpoints.DefaultResolver().EndpointFor(\"sts\", region)",
+		Right: "ep, err := endpoints.DefaultResolver().EndpointFor(\"sts\", region, endpoints.STSRegionalEndpointOption)",
+		Fix: "appends endpoints.STSRegionalEndpointOption; in a resolver with a named region parameter, builds the URL and " +
+			"SigningRegion from it (the aws partition, like the host it replaces).",
+	},
+	Run: runSTS005,
+}
+
+func runSTS005(p *pass) {
+	for _, r := range p.flow.LegacyResolves() {
+		call := r.Call
+		im := p.imports(call.Rparen)
+		last := call.Args[len(call.Args)-1]
+		text := ", " + im.Qualifier(sdk.V1Endpoints, "endpoints") + "STSRegionalEndpointOption"
+		sf := suggested("Add endpoints.STSRegionalEndpointOption", im, analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(text)})
+		msg := "EndpointFor resolves STS without endpoints.STSRegionalEndpointOption, so the 15 legacy Regions resolve to the global endpoint sts.amazonaws.com (us-east-1); add the option"
+		if r.DropsOptions {
+			msg = "custom resolver calls EndpointFor without forwarding its options, dropping the session's STSRegionalEndpoint setting, so STS in the 15 legacy Regions resolves to the global endpoint sts.amazonaws.com; pass endpoints.STSRegionalEndpointOption (or forward opts...)"
+		}
+		p.report(V1ResolverCall, call, msg, sf)
+	}
+	p.checkResolverURLs(false)
+}
+
+// checkResolverURLs reports custom resolvers (v1, or v2 when v2 is set)
+// returning the global URL, with a fix that builds the regional URL from
+// the resolver's region parameter:
+//
+//	return endpoints.ResolvedEndpoint{URL: "https://sts.amazonaws.com", SigningRegion: "us-east-1"}, nil
+//	return endpoints.ResolvedEndpoint{URL: "https://sts." + region + ".amazonaws.com", SigningRegion: region}, nil
+func (p *pass) checkResolverURLs(v2 bool) {
+	id, msg := V1ResolverCall, "custom aws-sdk-go v1 endpoint resolver returns the global STS endpoint sts.amazonaws.com, so STS calls from every Region go to us-east-1; return \"https://sts.\" + region + \".amazonaws.com\" or delegate to endpoints.DefaultResolver() with endpoints.STSRegionalEndpointOption"
+	if v2 {
+		id, msg = V2EndpointOverride, "deprecated aws-sdk-go-v2 endpoint resolver returns the global STS endpoint sts.amazonaws.com, overriding the SDK's regional default; return &aws.EndpointNotFoundError{} so the regional rules apply, or a URL built from the region"
+	}
+	for _, s := range p.flow.Sinks() {
+		if s.Kind != sdk.SinkV1Resolved && s.Kind != sdk.SinkV2Endpoint {
+			continue
+		}
+		rc, ok := p.flow.ResolverAt(s.Cur)
+		if !ok || rc.V2 != v2 {
+			continue
+		}
+		ep := p.flow.Value(s)
+		if !ep.Global() {
+			continue
+		}
+		p.report(id, s.Value, msg, p.fixResolverURL(s, rc, ep.Value))
+	}
+}
+
+func (p *pass) fixResolverURL(s flow.Sink, rc flow.Resolver, url string) *analysis.SuggestedFix {
+	lit, ok := s.Cur.Node().(*ast.CompositeLit)
+	if !ok || rc.Region == nil || s.Kind == sdk.SinkV2Endpoint && !sdk.IsNamed(p.TypesInfo.TypeOf(lit), sdk.V2AWS, "Endpoint") {
+		return nil
+	}
+	before, after, ok := splitGlobalURL(url)
+	if !ok {
+		return nil
+	}
+	// The parameter must still be what its name denotes at the literal.
+	name := rc.Region.Name()
+	if scope := p.TypesInfo.Scopes[p.fileOf(lit.Pos())]; scope != nil {
+		if _, obj := scope.Innermost(lit.Pos()).LookupParent(name, lit.Pos()); obj != rc.Region {
+			return nil
+		}
+	}
+	value := s.Value
+	edits := []analysis.TextEdit{{
+		Pos: value.Pos(), End: value.End(),
+		NewText: []byte(strconv.Quote(before+"sts.") + " + " + name + " + " + strconv.Quote(".amazonaws.com"+after)),
+	}}
+	if _, kv := flow.ElemWithKey(lit, "SigningRegion"); kv != nil {
+		edits = append(edits, analysis.TextEdit{Pos: kv.Value.Pos(), End: kv.Value.End(), NewText: []byte(name)})
+	} else {
+		edits = append(edits, analysis.TextEdit{Pos: value.End(), End: value.End(), NewText: []byte(", SigningRegion: " + name)})
+	}
+	return suggested("Build the regional STS URL from "+name, nil, edits...)
+}
