@@ -119,6 +119,10 @@ type Config struct {
 	// AWS_STS_REGIONAL_ENDPOINTS (everything but session.New) as regional:
 	// for code bases that set it in every deployment. Default false: strict.
 	AssumeEnvRegional bool `json:"assume-env-regional,omitempty"`
+	// Inventory also reports every STS route as a diagnostic of category
+	// inventory.Category whose message carries an inventory.Row: the
+	// channel by which stsregional -inventory gets them through go vet.
+	Inventory bool `json:"inventory,omitempty"`
 
 	// includeSDK analyses the SDK's own packages too; only the
 	// crash-freedom test sets it.

@@ -90,7 +90,7 @@ func (r Row) Validate() error {
 	}
 	for _, e := range r.Evidence {
 		switch e.Role {
-		case EvidenceSession, EvidenceSetting, EvidenceOverride, EvidenceRegion:
+		case EvidenceSession, EvidenceSetting, EvidenceOverride, EvidenceRegion, EvidenceClient:
 		default:
 			return fmt.Errorf("route %s: unknown evidence role %q", r.Pos(), e.Role)
 		}

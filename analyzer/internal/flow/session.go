@@ -108,6 +108,14 @@ type Client struct {
 	Helper, HelperConfigs bool
 	// Reason says why the mode was chosen.
 	Reason string
+	// HonoursEnv reports that the session reads AWS_STS_REGIONAL_ENDPOINTS
+	// and the shared config (every constructor but session.New), so the
+	// legacy default can be changed where the program runs.
+	HonoursEnv bool
+	// Setting is the STSRegionalEndpoint value that decides the mode, and
+	// Endpoint the explicit Endpoint or FIPS/dual-stack setting, where the
+	// code sets them (nil otherwise).
+	Setting, Endpoint ast.Expr
 }
 
 // stsMode is the value of aws.Config.STSRegionalEndpoint as far as the
@@ -128,13 +136,19 @@ type conf struct {
 	endpoint bool // an explicit Endpoint bypasses the resolver
 	variant  bool // FIPS or dual-stack: the legacy mapping does not apply
 	opaque   bool // built somewhere the analysis cannot see
+
+	setting  ast.Expr // the STSRegionalEndpoint value, if set in code
+	override ast.Expr // the Endpoint or variant value, if set in code
 }
 
 // merge applies b on top of a the way aws.Config.MergeIn does: set fields
 // win, unset ones leave a alone (aws/config.go mergeInConfig).
 func (a *conf) merge(b conf) {
 	if b.mode != modeUnset {
-		a.mode = b.mode
+		a.mode, a.setting = b.mode, b.setting
+	}
+	if b.override != nil {
+		a.override = b.override
 	}
 	if b.region != nil {
 		a.region = b.region
@@ -318,6 +332,7 @@ func (f *Flow) evalProviderConfigs(provider ast.Expr, cfgs []ast.Expr, spread bo
 // configuration c sends its STS calls.
 func (f *Flow) verdict(cl Client, s sess, c conf) Client {
 	cl.Region = c.region
+	cl.Setting, cl.Endpoint, cl.HonoursEnv = c.setting, c.override, s.honoursEnv
 	cl.Source = s.origin
 	cl.Origin = s.fix
 	cl.Mode = Unknown
@@ -679,6 +694,7 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 	}
 	switch field {
 	case "STSRegionalEndpoint":
+		c.setting = value
 		if n, ok := f.constInt(value, depth+1); ok {
 			switch n {
 			case sdk.STSLegacy:
@@ -700,13 +716,13 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 		// configuration (cfg.STSEndpoint) is often empty, and v1 then
 		// resolves STS the legacy way.
 		if s, ok := f.ConstString(f.UnwrapPtr(value)); ok && s != "" {
-			c.endpoint = true
+			c.endpoint, c.override = true, value
 		}
 	case "UseFIPSEndpoint", "UseDualStackEndpoint":
 		if n, ok := f.constInt(f.UnwrapPtr(value), depth+1); ok && n == 1 {
-			c.variant = true
+			c.variant, c.override = true, value
 		} else if b, ok := f.ConstBool(value); ok && b {
-			c.variant = true // WithUseFIPSEndpoint(true)
+			c.variant, c.override = true, value // WithUseFIPSEndpoint(true)
 		}
 	}
 }

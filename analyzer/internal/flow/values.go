@@ -245,7 +245,13 @@ const maxTrace = 10
 // functions (through their call sites). Hand-rolled STS clients keep the
 // endpoint in a struct field or pass it through parameters, with the global
 // host as a default somewhere upstream.
-func (f *Flow) TraceGlobal(e ast.Expr) []ast.Expr {
+func (f *Flow) TraceGlobal(e ast.Expr) []ast.Expr { return f.trace(e, host.IsGlobal, nil) }
+
+// trace returns the constant expressions whose value satisfies keep that
+// can flow into e (see TraceGlobal). format, if not nil, is asked about
+// fmt.Sprintf calls whose format is constant but whose arguments are not:
+// it reports whether such a format is kept.
+func (f *Flow) trace(e ast.Expr, keep, format func(string) bool) []ast.Expr {
 	var out []ast.Expr
 	seen := map[types.Object]bool{}
 	var walk func(e ast.Expr, depth int)
@@ -255,7 +261,7 @@ func (f *Flow) TraceGlobal(e ast.Expr) []ast.Expr {
 		}
 		e = ast.Unparen(e)
 		if s, ok := f.ConstString(e); ok {
-			if host.IsGlobal(s) {
+			if keep(s) {
 				out = append(out, e)
 			}
 			return
@@ -290,6 +296,12 @@ func (f *Flow) TraceGlobal(e ast.Expr) []ast.Expr {
 		case *ast.CallExpr:
 			_, entry := f.Lookup(x)
 			switch entry.Role {
+			case sdk.Sprintf:
+				if format != nil && len(x.Args) > 0 {
+					if s, ok := f.ConstString(x.Args[0]); ok && format(s) {
+						out = append(out, x)
+					}
+				}
 			case sdk.URLParse:
 				if len(x.Args) == 1 {
 					walk(x.Args[0], depth+1)
