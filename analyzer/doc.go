@@ -236,11 +236,16 @@
 // the parameters has no autofix. sts.EndpointResolverFromURL with the
 // global URL is STS001. On by default.
 //
-// # STS000 — invalid suppression directive
+// # STS000 — invalid or unused suppression directive
 //
 // A //stsregional:ignore or //stsregional:file-ignore directive names no
-// check ID, names an unknown one, or gives no reason. It is reported so
-// that a typo never silently hides, or fails to hide, a finding.
+// check ID, names an unknown one, or gives no reason; or it suppresses
+// nothing: none of the checks it names (all of them enabled) reported a
+// finding on its line, the line below, or, for file-ignore, its file. It is
+// reported so that a typo never silently hides, or fails to hide, a
+// finding, and a directive left behind after a fix never hides the next
+// regression. A directive naming a disabled check is not reported as
+// unused.
 //
 //	// WRONG
 //	return sts.New(sess) //stsregional:ignore STS003
@@ -261,7 +266,8 @@
 //
 // A line directive covers findings on its own line and on the line below;
 // a file-ignore directive, written anywhere in the file, covers the whole
-// file. A reason is required.
+// file. A reason is required. A malformed directive, and one that
+// suppresses nothing, is reported as STS000.
 //
 // # Flags
 //

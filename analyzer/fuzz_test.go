@@ -5,8 +5,10 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -22,7 +24,7 @@ var sdkImports = sync.OnceValues(func() (map[string]*types.Package, error) {
 		Dir:  filepath.Join("testdata", "mod"),
 		Env:  append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"),
 	}
-	pkgs, err := packages.Load(cfg, "./fixes/...", "./hardcoded", "./awsglobal", "./v2override")
+	pkgs, err := packages.Load(cfg, "./sts00...", "./matching/...")
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +51,17 @@ func (m mapImporter) Import(path string) (*types.Package, error) {
 // gopls does with code being edited, so the analyzer must cope with partial
 // type information. It must never panic.
 func FuzzAnalyzer(f *testing.F) {
-	seeds, _ := filepath.Glob(filepath.Join("testdata", "mod", "fixes", "*", "*.go"))
+	// Every fixture of the per-check folders is a seed.
+	var seeds []string
+	checks, _ := filepath.Glob(filepath.Join("testdata", "mod", "sts00*"))
+	for _, dir := range checks {
+		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") {
+				seeds = append(seeds, path)
+			}
+			return nil
+		})
+	}
 	for _, s := range seeds {
 		if data, err := os.ReadFile(s); err == nil {
 			f.Add(string(data))

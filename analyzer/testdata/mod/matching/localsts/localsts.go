@@ -1,11 +1,11 @@
-// Package localsts uses example.com/mod/internal/sts, a local package
+// Package localsts uses example.com/mod/matching/internal/sts, a local package
 // named sts whose functions share names with the SDK. No findings.
 package localsts
 
 import (
 	"github.com/aws/aws-sdk-go/aws"
 
-	"example.com/mod/internal/sts"
+	"example.com/mod/matching/internal/sts"
 )
 
 func localNew() *sts.Client {

@@ -1,4 +1,4 @@
-package v1clients
+package region
 
 import (
 	"os"
@@ -10,7 +10,10 @@ import (
 	"github.com/aws/aws-sdk-go/service/sts"
 )
 
-const legacyRegion = "us-west-2"
+const (
+	legacyRegion = "us-west-2"
+	roleARN      = "arn:aws:iam::123456789012:role/example"
+)
 
 // --- STS003: a Region is set but not the regional setting ---
 

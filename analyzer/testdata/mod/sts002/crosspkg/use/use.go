@@ -5,7 +5,7 @@ import (
 	"github.com/aws/aws-sdk-go/aws/session"
 	"github.com/aws/aws-sdk-go/service/sts"
 
-	"example.com/mod/crosspkg/helpers"
+	"example.com/mod/sts002/crosspkg/helpers"
 )
 
 func regional() *sts.STS {

@@ -1,0 +1,110 @@
+package analyzer_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/stsregional/stsregional/analyzer"
+)
+
+// The per-check tests run the analyzer over testdata/mod/<check>/..., a
+// module that requires the real AWS SDK modules (aws-sdk-go v1.55.8,
+// aws-sdk-go-v2 v1.47.7, config v1.33.15, credentials v1.20.15,
+// service/sts v1.51.8, smithy-go v1.28.8). analysistest loads it in module
+// mode with GOPROXY=off, so the module cache must already hold them: run
+//
+//	cd analyzer/testdata/mod && go mod download
+//
+// once. Every expected diagnostic is a `// want "STS00N"` comment; every
+// line without one asserts that nothing is reported there. The fixes of
+// the files under <check>/fix/ are applied and compared with the .golden
+// files beside them.
+
+// mod is the real-SDK test module.
+func mod() string { return filepath.Join(analysistest.TestData(), "mod") }
+
+// runCheck runs the analyzer over one check's folder, and its fixes over
+// the folder's fix/ subtree, if any.
+func runCheck(t *testing.T, dir string) {
+	t.Helper()
+	analysistest.Run(t, mod(), analyzer.Analyzer, "./"+dir+"/...")
+	if _, err := os.Stat(filepath.Join(mod(), dir, "fix")); err == nil {
+		analysistest.RunWithSuggestedFixes(t, mod(), analyzer.Analyzer, "./"+dir+"/fix/...")
+	}
+}
+
+// TestSTS000 covers the suppression directives: malformed and unused
+// directives (STS000 findings), and the line and file forms suppressing
+// findings of other checks.
+func TestSTS000(t *testing.T) { runCheck(t, "sts000") }
+
+// TestSTS001 covers constant global endpoints in endpoint sinks, traced
+// request URLs, and uses of the global host that are not endpoints.
+func TestSTS001(t *testing.T) { runCheck(t, "sts001") }
+
+// TestSTS002 covers v1 sessions that are not provably regional, through
+// variables, helpers, wrappers, package variables and facts across
+// packages.
+func TestSTS002(t *testing.T) { runCheck(t, "sts002") }
+
+// TestSTS003 covers v1 clients with a Region but not the regional setting.
+func TestSTS003(t *testing.T) { runCheck(t, "sts003") }
+
+// TestSTS004 covers the legacy STS mode selected explicitly.
+func TestSTS004(t *testing.T) { runCheck(t, "sts004") }
+
+// TestSTS005 covers v1 EndpointFor calls and custom v1 resolvers.
+func TestSTS005(t *testing.T) { runCheck(t, "sts005") }
+
+// TestSTS006 covers aws-global and empty Regions reaching STS clients.
+func TestSTS006(t *testing.T) { runCheck(t, "sts006") }
+
+// TestSTS007 covers v2 resolver overrides, and v2 code that is clean.
+func TestSTS007(t *testing.T) { runCheck(t, "sts007") }
+
+// TestMatching covers how SDK objects are recognised whatever their names:
+// renamed and dot imports, a local package called sts, shadowed names,
+// generic helpers; and fixes that reuse aliased and dot imports.
+func TestMatching(t *testing.T) { runCheck(t, "matching") }
+
+// TestLayout keeps the test module's layout: one folder per check, and
+// every other top-level folder run by a known test, so that no // want
+// comment goes unchecked.
+func TestLayout(t *testing.T) {
+	for _, c := range analyzer.Checks {
+		if _, err := os.Stat(filepath.Join(mod(), strings.ToLower(c.ID))); err != nil {
+			t.Errorf("check %s has no test folder: %v", c.ID, err)
+		}
+	}
+	// Folders of other tests: flow/ holds the flow classes of issue 8 and
+	// truth/ the ground-truth harness (both run by truth_test.go).
+	known := regexp.MustCompile(`^(sts\d{3}|matching|config|flow|truth)$`)
+	entries, err := os.ReadDir(mod())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() && !known.MatchString(e.Name()) && holdsGo(filepath.Join(mod(), e.Name())) {
+			t.Errorf("testdata/mod/%s is run by no test: move it into a check's folder", e.Name())
+		}
+	}
+}
+
+// holdsGo reports whether dir holds a Go file at any depth.
+func holdsGo(dir string) bool {
+	found := false
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") {
+			found = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return found
+}
