@@ -84,6 +84,9 @@ func main() {
 		os.Exit(0)
 	}
 
+	if wantsInventory(args) && !vetProtocol(args) {
+		os.Exit(runInventory(args, os.Stdout, os.Stderr))
+	}
 	if wantsSARIF(args) {
 		os.Exit(runSARIF(args, os.Stdout, os.Stderr))
 	}
