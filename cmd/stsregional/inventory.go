@@ -99,7 +99,7 @@ func runInventory(args []string, stdout, stderr io.Writer) int {
 		res, err := routes(r.dir, patterns, *tags, *tests, cfg)
 		if err != nil {
 			progress.Done()
-			fmt.Fprintf(stderr, "%s: %s: %v\n", analyzer.Name, rel, err)
+			fmt.Fprintf(stderr, "%s: %s: %s\n", analyzer.Name, filepath.ToSlash(rel), flatten(err.Error()))
 			return 1
 		}
 		rows = append(rows, res.rows...)
@@ -108,7 +108,7 @@ func runInventory(args []string, stdout, stderr io.Writer) int {
 	progress.Done()
 	if len(errs) > 0 {
 		for _, e := range distinct(errs) {
-			fmt.Fprintln(stderr, e)
+			fmt.Fprintln(stderr, flatten(e))
 		}
 		fmt.Fprintf(stderr, "%s: %d error(s) loading or analysing packages; no inventory written\n", analyzer.Name, len(distinct(errs)))
 		return 1
@@ -170,6 +170,9 @@ func rowsOf(diags []routeDiag) ([]inventory.Row, []string) {
 type routeDiag struct {
 	pos, category, message string
 }
+
+// flatten joins the lines of a multi-line error (the go command's) into one.
+func flatten(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func splitIDs(s string) []string {
 	var ids []string
