@@ -3,169 +3,315 @@
 //
 // One binary serves every driver:
 //
-//	stsregional [flags] ./...                      # standalone
-//	stsregional -fix ./...                         # apply suggested fixes
-//	stsregional -fix -diff ./...                   # print the fixes as a diff
+//	stsregional [flags] ./...                      # findings as text
+//	stsregional -json ./...                        # findings as JSON
 //	stsregional -format=sarif ./... > out.sarif    # one SARIF 2.1.0 log
+//	stsregional -fix ./...                         # apply the fixes
+//	stsregional -fix -diff ./...                   # print them as a diff
+//	stsregional -explain STS003                    # a check's documentation
 //	go vet -vettool=$(which stsregional) ./...     # as a go vet tool
-//	go fix -fixtool=$(which stsregional) ./...     # as a go fix tool (Go 1.26+)
+//	go fix -fixtool=$(which stsregional) ./...     # as a go fix tool
 //
-// Give -vettool and -fixtool an absolute path (as $(which stsregional) does):
-// an empty -vettool= silently runs the default vet suite instead.
-//
-// Flags:
-//
-//	-enable=IDS    comma-separated check IDs to run instead of the defaults
-//	-disable=IDS   comma-separated check IDs not to run (wins over -enable)
-//	-json          print findings as JSON on stdout
-//	-c=N           show N lines of context around each finding
-//	-fix, -diff    apply the suggested fixes, or print them as a unified diff
-//	-test=false    do not analyze test files
-//	-format=F      text (the default) or sarif: write one SARIF 2.1.0 log
-//	               (GitHub code scanning) to stdout; combines with -enable,
-//	               -disable, -assume-env-regional and -test, not with -json,
-//	               -c, -fix or -diff
-//	-version       print "stsregional VERSION" and exit
-//	-help          print the full list of flags
-//
-// -fix applies the first suggested fix of each finding. It writes each file
-// atomically: a temporary file in the same directory, then a rename. The
-// file keeps its permission bits and is written only if the fixed source
-// parses (after gofmt and the removal of the imports the fixes left
-// unused); a fix that overlaps another is left for a re-run, with a
-// warning. On load or type errors -fix writes nothing.
-//
-// Check IDs are STS001 to STS007. Under go vet and go fix the check flags are
-// spelled either -enable/-disable or -stsregional.enable/-stsregional.disable.
-//
-// Exit codes of the standalone mode:
-//
-//	0  no findings; with -json or -fix, also when there are findings (-fix:
-//	   the fixes were applied, or there was nothing to fix)
-//	1  error: a pattern matches no package, packages fail to load or have
-//	   syntax or type errors (also with -json), an analysis failed, no
-//	   package was given (the usage is printed), or -fix could not write a
-//	   file or its fixes did not give valid Go
-//	2  bad command line: unknown flag, bad flag value such as an unknown
-//	   check ID
-//	3  findings were reported
-//
-// With -format=sarif the exit code is 0 whenever the log was written,
-// findings or not (as staticcheck does: an upload step must not fail on
-// findings); 1 when packages fail to load or have errors, or the analysis
-// fails: the errors go to stderr and nothing to stdout, since a log that
-// silently lacks some packages would close their open alerts; 2 for a bad
-// command line, such as -format=xml. SARIF columns count UTF-16 code units
-// (run.columnKind); paths are relative to the current directory, the
-// %SRCROOT% base.
-//
-// Under go vet, findings, errors and bad flags all exit 1 (-json exits 0).
-// go fix applies the fixes and exits 0; with -diff, as go vet -fix -diff, it
-// exits 1 when the diff is not empty.
+// Every mode analyses through the go command: stsregional runs
+// go vet -vettool=<itself> -json, so that each package is type-checked in
+// its own process and its results kept in the go build cache, then prints
+// or applies what it reported. Run stsregional -help for the flags; the
+// README documents them and the exit codes.
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"runtime/debug"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/stsregional/stsregional/analyzer"
+	"github.com/stsregional/stsregional/internal/apply"
+	"github.com/stsregional/stsregional/internal/engine"
+	"github.com/stsregional/stsregional/internal/render"
+	"github.com/stsregional/stsregional/internal/sarif"
 )
+
+// unitAnalyzer is the analyzer run in the go vet protocol; the
+// stsregionalnoop build (bench/) replaces it by one that does nothing.
+var unitAnalyzer = analyzer.Analyzer
+
+// explain returns the documentation of a check.
+var explain = analyzer.Explain
 
 func main() {
 	args := os.Args[1:]
-	if wantsVersion(args) {
-		fmt.Printf("%s %s\n", analyzer.Name, version())
-		os.Exit(0)
+	if vetProtocol(args) {
+		unitMain(args)
+		return
+	}
+	os.Exit(standalone(args, os.Stdout, os.Stderr))
+}
+
+// Exit codes of the standalone modes.
+const (
+	exitOK       = 0
+	exitError    = 1
+	exitUsage    = 2
+	exitFindings = 3
+)
+
+// standalone is main for the standalone modes; it returns the exit code.
+func standalone(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet(analyzer.Name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	jsonOut := fs.Bool("json", false, "print the findings, with their fixes and documentation URLs, as JSON on stdout (exit 0 even with findings)")
+	contextLines := fs.Int("c", -1, "show `N` lines of source around each finding")
+	verbose := fs.Bool("v", false, "show each finding's documentation URL")
+	fix := fs.Bool("fix", false, "apply the first suggested fix of every finding, writing each file atomically")
+	diff := fs.Bool("diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
+	format := fs.String("format", "text", "output `format`: text, or sarif for one SARIF 2.1.0 log on stdout (exit 0 even with findings); with -inventory: text, json or markdown")
+	tests := fs.Bool("test", true, "report findings in _test.go files")
+	tags := fs.String("tags", "", "comma-separated build `tags`, as for go build (GOFLAGS=-tags=... works too)")
+	explainID := fs.String("explain", "", "print the documentation of the check `ID` (such as STS003) and exit")
+	version := fs.Bool("version", false, "print \""+analyzer.Name+" VERSION\" and exit")
+	// The analyzer's own flags, in both spellings: -disable, and the
+	// -stsregional.disable that go vet uses.
+	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
+		fs.Var(f.Value, f.Name, f.Usage)
+		fs.Var(f.Value, analyzer.Name+"."+f.Name, "same as -"+f.Name)
+	})
+	usage := func(w io.Writer) {
+		fmt.Fprintf(w, "Usage: %s [flags] packages\n\nFlags:\n", analyzer.Name)
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fmt.Fprintf(w, "  -V=full, -flags, FILE.cfg\n    \tthe go vet tool protocol: run it as go vet -vettool=$(which %s)\n", analyzer.Name)
+	}
+	bad := func(err error) int {
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintf(stderr, "Run '%s -help' for usage.\n", analyzer.Name)
+		return exitUsage
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usage(stdout)
+			return exitOK
+		}
+		return bad(err)
+	}
+	switch {
+	case *version:
+		fmt.Fprintf(stdout, "%s %s\n", analyzer.Name, buildVersion())
+		return exitOK
+	case *explainID != "":
+		text, err := explain(*explainID)
+		if err != nil {
+			return bad(err)
+		}
+		fmt.Fprintln(stdout, strings.TrimRight(text, "\n"))
+		return exitOK
+	case wantsInventory(fs):
+		if err := checkInventoryFlags(fs); err != nil {
+			return bad(err)
+		}
+		if fs.NArg() == 0 {
+			return bad(errNoPatterns)
+		}
+	case *format != "text" && *format != "sarif":
+		return bad(fmt.Errorf("unknown -format %q (known: text, sarif)", *format))
+	case *format == "sarif" && (*jsonOut || *fix || *diff || *contextLines >= 0):
+		return bad(errors.New("-format=sarif does not combine with -json, -fix, -diff or -c"))
+	case *diff && !*fix:
+		return bad(errors.New("-diff needs -fix"))
+	case *fix && (*jsonOut || *contextLines >= 0):
+		return bad(errors.New("-fix does not combine with -json or -c"))
+	case fs.NArg() == 0:
+		fmt.Fprintf(stderr, "Usage: %s [flags] packages (such as ./...); run '%s -help' for the flags\n", analyzer.Name, analyzer.Name)
+		return exitError
 	}
 
-	if wantsInventory(args) && !vetProtocol(args) {
-		os.Exit(runInventory(args, os.Stdout, os.Stderr))
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "%s: %v\n", analyzer.Name, err)
+		return exitError
 	}
-	if wantsSARIF(args) {
-		os.Exit(runSARIF(args, os.Stdout, os.Stderr))
+	cwd, err := os.Getwd()
+	if err != nil {
+		return fail(err)
 	}
-	// Standalone -fix writes the files itself, atomically; -fix -diff and
-	// the go vet and go fix protocols stay with singlechecker.
-	if wantsFix(args) {
-		os.Exit(runFix("", args, os.Stdout, os.Stderr))
+	tool, err := engine.Executable()
+	if err != nil {
+		return fail(err)
 	}
-	// -format=text is the default mode below. The flag is not offered to go
-	// vet and go fix (-flags), which have no use for it.
-	if !vetProtocol(args) {
-		format := formatValue("text")
-		flag.Var(&format, "format", formatUsage)
+	opts := engine.Options{Tool: tool, Patterns: fs.Args(), Tags: *tags}
+	fs.Visit(func(f *flag.Flag) {
+		name := strings.TrimPrefix(f.Name, analyzer.Name+".")
+		if analyzer.Analyzer.Flags.Lookup(name) != nil {
+			opts.ToolFlags = append(opts.ToolFlags, "-"+analyzer.Name+"."+name+"="+f.Value.String())
+		}
+	})
+	if wantsInventory(fs) {
+		return runInventory(opts, *format, *tests, cwd, stdout, stderr)
+	}
+	res, err := engine.Run(context.Background(), opts)
+	if err != nil {
+		return fail(err)
+	}
+	diags := res.Diagnostics
+	if !*tests {
+		diags = diags[:0:0]
+		for _, d := range res.Diagnostics {
+			if !strings.HasSuffix(d.Pos.Filename, "_test.go") {
+				diags = append(diags, d)
+			}
+		}
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintln(stderr, e)
+	}
+	// Output that acts on every package, or that a reader takes for the
+	// whole truth, is withheld when some packages failed.
+	withheld := func(what string) int {
+		return fail(fmt.Errorf("%d error(s) loading or analysing packages; %s", len(res.Errors), what))
 	}
 
-	// go vet runs the tool on every dependency too, only to export type
-	// information. The check flags do not matter there, and a bad one would
-	// be reported once per dependency: accept any value.
+	switch {
+	case *format == "sarif":
+		// A log that lacks some packages would close their open alerts.
+		if len(res.Errors) > 0 {
+			return withheld("no SARIF written")
+		}
+		if err := sarif.Write(stdout, sarif.Convert(diags, cwd, buildVersion())); err != nil {
+			return fail(err)
+		}
+		return exitOK
+	case *fix:
+		if len(res.Errors) > 0 {
+			return withheld("no files changed")
+		}
+		return applyFixes(diags, cwd, *tags, *diff, stdout, stderr)
+	case *jsonOut:
+		if err := render.JSON(stdout, diags, cwd); err != nil {
+			return fail(err)
+		}
+	default:
+		render.Text(stderr, diags, cwd, render.TextOptions{Context: *contextLines, Verbose: *verbose})
+	}
+	switch {
+	case len(res.Errors) > 0:
+		return exitError
+	case len(diags) > 0 && !*jsonOut:
+		return exitFindings
+	}
+	return exitOK
+}
+
+// applyFixes applies (or, with diff, prints) the first fix of every
+// diagnostic. It returns 0 when the fixes were applied or there was
+// nothing to fix (also when some had to wait for a re-run), 1 when a file
+// could not be fixed or written.
+func applyFixes(diags []engine.Diagnostic, cwd, tags string, diff bool, stdout, stderr io.Writer) int {
+	var fixes []apply.Fix
+	for _, d := range diags {
+		if len(d.Fixes) > 0 {
+			f := apply.Fix{Pos: engine.Rel(cwd, d.Pos.String()), Message: d.Fixes[0].Message}
+			for _, e := range d.Fixes[0].Edits {
+				f.Edits = append(f.Edits, apply.Edit(e))
+			}
+			fixes = append(fixes, f)
+		}
+	}
+	plan := apply.Make(fixes)
+	for _, w := range plan.Warnings {
+		fmt.Fprintf(stderr, "%s: %s\n", analyzer.Name, w)
+	}
+	names := packageNames(plan.Imports(), tags)
+	code := exitOK
+	for _, f := range plan.Files {
+		if diff {
+			old, fixed, err := f.Result(names)
+			if err == nil {
+				_, err = io.WriteString(stdout, apply.Unified(engine.Rel(cwd, f.Name), old, fixed))
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "%s: %v\n", analyzer.Name, err)
+				code = exitError
+			}
+			continue
+		}
+		if err := f.Write(names); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", analyzer.Name, err)
+			code = exitError
+		}
+	}
+	if plan.Conflicts > 0 {
+		fmt.Fprintf(stderr, "%s: %d of %d fixes overlap others and were not applied; re-run to apply the rest\n",
+			analyzer.Name, plan.Conflicts, plan.Fixes)
+	}
+	return code
+}
+
+// packageNames returns the package names of import paths, as go list
+// knows them: the fixer removes an import the fixes left unused only when
+// it knows the name the import declares. Unknown names are left out.
+func packageNames(paths []string, tags string) map[string]string {
+	names := map[string]string{}
+	if len(paths) == 0 {
+		return names
+	}
+	args := []string{"list", "-e", "-f", "{{.ImportPath}} {{.Name}}"}
+	if tags != "" {
+		args = append(args, "-tags="+tags)
+	}
+	out, _ := exec.Command("go", append(append(args, "--"), paths...)...).Output()
+	for _, line := range strings.Split(string(out), "\n") {
+		if path, name, ok := strings.Cut(line, " "); ok && name != "" {
+			names[path] = name
+		}
+	}
+	return names
+}
+
+// unitMain runs the go vet protocol (-V=full, -flags, FILE.cfg) through
+// golang.org/x/tools' unitchecker, which parses its own flags.
+func unitMain(args []string) {
+	// go vet runs the tool on every dependency too, only for facts. The
+	// check flags do not matter there, and a bad one would be reported
+	// once per dependency: accept any value.
 	if factsOnly(args) {
-		analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) { f.Value = anyValue{} })
+		unitAnalyzer.Flags.VisitAll(func(f *flag.Flag) { f.Value = anyValue{} })
 	}
-
 	// go vet and go fix forward only the flags the tool lists with -flags;
 	// singlechecker registers the analyzer's flags unprefixed (-disable), so
 	// also accept the -stsregional.disable spelling of multi-analyzer tools.
-	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
+	unitAnalyzer.Flags.VisitAll(func(f *flag.Flag) {
 		flag.Var(f.Value, analyzer.Name+"."+f.Name, "same as -"+f.Name)
 	})
-
-	// On a bad command line, print the flag package's one-line error and a
-	// hint instead of the whole manual; -help still prints it all.
-	flag.CommandLine.Usage = func() {
-		if wantsHelp(args) {
-			flag.Usage()
-			return
-		}
-		fmt.Fprintf(os.Stderr, "Run '%s -help' for usage.\n", analyzer.Name)
-	}
-
-	singlechecker.Main(analyzer.Analyzer)
+	singlechecker.Main(unitAnalyzer)
 }
 
-// wantsVersion reports whether the flags (the arguments before the first
-// non-flag) include -version or --version.
-func wantsVersion(args []string) bool {
-	for _, a := range flagArgs(args) {
-		switch a {
-		case "-version", "--version", "-version=true", "--version=true":
+// vetProtocol reports whether go vet or go fix runs the tool: on a unit
+// configuration file, to ask its version (-V) or its flags (-flags).
+func vetProtocol(args []string) bool {
+	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return true
+	}
+	for _, a := range args {
+		if a == "--" || !strings.HasPrefix(a, "-") {
+			break
+		}
+		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if name == "V" || name == "flags" {
 			return true
 		}
 	}
 	return false
 }
 
-// wantsHelp reports whether the flags ask for help, as the flag package
-// understands it.
-func wantsHelp(args []string) bool {
-	for _, a := range flagArgs(args) {
-		switch strings.TrimLeft(a, "-") {
-		case "h", "help":
-			return true
-		}
-	}
-	return false
-}
-
-// flagArgs returns the leading arguments that look like flags.
-func flagArgs(args []string) []string {
-	for i, a := range args {
-		if a == "--" || !strings.HasPrefix(a, "-") || a == "-" {
-			return args[:i]
-		}
-	}
-	return args
-}
-
-// factsOnly reports whether the tool runs under go vet or go fix (the last
-// argument is a unit configuration file) on a package that is only a
-// dependency of the packages to check.
+// factsOnly reports whether the tool runs under go vet or go fix on a
+// package that is only a dependency of the packages to check.
 func factsOnly(args []string) bool {
 	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
 		return false
@@ -178,30 +324,15 @@ func factsOnly(args []string) bool {
 	return json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly
 }
 
-// vetProtocol reports whether go vet or go fix runs the tool: on a unit
-// configuration file, or to list its flags.
-func vetProtocol(args []string) bool {
-	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
-		return true
-	}
-	for _, a := range flagArgs(args) {
-		switch strings.TrimLeft(a, "-") {
-		case "flags", "flags=true":
-			return true
-		}
-	}
-	return false
-}
-
 // anyValue is a flag.Value that accepts anything.
 type anyValue struct{}
 
 func (anyValue) String() string   { return "" }
 func (anyValue) Set(string) error { return nil }
 
-// version is the main module's version, as stamped by go install
+// buildVersion is the main module's version, as stamped by go install
 // MODULE@VERSION, or "(devel)".
-func version() string {
+func buildVersion() string {
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
 		return bi.Main.Version
 	}

@@ -1,0 +1,331 @@
+// Package engine analyses Go packages by running the go command's vet
+// protocol with stsregional as the vet tool, and collects the structured
+// results: diagnostics with their suggested fixes, and load errors.
+//
+// The go command does the expensive part once per package and keeps it in
+// the build cache: it type-checks each package in its own process, in
+// parallel, with its dependencies' export data and analysis facts read from
+// earlier runs. A second run over unchanged packages reads everything from
+// the cache, so every front-end mode (text, JSON, SARIF, -fix) costs about
+// what go vet with a no-op analyzer costs, and no process ever holds the
+// whole program in memory.
+package engine
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Options say what to analyse and how.
+type Options struct {
+	// Dir is the directory the go command runs in ("" for the current one).
+	Dir string
+	// Tool is the absolute path of the vet tool: the running executable.
+	Tool string
+	// Patterns are the package patterns, as go vet takes them.
+	Patterns []string
+	// Tags is the value of -tags ("" for none; GOFLAGS=-tags also works,
+	// as the go command reads it).
+	Tags string
+	// ToolFlags are flags for the vet tool, such as
+	// -stsregional.disable=STS001; go vet forwards the flags that the
+	// tool lists with -flags.
+	ToolFlags []string
+	// Env is the environment of the go command (nil: this process's).
+	Env []string
+}
+
+// A Position is a place in a file: 1-based line and byte column.
+type Position struct {
+	Filename     string
+	Line, Column int
+}
+
+func (p Position) String() string {
+	return fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
+}
+
+// An Edit replaces the bytes [Start, End) of Filename by New.
+type Edit struct {
+	Filename   string
+	Start, End int
+	New        string
+}
+
+// A Fix is a suggested fix: edits to apply together or not at all.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// A Related is a secondary position of a diagnostic.
+type Related struct {
+	Pos, End Position
+	Message  string
+}
+
+// A Diagnostic is one finding.
+type Diagnostic struct {
+	// Package is the import path of the package it was reported in.
+	Package  string
+	Category string
+	Message  string
+	Pos, End Position
+	Related  []Related
+	Fixes    []Fix
+}
+
+// A Result is the outcome of a run.
+type Result struct {
+	// Diagnostics holds each finding once (a package and its test variant
+	// report the same ones), sorted by file, line, column and message.
+	Diagnostics []Diagnostic
+	// Errors holds each distinct load, type or analysis error once, on one
+	// line, in the order the go command printed them. A caller must not act
+	// on a result with errors as if it were complete.
+	Errors []string
+}
+
+// Run runs go vet with the tool on the patterns and returns what it
+// reported. It returns an error only if the go command could not be run
+// at all or printed something it cannot read.
+func Run(ctx context.Context, opts Options) (*Result, error) {
+	args := []string{"vet", "-vettool=" + opts.Tool, "-json"}
+	if opts.Tags != "" {
+		args = append(args, "-tags="+opts.Tags)
+	}
+	args = append(args, opts.ToolFlags...)
+	args = append(args, "--")
+	args = append(args, opts.Patterns...)
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = opts.Dir
+	cmd.Env = opts.Env
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+	var exit *exec.ExitError
+	if runErr != nil && !errors.As(runErr, &exit) {
+		return nil, fmt.Errorf("running go vet: %w", runErr)
+	}
+
+	res := &Result{}
+	diags, errs, err := decode(&stdout)
+	if err != nil {
+		return nil, fmt.Errorf("reading the output of go vet: %w", err)
+	}
+	res.Diagnostics = diags
+	res.Errors = append(stderrErrors(stderr.String()), errs...)
+	res.Errors = distinct(res.Errors)
+	if exit != nil && len(res.Errors) == 0 {
+		res.Errors = []string{fmt.Sprintf("go vet failed (%v) without saying why", exit)}
+	}
+	return res, nil
+}
+
+// The JSON schema of go vet -json (golang.org/x/tools'
+// driverutil.JSONTree): package ID → analyzer name → diagnostics or error.
+type (
+	jsonEdit struct {
+		Filename string `json:"filename"`
+		Start    int    `json:"start"`
+		End      int    `json:"end"`
+		New      string `json:"new"`
+	}
+	jsonFix struct {
+		Message string     `json:"message"`
+		Edits   []jsonEdit `json:"edits"`
+	}
+	jsonRelated struct {
+		Posn    string `json:"posn"`
+		End     string `json:"end"`
+		Message string `json:"message"`
+	}
+	jsonDiag struct {
+		Category       string        `json:"category"`
+		Posn           string        `json:"posn"`
+		End            string        `json:"end"`
+		Message        string        `json:"message"`
+		SuggestedFixes []jsonFix     `json:"suggested_fixes"`
+		Related        []jsonRelated `json:"related"`
+	}
+)
+
+// decode reads the stream of JSON trees that go vet -json prints, one per
+// package, and returns the diagnostics, deduplicated and sorted, and the
+// analysis errors.
+func decode(r io.Reader) ([]Diagnostic, []string, error) {
+	var diags []Diagnostic
+	var errs []string
+	seen := map[string]bool{}
+	dec := json.NewDecoder(r)
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, nil, err
+		}
+		for id, byAnalyzer := range tree {
+			pkg, _, _ := strings.Cut(id, " ") // "p [p.test]" → "p"
+			for _, raw := range byAnalyzer {
+				var e struct{ Error string }
+				if json.Unmarshal(raw, &e) == nil && e.Error != "" {
+					errs = append(errs, pkg+": "+oneLine(e.Error))
+					continue
+				}
+				var list []jsonDiag
+				if err := json.Unmarshal(raw, &list); err != nil {
+					return nil, nil, fmt.Errorf("package %s: %w", id, err)
+				}
+				for _, jd := range list {
+					key := jd.Posn + "\x00" + jd.Message
+					if seen[key] {
+						continue // reported by a package and its test variant
+					}
+					seen[key] = true
+					diags = append(diags, convert(pkg, jd))
+				}
+			}
+		}
+	}
+	Sort(diags)
+	return diags, errs, nil
+}
+
+func convert(pkg string, jd jsonDiag) Diagnostic {
+	d := Diagnostic{
+		Package:  pkg,
+		Category: jd.Category,
+		Message:  jd.Message,
+		Pos:      ParsePosition(jd.Posn),
+		End:      ParsePosition(jd.End),
+	}
+	for _, r := range jd.Related {
+		d.Related = append(d.Related, Related{ParsePosition(r.Posn), ParsePosition(r.End), r.Message})
+	}
+	for _, f := range jd.SuggestedFixes {
+		fix := Fix{Message: f.Message}
+		for _, e := range f.Edits {
+			fix.Edits = append(fix.Edits, Edit(e))
+		}
+		d.Fixes = append(d.Fixes, fix)
+	}
+	return d
+}
+
+// ParsePosition parses "file:line:column" (the file may contain colons).
+// What it cannot parse becomes a position with only a file name.
+func ParsePosition(s string) Position {
+	rest, col, ok1 := cutLastNumber(s)
+	file, line, ok2 := cutLastNumber(rest)
+	if !ok1 || !ok2 {
+		return Position{Filename: s}
+	}
+	return Position{Filename: file, Line: line, Column: col}
+}
+
+func cutLastNumber(s string) (string, int, bool) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return s, 0, false
+	}
+	n, err := strconv.Atoi(s[i+1:])
+	if err != nil {
+		return s, 0, false
+	}
+	return s[:i], n, true
+}
+
+// Sort sorts diagnostics by file, line, column and message.
+func Sort(diags []Diagnostic) {
+	sort.SliceStable(diags, func(i, j int) bool {
+		a, b := diags[i], diags[j]
+		if a.Pos.Filename != b.Pos.Filename {
+			return a.Pos.Filename < b.Pos.Filename
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		if a.Pos.Column != b.Pos.Column {
+			return a.Pos.Column < b.Pos.Column
+		}
+		return a.Message < b.Message
+	})
+}
+
+// stderrErrors turns what go vet printed on stderr into one line per error:
+// it drops the "# package" headers, joins indented continuation lines to
+// the line they continue, and rewrites the go command's warning about a
+// pattern that matches nothing as an error (the analysis of nothing is not
+// a success).
+func stderrErrors(s string) []string {
+	var out []string
+	matchedNothing := false
+	for _, line := range strings.Split(s, "\n") {
+		switch {
+		case strings.TrimSpace(line) == "", strings.HasPrefix(line, "# "):
+			continue
+		case (strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ")) && len(out) > 0:
+			out[len(out)-1] += "; " + strings.TrimSpace(line)
+			continue
+		}
+		if pattern, ok := strings.CutPrefix(line, "go: warning: "); ok && strings.HasSuffix(pattern, " matched no packages") {
+			matchedNothing = true
+			out = append(out, pattern)
+			continue
+		}
+		if matchedNothing && (line == "no packages to vet" || line == "no packages to fix") {
+			continue // said already
+		}
+		out = append(out, strings.TrimSpace(line))
+	}
+	return out
+}
+
+// distinct returns the strings of list without repetitions, in order.
+func distinct(list []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range list {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Rel returns file relative to dir when it lies inside dir, else file.
+func Rel(dir, file string) string {
+	if dir == "" || !filepath.IsAbs(file) {
+		return file
+	}
+	if rel, err := filepath.Rel(dir, file); err == nil && filepath.IsLocal(rel) {
+		return rel
+	}
+	return file
+}
+
+// Executable returns the absolute path of the running program, for use
+// as the vet tool: an empty or relative -vettool would run another tool.
+func Executable() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(exe)
+}

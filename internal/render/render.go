@@ -1,0 +1,138 @@
+// Package render prints the diagnostics of an analysis as text or JSON,
+// with paths relative to the working directory and each finding's
+// documentation URL.
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/stsregional/stsregional/analyzer"
+	"github.com/stsregional/stsregional/internal/engine"
+)
+
+// URL returns the documentation URL of a diagnostic: its check's section,
+// found by category or by the check ID its message starts with.
+func URL(d engine.Diagnostic) string {
+	for _, c := range analyzer.Checks {
+		if c.Category == d.Category || strings.HasPrefix(d.Message, c.ID+":") {
+			return c.URL()
+		}
+	}
+	return analyzer.DocURL
+}
+
+// TextOptions say how much Text prints.
+type TextOptions struct {
+	// Context is the number of source lines shown around each finding;
+	// negative for none.
+	Context int
+	// Verbose adds each finding's documentation URL.
+	Verbose bool
+}
+
+// Text prints one "file:line:col: message" line per diagnostic (and one
+// per related position), paths relative to cwd.
+func Text(w io.Writer, diags []engine.Diagnostic, cwd string, opts TextOptions) {
+	for _, d := range diags {
+		printPlain(w, cwd, d.Pos, d.End, d.Message, opts.Context)
+		for _, r := range d.Related {
+			printPlain(w, cwd, r.Pos, r.End, "\t"+r.Message, opts.Context)
+		}
+		if opts.Verbose {
+			fmt.Fprintf(w, "\t%s\n", URL(d))
+		}
+	}
+}
+
+func printPlain(w io.Writer, cwd string, pos, end engine.Position, msg string, context int) {
+	fmt.Fprintf(w, "%s: %s\n", rel(cwd, pos), msg)
+	if context < 0 {
+		return
+	}
+	last := end.Line
+	if end.Filename != pos.Filename || last < pos.Line {
+		last = pos.Line
+	}
+	data, _ := os.ReadFile(pos.Filename)
+	lines := strings.Split(string(data), "\n")
+	for i := pos.Line - context; i <= last+context; i++ {
+		if 1 <= i && i <= len(lines) {
+			fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
+		}
+	}
+}
+
+func rel(cwd string, p engine.Position) engine.Position {
+	p.Filename = engine.Rel(cwd, p.Filename)
+	return p
+}
+
+// The JSON schema: go vet -json's (package → analyzer → diagnostics), with
+// the documentation URL of each diagnostic added.
+type (
+	jsonEdit struct {
+		Filename string `json:"filename"`
+		Start    int    `json:"start"`
+		End      int    `json:"end"`
+		New      string `json:"new"`
+	}
+	jsonFix struct {
+		Message string     `json:"message"`
+		Edits   []jsonEdit `json:"edits"`
+	}
+	jsonRelated struct {
+		Posn    string `json:"posn"`
+		End     string `json:"end"`
+		Message string `json:"message"`
+	}
+	jsonDiag struct {
+		Category       string        `json:"category,omitempty"`
+		Posn           string        `json:"posn"`
+		End            string        `json:"end"`
+		Message        string        `json:"message"`
+		URL            string        `json:"url"`
+		SuggestedFixes []jsonFix     `json:"suggested_fixes,omitempty"`
+		Related        []jsonRelated `json:"related,omitempty"`
+	}
+)
+
+// JSON prints the diagnostics as one JSON object: package path →
+// "stsregional" → diagnostics, as go vet -json does, with each
+// diagnostic's "url" added. Paths are relative to cwd; fix edits are byte
+// offsets.
+func JSON(w io.Writer, diags []engine.Diagnostic, cwd string) error {
+	tree := map[string]map[string][]jsonDiag{}
+	for _, d := range diags {
+		jd := jsonDiag{
+			Category: d.Category,
+			Posn:     rel(cwd, d.Pos).String(),
+			End:      rel(cwd, d.End).String(),
+			Message:  d.Message,
+			URL:      URL(d),
+		}
+		for _, f := range d.Fixes {
+			jf := jsonFix{Message: f.Message, Edits: []jsonEdit{}}
+			for _, e := range f.Edits {
+				jf.Edits = append(jf.Edits, jsonEdit{engine.Rel(cwd, e.Filename), e.Start, e.End, e.New})
+			}
+			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
+		}
+		for _, r := range d.Related {
+			jd.Related = append(jd.Related, jsonRelated{rel(cwd, r.Pos).String(), rel(cwd, r.End).String(), r.Message})
+		}
+		if tree[d.Package] == nil {
+			tree[d.Package] = map[string][]jsonDiag{}
+		}
+		tree[d.Package][analyzer.Name] = append(tree[d.Package][analyzer.Name], jd)
+	}
+	data, err := json.MarshalIndent(tree, "", "\t")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", data)
+	return err
+}
