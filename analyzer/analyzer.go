@@ -54,7 +54,7 @@ func newAnalyzer(cfg *Config) *analysis.Analyzer {
 	a.Flags.Var(idList{&cfg.Disable}, "disable", "comma-separated check IDs not to run")
 	// The flag's default is the configured value: BoolVar stores it.
 	a.Flags.BoolVar(&cfg.Inventory, "inventory", cfg.Inventory,
-		"also report every STS route (client, credential provider, presign client, hand-built request) as a diagnostic of category "+inventory.Category+", for the inventory front-end")
+		"list every STS route (client, credential provider, presign client, hand-built request) and its endpoint instead of the findings, with -format=text, json or markdown (under go vet: as diagnostics of category "+inventory.Category+")")
 	a.Flags.BoolVar(&cfg.AssumeEnvRegional, "assume-env-regional", cfg.AssumeEnvRegional,
 		"treat aws-sdk-go v1 sessions that read the environment (NewSession, NewSessionWithOptions, and sessions from parameters or helpers) as regional, for code bases that set AWS_STS_REGIONAL_ENDPOINTS=regional in every deployment")
 	return a
