@@ -122,7 +122,9 @@ type Config struct {
 	// Inventory also reports every STS route as a diagnostic of category
 	// inventory.Category whose message carries an inventory.Row: the
 	// channel by which stsregional -inventory gets them through go vet.
-	Inventory bool `json:"inventory,omitempty"`
+	// A flag only: golangci-lint settings cannot set it (its issues would
+	// be route rows).
+	Inventory bool `json:"-"`
 
 	// includeSDK analyses the SDK's own packages too; only the
 	// crash-freedom test sets it.

@@ -347,7 +347,7 @@ func (p *pass) requestRoute(req flow.Request) route {
 	switch n := req.Cur.Node().(type) {
 	case *ast.CallExpr:
 		if fn := p.flow.Callee(n); fn != nil {
-			call = fn.Pkg().Name() + "." + fn.Name()
+			call = callName(fn)
 		}
 	case *ast.AssignStmt:
 		call = "http.Request." + lastSel(n.Lhs[0])
@@ -380,6 +380,22 @@ func (p *pass) requestRoute(req flow.Request) route {
 		rt.evidence = append(rt.evidence, evidence{inventory.EvidenceOverride, h})
 	}
 	return rt
+}
+
+// callName names a function as its documentation does: http.NewRequest,
+// (*http.Client).Get.
+func callName(fn *types.Func) string {
+	name := fn.Pkg().Name() + "." + fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		t, star := recv.Type(), ""
+		if ptr, ok := t.(*types.Pointer); ok {
+			t, star = ptr.Elem(), "*"
+		}
+		if n, ok := t.(*types.Named); ok {
+			name = "(" + star + fn.Pkg().Name() + "." + n.Obj().Name() + ")." + fn.Name()
+		}
+	}
+	return name
 }
 
 func lastSel(e ast.Expr) string {
