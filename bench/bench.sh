@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Whole-process benchmark of every stsregional entry point against a no-op
-# analyzer through the same entry point: wall time and peak memory (the
-# largest single process, as /usr/bin/time -v reports it), medians of
-# interleaved runs (no-op, stsregional, no-op, ...), with a warm build
-# cache, a cold one, and after editing one file of a root package.
+# analyzer through the same entry point: wall time, CPU time (user + system,
+# the process and its children) and peak memory (the largest single
+# process, as /usr/bin/time reports it), medians of interleaved runs
+# (no-op, stsregional, no-op, ...), with a warm build cache, a cold one,
+# and after editing one file of a root package. Each ratio is the median of
+# the ratios of the pairs of runs, which holds when the machine's speed
+# drifts; on a busy machine CPU time is steadier than wall time.
 #
 #   bash bench/bench.sh [-n RUNS] [-c COLD_RUNS] [-m MODES] MODULE_DIR [PATTERN]
 #
@@ -15,6 +18,9 @@
 # when GCL names a golangci-lint binary built with the stsregional plugin
 # (integration/testdata/gcl); its no-op side is the same binary with only
 # govet enabled. STATES (default "warm cold edit") selects the cache states.
+# EDIT names the file (relative to MODULE_DIR) that the edit state appends a
+# comment to before each run; by default the first file of the first
+# package of PATTERN.
 #
 # The no-op analyzer is the stsregionalnoop build of cmd/stsregional: the
 # same front-end and flags, an analyzer that does nothing.
@@ -83,9 +89,13 @@ cmdline() {
 }
 
 # A file of a root package, edited before each run of the edit state.
-edit_file=$(go list -f '{{if .GoFiles}}{{.Dir}}/{{index .GoFiles 0}}{{end}}' "$pattern" 2>/dev/null | grep . | head -1)
+if [ -n "${EDIT:-}" ]; then
+	edit_file=$dir/$EDIT
+else
+	edit_file=$(go list -f '{{if .GoFiles}}{{.Dir}}/{{index .GoFiles 0}}{{end}}' "$pattern" 2>/dev/null | grep . | head -1)
+fi
 
-# measure STATE MODE SIDE appends "wall maxrss_kB" to $work/STATE.MODE.SIDE.
+# measure STATE MODE SIDE appends "wall maxrss_kB cpu" to $work/STATE.MODE.SIDE.
 measure() {
 	local env=()
 	case $1 in
@@ -93,17 +103,31 @@ measure() {
 	edit) printf '\n// bench edit %s\n' "$RANDOM$RANDOM" >>"$edit_file" ;;
 	esac
 	# shellcheck disable=SC2046
-	env "${env[@]}" /usr/bin/time -f '%e %M' -o "$work/t" $(cmdline "$2" "$3") >/dev/null 2>&1 || true
-	tail -n 1 "$work/t" >>"$work/$1.$2.$3" # after any "Command exited with ..." line
+	env "${env[@]}" /usr/bin/time -f '%e %M %U %S' -o "$work/t" $(cmdline "$2" "$3") >/dev/null 2>&1 || true
+	# The last line: after any "Command exited with ..." line.
+	tail -n 1 "$work/t" | awk '{print $1, $2, $3 + $4}' >>"$work/$1.$2.$3"
 	if [ "$1" = cold ]; then
 		rm -rf "${env[0]#GOCACHE=}" "${env[1]#GOLANGCI_LINT_CACHE=}"
 	fi
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "nan"}'; }
+median() { sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "nan"}'; }
 
-printf '# %s %s, %s, %s runs (cold %s), %s\n' "$src" "$pattern" "$(go version | cut -d' ' -f3)" "$runs" "$cold_runs" "$(date -u +%Y-%m-%d)"
-printf '%-9s %-5s %10s %10s %6s %10s %10s %6s\n' mode state "noop s" "sts s" ratio "noop MB" "sts MB" ratio
+# stats FILE_PREFIX COLUMN prints the medians of the no-op and stsregional
+# values of a column and the median of their pairwise ratios.
+stats() {
+	local n s r
+	n=$(cut -d' ' -f"$2" "$1.noop" | median)
+	s=$(cut -d' ' -f"$2" "$1.sts" | median)
+	r=$(paste -d' ' <(cut -d' ' -f"$2" "$1.noop") <(cut -d' ' -f"$2" "$1.sts") |
+		awk '{if ($1 > 0) print $2 / $1}' | median)
+	echo "$n $s $r"
+}
+
+printf '# %s %s, %s, %s runs (cold %s), edit %s, %s\n' "$src" "$pattern" "$(go version | cut -d' ' -f3)" \
+	"$runs" "$cold_runs" "${edit_file#"$dir"/}" "$(date -u +%Y-%m-%d)"
+printf '%-9s %-5s %7s %7s %5s  %7s %7s %5s  %7s %7s %5s\n' mode state "noop s" "sts s" ratio \
+	"noop cpu" "sts cpu" ratio "noop MB" "sts MB" ratio
 for mode in ${modes//,/ }; do
 	if [ "$mode" = golangci ] && [ -z "${GCL:-}" ]; then
 		continue
@@ -118,9 +142,10 @@ for mode in ${modes//,/ }; do
 			measure "$state" "$mode" sts
 		done
 		f=$work/$state.$mode
-		nw=$(cut -d' ' -f1 "$f.noop" | median) sw=$(cut -d' ' -f1 "$f.sts" | median)
-		nm=$(cut -d' ' -f2 "$f.noop" | median) sm=$(cut -d' ' -f2 "$f.sts" | median)
-		printf '%-9s %-5s %10.2f %10.2f %6.2f %10.0f %10.0f %6.2f\n' "$mode" "$state" "$nw" "$sw" \
-			"$(echo "$sw / $nw" | bc -l)" "$(echo "$nm / 1024" | bc -l)" "$(echo "$sm / 1024" | bc -l)" "$(echo "$sm / $nm" | bc -l)"
+		read -r nw sw rw <<<"$(stats "$f" 1)"
+		read -r nc sc rc <<<"$(stats "$f" 3)"
+		read -r nm sm rmem <<<"$(stats "$f" 2)"
+		printf '%-9s %-5s %7.2f %7.2f %5.2f  %7.2f %7.2f %5.2f  %7.0f %7.0f %5.2f\n' "$mode" "$state" \
+			"$nw" "$sw" "$rw" "$nc" "$sc" "$rc" "$((nm / 1024))" "$((sm / 1024))" "$rmem"
 	done
 done

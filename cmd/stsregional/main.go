@@ -27,7 +27,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"runtime/debug"
 	"strings"
 
@@ -191,7 +190,28 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		if len(res.Errors) > 0 {
 			return withheld("no files changed")
 		}
-		return applyFixes(diags, cwd, *tags, *diff, stdout, stderr)
+		var fixes []apply.Fix
+		for _, d := range diags {
+			if len(d.Fixes) > 0 { // the first fix, as x/tools' drivers apply
+				f := apply.Fix{Pos: engine.Rel(cwd, d.Pos.String()), Message: d.Fixes[0].Message}
+				for _, e := range d.Fixes[0].Edits {
+					f.Edits = append(f.Edits, apply.Edit(e))
+				}
+				fixes = append(fixes, f)
+			}
+		}
+		ok := apply.Run(fixes, apply.Options{
+			Diff:    *diff,
+			Names:   func(paths []string) map[string]string { return engine.PackageNames(paths, *tags) },
+			Display: func(name string) string { return engine.Rel(cwd, name) },
+			Prefix:  analyzer.Name + ": ",
+			Stdout:  stdout,
+			Stderr:  stderr,
+		})
+		if !ok {
+			return exitError
+		}
+		return exitOK
 	case *jsonOut:
 		if err := render.JSON(stdout, diags, cwd); err != nil {
 			return fail(err)
@@ -208,71 +228,6 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// applyFixes applies (or, with diff, prints) the first fix of every
-// diagnostic. It returns 0 when the fixes were applied or there was
-// nothing to fix (also when some had to wait for a re-run), 1 when a file
-// could not be fixed or written.
-func applyFixes(diags []engine.Diagnostic, cwd, tags string, diff bool, stdout, stderr io.Writer) int {
-	var fixes []apply.Fix
-	for _, d := range diags {
-		if len(d.Fixes) > 0 {
-			f := apply.Fix{Pos: engine.Rel(cwd, d.Pos.String()), Message: d.Fixes[0].Message}
-			for _, e := range d.Fixes[0].Edits {
-				f.Edits = append(f.Edits, apply.Edit(e))
-			}
-			fixes = append(fixes, f)
-		}
-	}
-	plan := apply.Make(fixes)
-	for _, w := range plan.Warnings {
-		fmt.Fprintf(stderr, "%s: %s\n", analyzer.Name, w)
-	}
-	names := packageNames(plan.Imports(), tags)
-	code := exitOK
-	for _, f := range plan.Files {
-		if diff {
-			old, fixed, err := f.Result(names)
-			if err == nil {
-				_, err = io.WriteString(stdout, apply.Unified(engine.Rel(cwd, f.Name), old, fixed))
-			}
-			if err != nil {
-				fmt.Fprintf(stderr, "%s: %v\n", analyzer.Name, err)
-				code = exitError
-			}
-			continue
-		}
-		if err := f.Write(names); err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", analyzer.Name, err)
-			code = exitError
-		}
-	}
-	if plan.Conflicts > 0 {
-		fmt.Fprintf(stderr, "%s: %d of %d fixes overlap others and were not applied; re-run to apply the rest\n",
-			analyzer.Name, plan.Conflicts, plan.Fixes)
-	}
-	return code
-}
-
-// packageNames returns the package names of import paths, as go list
-// knows them: the fixer removes an import the fixes left unused only when
-// it knows the name the import declares. Unknown names are left out.
-func packageNames(paths []string, tags string) map[string]string {
-	names := map[string]string{}
-	if len(paths) == 0 {
-		return names
-	}
-	args := []string{"list", "-e", "-f", "{{.ImportPath}} {{.Name}}"}
-	if tags != "" {
-		args = append(args, "-tags="+tags)
-	}
-	out, _ := exec.Command("go", append(append(args, "--"), paths...)...).Output()
-	for _, line := range strings.Split(string(out), "\n") {
-		if path, name, ok := strings.Cut(line, " "); ok && name != "" {
-			names[path] = name
-		}
-	}
-	return names
-}
 
 // unitMain runs the go vet protocol (-V=full, -flags, FILE.cfg) through
 // golang.org/x/tools' unitchecker, which parses its own flags.

@@ -14,6 +14,7 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"io"
 	"os"
 	"sort"
 	"strconv"
@@ -390,4 +391,59 @@ func removeUnusedImports(fset *token.FileSet, file *ast.File, names map[string]s
 	for _, u := range unused {
 		astutil.DeleteNamedImport(fset, file, u.name, u.path)
 	}
+}
+
+// Options say how Run reports and what it asks.
+type Options struct {
+	// Diff prints a unified diff of each file instead of writing it.
+	Diff bool
+	// Names returns the package names of import paths (see File.Result);
+	// nil for none known.
+	Names func(paths []string) map[string]string
+	// Display returns the name of a file as the user should see it.
+	Display func(name string) string
+	// Prefix starts every warning and error line.
+	Prefix         string
+	Stdout, Stderr io.Writer
+}
+
+// Run fixes files with the first fix of every diagnostic: it plans them
+// (Make), then writes each file, or prints its diff. Warnings and errors go
+// to opts.Stderr, one line each. It reports whether every file could be
+// fixed; fixes left out for overlapping others do not count as failures
+// (a re-run applies them).
+func Run(fixes []Fix, opts Options) bool {
+	display := opts.Display
+	if display == nil {
+		display = func(name string) string { return name }
+	}
+	plan := Make(fixes)
+	for _, w := range plan.Warnings {
+		fmt.Fprintf(opts.Stderr, "%s%s\n", opts.Prefix, w)
+	}
+	var names map[string]string
+	if opts.Names != nil && len(plan.Files) > 0 {
+		names = opts.Names(plan.Imports())
+	}
+	ok := true
+	for _, f := range plan.Files {
+		var err error
+		if opts.Diff {
+			var old, fixed []byte
+			if old, fixed, err = f.Result(names); err == nil {
+				_, err = io.WriteString(opts.Stdout, Unified(display(f.Name), old, fixed))
+			}
+		} else {
+			err = f.Write(names)
+		}
+		if err != nil {
+			fmt.Fprintf(opts.Stderr, "%s%v\n", opts.Prefix, err)
+			ok = false
+		}
+	}
+	if plan.Conflicts > 0 {
+		fmt.Fprintf(opts.Stderr, "%s%d of %d fixes overlap others and were not applied; re-run to apply the rest\n",
+			opts.Prefix, plan.Conflicts, plan.Fixes)
+	}
+	return ok
 }

@@ -304,3 +304,33 @@ func TestUnified(t *testing.T) {
 		t.Errorf("Unified:\n%s", got)
 	}
 }
+
+// Run with Diff prints what Write would write and changes nothing; without
+// it, it writes; names let it remove the imports the fixes left unused.
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.go")
+	src := "package a\n\nimport \"os\"\n\nvar A = os.Args\n"
+	write(t, a, src)
+	at := strings.Index(src, "os.Args")
+	fixes := []Fix{{Pos: "a.go:5:9", Message: "fix", Edits: []Edit{{a, at, at + len("os.Args"), "[]string{}"}}}}
+	names := func(paths []string) map[string]string {
+		if strings.Join(paths, " ") != "os" {
+			t.Errorf("names asked for %q, want [os]", paths)
+		}
+		return map[string]string{"os": "os"}
+	}
+	var stdout, stderr strings.Builder
+	opts := Options{Diff: true, Names: names, Display: filepath.Base, Prefix: "x: ", Stdout: &stdout, Stderr: &stderr}
+	if !Run(fixes, opts) {
+		t.Fatalf("Run -diff failed: %s", stderr.String())
+	}
+	want := "--- a.go (old)\n+++ a.go (new)\n@@ -1,5 +1,3 @@\n package a\n \n-import \"os\"\n-\n-var A = os.Args\n+var A = []string{}\n"
+	if stdout.String() != want || read(t, a) != src {
+		t.Errorf("Run -diff printed:\n%s\nwant:\n%s", stdout.String(), want)
+	}
+	opts.Diff = false
+	if !Run(fixes, opts) || read(t, a) != "package a\n\nvar A = []string{}\n" {
+		t.Errorf("Run wrote %q; stderr %q", read(t, a), stderr.String())
+	}
+}

@@ -329,3 +329,25 @@ func Executable() (string, error) {
 	}
 	return filepath.Abs(exe)
 }
+
+// PackageNames returns the package names of import paths, as go list
+// knows them in the current directory with the build tags: the fixer
+// removes an import that the fixes left unused only when it knows the name
+// the import declares. Paths go list cannot resolve are left out.
+func PackageNames(paths []string, tags string) map[string]string {
+	names := map[string]string{}
+	if len(paths) == 0 {
+		return names
+	}
+	args := []string{"list", "-e", "-f", "{{.ImportPath}} {{.Name}}"}
+	if tags != "" {
+		args = append(args, "-tags="+tags)
+	}
+	out, _ := exec.Command("go", append(append(args, "--"), paths...)...).Output()
+	for _, line := range strings.Split(string(out), "\n") {
+		if path, name, ok := strings.Cut(line, " "); ok && name != "" {
+			names[path] = name
+		}
+	}
+	return names
+}
