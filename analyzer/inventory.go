@@ -209,7 +209,7 @@ func (p *pass) v1Endpoint(cl flow.Client) inventory.Endpoint {
 			return inventory.Endpoint{Mode: inventory.ModeExplicit, Detail: p.v1Override(cl.Endpoint)}
 		}
 		// STSRegionalEndpoint from a run-time value.
-		return inventory.Endpoint{Mode: inventory.ModeConditional, Detail: "STSRegionalEndpoint is " + exprText(cl.Setting)}
+		return inventory.Endpoint{Mode: inventory.ModeConditional, Detail: "STSRegionalEndpoint = " + exprText(cl.Setting) + ", set at run time"}
 	case flow.LegacyGlobal:
 		// The 15 legacy Regions go global; a constant legacy Region always.
 		legacyRegion := cl.Region != nil && cl.Region.Known && sdk.LegacyRegions[cl.Region.Value]
@@ -370,7 +370,8 @@ func (p *pass) requestRoute(req flow.Request) route {
 		}
 		detail += h
 	}
-	if _, ok := p.flow.ConstString(p.flow.UnwrapPtr(req.Value)); !ok && len(hosts) > 0 {
+	direct := len(req.Hosts) == 1 && ast.Unparen(req.Hosts[0]) == ast.Unparen(p.flow.UnwrapPtr(req.Value))
+	if _, ok := p.flow.ConstString(p.flow.UnwrapPtr(req.Value)); !ok && !direct && len(hosts) > 0 {
 		// Traced through variables or parameters: name where it is used.
 		detail = exprText(req.Value) + " = " + detail
 	}

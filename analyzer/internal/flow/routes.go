@@ -48,7 +48,8 @@ func (f *Flow) regionSource(e ast.Expr, depth int) RegionFrom {
 			if f.params[v] && len(defs) == 0 {
 				return RegionFrom{Source: inventory.RegionParameter, Value: v.Name()}
 			}
-			if len(defs) == 1 && defs[0].rhs != nil && defs[0].index == -1 {
+			// r := …, or r, err := meta.Region(): the first result.
+			if len(defs) == 1 && defs[0].rhs != nil && defs[0].index <= 0 {
 				return f.regionSource(defs[0].rhs, depth+1)
 			}
 		}
