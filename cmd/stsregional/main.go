@@ -228,7 +228,6 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-
 // unitMain runs the go vet protocol (-V=full, -flags, FILE.cfg) through
 // golang.org/x/tools' unitchecker, which parses its own flags.
 func unitMain(args []string) {
