@@ -180,6 +180,10 @@ func (p *pass) v1Route(cl flow.Client) route {
 	row := inventory.Row{SDK: inventory.SDKV1, Kind: r.Kind, Call: call, Endpoint: p.v1Endpoint(cl)}
 	row.Region = p.v1Region(cl)
 	rt := route{row: row, node: cl.Call}
+	if cl.Inner != nil {
+		// The construction inside the helper.
+		rt.evidence = append(rt.evidence, evidence{inventory.EvidenceClient, cl.Inner})
+	}
 	if cl.Origin != nil {
 		rt.evidence = append(rt.evidence, evidence{inventory.EvidenceSession, cl.Origin.Node})
 	}
@@ -332,9 +336,13 @@ func (p *pass) clientRoute(n ast.Node, r sdk.Route, c ast.Expr, v1 map[*ast.Call
 		return rt
 	}
 	if ctor != nil {
-		// A client built in a helper from its parameters: judged at
-		// each call of the helper, not here.
-		src = "the client " + exprText(ctor) + ", judged where the enclosing helper is called"
+		if r, ok := sdk.LookupRoute(p.flow.Callee(ctor)); ok && !r.Client {
+			// A client built in a helper from its parameters: judged
+			// at each call of the helper, not here.
+			src = "the client " + exprText(ctor) + ", judged where the enclosing helper is called"
+		} else {
+			src = "the client returned by " + exprText(ctor)
+		}
 	}
 	rt.row.Endpoint = inventory.Endpoint{Mode: inventory.ModeUnknown, Detail: "calls through " + src}
 	rt.row.Region = &inventory.Region{Source: inventory.RegionUnknown}

@@ -4,6 +4,7 @@
 #
 #   fieldtest/inventory.sh [OUT_DIR]
 #
+# ONLY=owner/name (a regular expression) limits the run to some rows.
 # Run fieldtest/run.sh checkout first (the work trees under $CORPUS_DIR).
 # One file per build.tsv row, named owner+name.json, or
 # owner+name@module+dir.json for a module below the repository root; paths
@@ -25,6 +26,9 @@ trap 'rm -rf "$bin"' EXIT
 # awk, not read: empty cells (goflags) would collapse with IFS=tab.
 awk -F'\t' 'NR > 1 && $4 != "-" && $4 != "" && $6 == "yes" { print $1 "|" $3 "|" $4 "|" $5 }' "$BUILD_TSV" |
 while IFS='|' read -r repo moddir pkgs goflags; do
+	if [ -n "${ONLY:-}" ] && ! [[ $repo =~ $ONLY ]]; then
+		continue
+	fi
 	key=${repo/\//+}
 	name=$key
 	[ "$moddir" = . ] || name="$key@${moddir//\//+}"
@@ -34,13 +38,10 @@ while IFS='|' read -r repo moddir pkgs goflags; do
 		continue
 	fi
 	# shellcheck disable=SC2086 # pkgs is a list of patterns
-	if (cd "$dir" && GOFLAGS="$goflags" GOWORK=off "$bin/stsregional" -inventory -format=json $pkgs) >"$out/$name.json.tmp" 2>"$out/$name.err"; then
-		mv "$out/$name.json.tmp" "$out/$name.json"
-		rm -f "$out/$name.err"
+	if (cd "$dir" && GOFLAGS="$goflags" GOWORK=off "$bin/stsregional" -inventory -format=json $pkgs) >"$bin/out.json" 2>"$bin/err"; then
+		mv "$bin/out.json" "$out/$name.json"
 		echo "$name: $(grep -c '"kind"' "$out/$name.json") routes"
 	else
-		rm -f "$out/$name.json.tmp"
-		echo "$name: failed: $(tail -n 1 "$out/$name.err")" >&2
-		rm -f "$out/$name.err"
+		echo "$name: failed: $(grep -v '^stsregional: module' "$bin/err" | tail -n 1)" >&2
 	fi
 done

@@ -80,23 +80,27 @@ func TestFieldInventory(t *testing.T) {
 			k := key{repo, inRepo(r.File), r.Line}
 			at[k] = append(at[k], r)
 			for _, e := range r.Evidence {
-				if e.Role == inventory.EvidenceSession || e.Role == inventory.EvidenceSetting || e.Role == inventory.EvidenceOverride {
+				if e.Role != inventory.EvidenceRegion {
 					k := key{repo, inRepo(e.File), e.Line}
 					at[k] = append(at[k], r)
 				}
 			}
 		}
 	}
-	analysed := map[string]bool{}
-	for _, b := range builds {
-		if b.Patterns != nil {
-			analysed[b.Repo] = true
+	// covered reports whether a label is in the packages an inventory
+	// was made of, at the commit it was made at.
+	covered := func(l Label) bool {
+		for _, b := range builds {
+			if b.Repo == l.Repo && b.Patterns != nil && sameCommit(b.Commit, l.Commit) && inPatterns(b, l.File) {
+				return true
+			}
 		}
+		return false
 	}
 
 	checked, missing := 0, 0
 	for _, l := range labels {
-		if !seen[l.Repo] || !analysed[l.Repo] {
+		if !seen[l.Repo] || !covered(l) {
 			continue
 		}
 		routes := at[key{l.Repo, l.File, l.Line}]
@@ -141,4 +145,33 @@ func TestFieldInventory(t *testing.T) {
 		}
 	}
 	t.Logf("%d labelled lines checked against routes, %d construction sites missing", checked, missing)
+}
+
+// inPatterns reports whether file (relative to the repository) is in a
+// package the build row's patterns match: "./dir/..." and "./dir" relative
+// to the module directory.
+func inPatterns(b BuildRow, file string) bool {
+	dir := filepath.ToSlash(filepath.Dir(file))
+	mod := strings.Trim(filepath.ToSlash(b.ModuleDir), "./")
+	if b.ModuleDir == "." {
+		mod = ""
+	}
+	for _, p := range b.Patterns {
+		p = strings.TrimPrefix(strings.TrimPrefix(p, "."), "/")
+		full := strings.Trim(mod+"/"+p, "/")
+		if prefix, ok := strings.CutSuffix(full, "..."); ok {
+			prefix = strings.TrimSuffix(prefix, "/")
+			if prefix == "" || dir == prefix || strings.HasPrefix(dir, prefix+"/") {
+				return true
+			}
+			continue
+		}
+		if full == "" {
+			full = "."
+		}
+		if dir == full {
+			return true
+		}
+	}
+	return false
 }

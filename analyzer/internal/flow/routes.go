@@ -285,10 +285,11 @@ func (f *Flow) v2OptFns(c *v2conf, args []ast.Expr) {
 	}
 }
 
-// ClientOf returns the constructor call of the STS client e holds (v1
-// sts.New, v2 sts.New or sts.NewFromConfig), following variables and
-// fields of this package assigned once. When there is none it returns nil
-// and a description of where the client comes from.
+// ClientOf returns the call that built the STS client e holds (v1
+// sts.New, v2 sts.New or sts.NewFromConfig, or a helper returning a
+// client), following variables and fields of this package assigned once.
+// When there is none it returns nil and a description of where the client
+// comes from.
 func (f *Flow) ClientOf(e ast.Expr) (*ast.CallExpr, string) {
 	return f.clientOf(e, 0)
 }
@@ -300,9 +301,7 @@ func (f *Flow) clientOf(e ast.Expr, depth int) (*ast.CallExpr, string) {
 	e = ast.Unparen(e)
 	switch x := e.(type) {
 	case *ast.CallExpr:
-		if r, ok := sdk.LookupRoute(f.Callee(x)); ok && !r.Client && r.Kind == inventory.KindClient {
-			return x, ""
-		}
+		return x, ""
 	case *ast.Ident:
 		v := f.localVar(x)
 		if v == nil {

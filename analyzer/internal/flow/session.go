@@ -112,6 +112,8 @@ type Client struct {
 	// and the shared config (every constructor but session.New), so the
 	// legacy default can be changed where the program runs.
 	HonoursEnv bool
+	// Inner is, for a Helper call, the constructor call inside the helper.
+	Inner *ast.CallExpr
 	// Setting is the STSRegionalEndpoint value that decides the mode, and
 	// Endpoint the explicit Endpoint or FIPS/dual-stack setting, where the
 	// code sets them (nil otherwise).
@@ -298,7 +300,7 @@ func (f *Flow) wrapperCall(call *ast.CallExpr, w *wrapper) Client {
 	s, c := f.evalProviderConfigs(call.Args[w.prov], cfgs, call.Ellipsis.IsValid())
 	cl := Client{
 		Call: call, Ctor: w.ctor, What: w.what + " (built by " + w.fn.Name() + ")",
-		Helper: true, HelperConfigs: w.variadic >= 0,
+		Helper: true, HelperConfigs: w.variadic >= 0, Inner: w.call,
 	}
 	return f.verdict(cl, s, c)
 }
