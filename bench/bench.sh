@@ -43,10 +43,13 @@ states=${STATES:-warm cold edit}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-bin=$work/bin
-mkdir -p "$bin"
-(cd "$root" && go build -o "$bin/stsregional" ./cmd/stsregional &&
-	go build -tags stsregionalnoop -o "$bin/noop" ./cmd/stsregional)
+# BIN, if set, holds prebuilt stsregional and noop binaries.
+bin=${BIN:-$work/bin}
+if [ -z "${BIN:-}" ]; then
+	mkdir -p "$bin"
+	(cd "$root" && go build -o "$bin/stsregional" ./cmd/stsregional &&
+		go build -tags stsregionalnoop -o "$bin/noop" ./cmd/stsregional)
+fi
 dir=$work/mod
 cp -a "$src" "$dir"
 cd "$dir"

@@ -13,14 +13,16 @@
 //	go fix -fixtool=$(which stsregional) ./...     # as a go fix tool
 //
 // Every mode analyses through the go command: stsregional runs
-// go vet -vettool=<itself> -json, so that each package is type-checked in
-// its own process and its results kept in the go build cache, then prints
-// or applies what it reported. Run stsregional -help for the flags; the
-// README documents them and the exit codes.
+// go vet -vettool=<itself> -json, so that each package is analysed in its
+// own process (internal/unit) and its results kept in the go build cache,
+// then prints or applies what it reported. One flag set serves both sides.
+// Run stsregional -help for the flags; the README documents them and the
+// exit codes.
 package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -30,13 +32,12 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"golang.org/x/tools/go/analysis/singlechecker"
-
 	"github.com/stsregional/stsregional/analyzer"
 	"github.com/stsregional/stsregional/internal/apply"
 	"github.com/stsregional/stsregional/internal/engine"
 	"github.com/stsregional/stsregional/internal/render"
 	"github.com/stsregional/stsregional/internal/sarif"
+	"github.com/stsregional/stsregional/internal/unit"
 )
 
 // unitAnalyzer is the analyzer run in the go vet protocol; the
@@ -47,12 +48,7 @@ var unitAnalyzer = analyzer.Analyzer
 var explain = analyzer.Explain
 
 func main() {
-	args := os.Args[1:]
-	if vetProtocol(args) {
-		unitMain(args)
-		return
-	}
-	os.Exit(standalone(args, os.Stdout, os.Stderr))
+	os.Exit(realMain(os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // Exit codes of the standalone modes.
@@ -63,8 +59,24 @@ const (
 	exitFindings = 3
 )
 
-// standalone is main for the standalone modes; it returns the exit code.
-func standalone(args []string, stdout, stderr io.Writer) int {
+// realMain is main; it returns the exit code.
+func realMain(args []string, stdout, stderr io.Writer) int {
+	// The go vet protocol's last argument is a unit configuration file.
+	var unitCfg *unit.Config
+	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
+		cfg, err := unit.ReadConfig(args[len(args)-1])
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", analyzer.Name, err)
+			return exitError
+		}
+		unitCfg, args = cfg, args[:len(args)-1]
+		// go vet runs the tool on every dependency too, only for facts.
+		// The check flags do not matter there, and a bad one would be
+		// reported once per dependency: accept any value.
+		if cfg.VetxOnly {
+			analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) { f.Value = anyValue{} })
+		}
+	}
 	fs := flag.NewFlagSet(analyzer.Name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	jsonOut := fs.Bool("json", false, "print the findings, with their fixes and documentation URLs, as JSON on stdout (exit 0 even with findings)")
@@ -77,6 +89,8 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	tags := fs.String("tags", "", "comma-separated build `tags`, as for go build (GOFLAGS=-tags=... works too)")
 	explainID := fs.String("explain", "", "print the documentation of the check `ID` (such as STS003) and exit")
 	version := fs.Bool("version", false, "print \""+analyzer.Name+" VERSION\" and exit")
+	toolVersion := fs.String("V", "", "with `full`, print the version and build ID (the go vet protocol)")
+	listFlags := fs.Bool("flags", false, "print the flags that go vet may pass on, as JSON (the go vet protocol)")
 	// The analyzer's own flags, in both spellings: -disable, and the
 	// -stsregional.disable that go vet uses.
 	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
@@ -87,7 +101,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(w, "Usage: %s [flags] packages\n\nFlags:\n", analyzer.Name)
 		fs.SetOutput(w)
 		fs.PrintDefaults()
-		fmt.Fprintf(w, "  -V=full, -flags, FILE.cfg\n    \tthe go vet tool protocol: run it as go vet -vettool=$(which %s)\n", analyzer.Name)
+		fmt.Fprintf(w, "\nAs a go vet or go fix tool: go vet -vettool=$(which %s) ./...\n", analyzer.Name)
 	}
 	bad := func(err error) int {
 		fmt.Fprintln(stderr, err)
@@ -102,6 +116,15 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		return bad(err)
 	}
 	switch {
+	case *listFlags:
+		return printFlags(fs, stdout)
+	case *toolVersion != "":
+		return printToolVersion(*toolVersion, stdout, stderr)
+	case unitCfg != nil:
+		return unit.Run(unitCfg, unitAnalyzer, unit.Options{
+			JSON: *jsonOut, Fix: *fix, Diff: *diff, Context: *contextLines,
+			MayExport: analyzer.MayExportFacts,
+		}, stderr)
 	case *version:
 		fmt.Fprintf(stdout, "%s %s\n", analyzer.Name, buildVersion())
 		return exitOK
@@ -228,54 +251,51 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// unitMain runs the go vet protocol (-V=full, -flags, FILE.cfg) through
-// golang.org/x/tools' unitchecker, which parses its own flags.
-func unitMain(args []string) {
-	// go vet runs the tool on every dependency too, only for facts. The
-	// check flags do not matter there, and a bad one would be reported
-	// once per dependency: accept any value.
-	if factsOnly(args) {
-		unitAnalyzer.Flags.VisitAll(func(f *flag.Flag) { f.Value = anyValue{} })
+// unitFlags are the flags that go vet and go fix may pass on to the tool
+// (-flags): those that matter in the go vet protocol.
+var unitFlags = map[string]bool{"json": true, "c": true, "fix": true, "diff": true}
+
+// printFlags prints the flags go vet may pass on, as JSON.
+func printFlags(fs *flag.FlagSet, stdout io.Writer) int {
+	type jsonFlag struct {
+		Name  string
+		Bool  bool
+		Usage string
 	}
-	// go vet and go fix forward only the flags the tool lists with -flags;
-	// singlechecker registers the analyzer's flags unprefixed (-disable), so
-	// also accept the -stsregional.disable spelling of multi-analyzer tools.
-	unitAnalyzer.Flags.VisitAll(func(f *flag.Flag) {
-		flag.Var(f.Value, analyzer.Name+"."+f.Name, "same as -"+f.Name)
+	var list []jsonFlag
+	fs.VisitAll(func(f *flag.Flag) {
+		name := strings.TrimPrefix(f.Name, analyzer.Name+".")
+		if unitFlags[f.Name] || analyzer.Analyzer.Flags.Lookup(name) != nil {
+			b, ok := f.Value.(interface{ IsBoolFlag() bool })
+			list = append(list, jsonFlag{f.Name, ok && b.IsBoolFlag(), f.Usage})
+		}
 	})
-	singlechecker.Main(unitAnalyzer)
-}
-
-// vetProtocol reports whether go vet or go fix runs the tool: on a unit
-// configuration file, to ask its version (-V) or its flags (-flags).
-func vetProtocol(args []string) bool {
-	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
-		return true
-	}
-	for _, a := range args {
-		if a == "--" || !strings.HasPrefix(a, "-") {
-			break
-		}
-		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if name == "V" || name == "flags" {
-			return true
-		}
-	}
-	return false
-}
-
-// factsOnly reports whether the tool runs under go vet or go fix on a
-// package that is only a dependency of the packages to check.
-func factsOnly(args []string) bool {
-	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
-		return false
-	}
-	data, err := os.ReadFile(args[len(args)-1])
+	data, err := json.MarshalIndent(list, "", "\t")
 	if err != nil {
-		return false // unitchecker reports it
+		return exitError
 	}
-	var cfg struct{ VetxOnly bool }
-	return json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly
+	fmt.Fprintf(stdout, "%s\n", data)
+	return exitOK
+}
+
+// printToolVersion prints the version line go vet asks for with -V=full:
+// the build ID is a hash of the executable, so that the go command's cache
+// keeps the results of different builds apart.
+func printToolVersion(v string, stdout, stderr io.Writer) int {
+	if v != "full" {
+		fmt.Fprintf(stderr, "%s: unsupported flag value: -V=%s (use -V=full)\n", analyzer.Name, v)
+		return exitError
+	}
+	exe, err := engine.Executable()
+	if err == nil {
+		var data []byte
+		if data, err = os.ReadFile(exe); err == nil {
+			fmt.Fprintf(stdout, "%s version devel comments-go-here buildID=%x\n", exe, sha256.Sum256(data))
+			return exitOK
+		}
+	}
+	fmt.Fprintf(stderr, "%s: %v\n", analyzer.Name, err)
+	return exitError
 }
 
 // anyValue is a flag.Value that accepts anything.

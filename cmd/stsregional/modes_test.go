@@ -249,7 +249,7 @@ func TestHelp(t *testing.T) {
 	for _, m := range regexp.MustCompile(`(?m)^  -([a-zA-Z.-]+)`).FindAllStringSubmatch(r.stdout, -1) {
 		listed = append(listed, m[1])
 	}
-	want := []string{"V", "assume-env-regional", "c", "diff", "disable", "enable", "explain", "fix", "format", "inventory", "json",
+	want := []string{"V", "assume-env-regional", "c", "diff", "disable", "enable", "explain", "fix", "flags", "format", "inventory", "json",
 		"stsregional.assume-env-regional", "stsregional.disable", "stsregional.enable", "stsregional.inventory", "tags", "test", "v", "version"}
 	sort.Strings(listed)
 	if strings.Join(listed, " ") != strings.Join(want, " ") {

@@ -402,6 +402,9 @@ type Options struct {
 	Names func(paths []string) map[string]string
 	// Display returns the name of a file as the user should see it.
 	Display func(name string) string
+	// Write, if set, writes a fixed file instead of WriteAtomic (go fix
+	// collects them in an archive).
+	Write func(name string, data []byte) error
 	// Prefix starts every warning and error line.
 	Prefix         string
 	Stdout, Stderr io.Writer
@@ -432,6 +435,11 @@ func Run(fixes []Fix, opts Options) bool {
 			var old, fixed []byte
 			if old, fixed, err = f.Result(names); err == nil {
 				_, err = io.WriteString(opts.Stdout, Unified(display(f.Name), old, fixed))
+			}
+		} else if opts.Write != nil {
+			var old, fixed []byte
+			if old, fixed, err = f.Result(names); err == nil && !bytes.Equal(old, fixed) {
+				err = opts.Write(f.Name, fixed)
 			}
 		} else {
 			err = f.Write(names)

@@ -24,6 +24,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/stsregional/stsregional/internal/vetjson"
 )
 
 // Options say what to analyse and how.
@@ -132,34 +134,6 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// The JSON schema of go vet -json (golang.org/x/tools'
-// driverutil.JSONTree): package ID → analyzer name → diagnostics or error.
-type (
-	jsonEdit struct {
-		Filename string `json:"filename"`
-		Start    int    `json:"start"`
-		End      int    `json:"end"`
-		New      string `json:"new"`
-	}
-	jsonFix struct {
-		Message string     `json:"message"`
-		Edits   []jsonEdit `json:"edits"`
-	}
-	jsonRelated struct {
-		Posn    string `json:"posn"`
-		End     string `json:"end"`
-		Message string `json:"message"`
-	}
-	jsonDiag struct {
-		Category       string        `json:"category"`
-		Posn           string        `json:"posn"`
-		End            string        `json:"end"`
-		Message        string        `json:"message"`
-		SuggestedFixes []jsonFix     `json:"suggested_fixes"`
-		Related        []jsonRelated `json:"related"`
-	}
-)
-
 // decode reads the stream of JSON trees that go vet -json prints, one per
 // package, and returns the diagnostics, deduplicated and sorted, and the
 // analysis errors.
@@ -183,7 +157,7 @@ func decode(r io.Reader) ([]Diagnostic, []string, error) {
 					errs = append(errs, pkg+": "+oneLine(e.Error))
 					continue
 				}
-				var list []jsonDiag
+				var list []vetjson.Diagnostic
 				if err := json.Unmarshal(raw, &list); err != nil {
 					return nil, nil, fmt.Errorf("package %s: %w", id, err)
 				}
@@ -202,7 +176,7 @@ func decode(r io.Reader) ([]Diagnostic, []string, error) {
 	return diags, errs, nil
 }
 
-func convert(pkg string, jd jsonDiag) Diagnostic {
+func convert(pkg string, jd vetjson.Diagnostic) Diagnostic {
 	d := Diagnostic{
 		Package:  pkg,
 		Category: jd.Category,

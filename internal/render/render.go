@@ -12,6 +12,7 @@ import (
 
 	"github.com/stsregional/stsregional/analyzer"
 	"github.com/stsregional/stsregional/internal/engine"
+	"github.com/stsregional/stsregional/internal/vetjson"
 )
 
 // URL returns the documentation URL of a diagnostic: its check's section,
@@ -71,43 +72,14 @@ func rel(cwd string, p engine.Position) engine.Position {
 	return p
 }
 
-// The JSON schema: go vet -json's (package → analyzer → diagnostics), with
-// the documentation URL of each diagnostic added.
-type (
-	jsonEdit struct {
-		Filename string `json:"filename"`
-		Start    int    `json:"start"`
-		End      int    `json:"end"`
-		New      string `json:"new"`
-	}
-	jsonFix struct {
-		Message string     `json:"message"`
-		Edits   []jsonEdit `json:"edits"`
-	}
-	jsonRelated struct {
-		Posn    string `json:"posn"`
-		End     string `json:"end"`
-		Message string `json:"message"`
-	}
-	jsonDiag struct {
-		Category       string        `json:"category,omitempty"`
-		Posn           string        `json:"posn"`
-		End            string        `json:"end"`
-		Message        string        `json:"message"`
-		URL            string        `json:"url"`
-		SuggestedFixes []jsonFix     `json:"suggested_fixes,omitempty"`
-		Related        []jsonRelated `json:"related,omitempty"`
-	}
-)
-
 // JSON prints the diagnostics as one JSON object: package path →
 // "stsregional" → diagnostics, as go vet -json does, with each
 // diagnostic's "url" added. Paths are relative to cwd; fix edits are byte
 // offsets.
 func JSON(w io.Writer, diags []engine.Diagnostic, cwd string) error {
-	tree := map[string]map[string][]jsonDiag{}
+	tree := map[string]map[string][]vetjson.Diagnostic{}
 	for _, d := range diags {
-		jd := jsonDiag{
+		jd := vetjson.Diagnostic{
 			Category: d.Category,
 			Posn:     rel(cwd, d.Pos).String(),
 			End:      rel(cwd, d.End).String(),
@@ -115,17 +87,17 @@ func JSON(w io.Writer, diags []engine.Diagnostic, cwd string) error {
 			URL:      URL(d),
 		}
 		for _, f := range d.Fixes {
-			jf := jsonFix{Message: f.Message, Edits: []jsonEdit{}}
+			jf := vetjson.Fix{Message: f.Message, Edits: []vetjson.Edit{}}
 			for _, e := range f.Edits {
-				jf.Edits = append(jf.Edits, jsonEdit{engine.Rel(cwd, e.Filename), e.Start, e.End, e.New})
+				jf.Edits = append(jf.Edits, vetjson.Edit{Filename: engine.Rel(cwd, e.Filename), Start: e.Start, End: e.End, New: e.New})
 			}
 			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
 		}
 		for _, r := range d.Related {
-			jd.Related = append(jd.Related, jsonRelated{rel(cwd, r.Pos).String(), rel(cwd, r.End).String(), r.Message})
+			jd.Related = append(jd.Related, vetjson.Related{Posn: rel(cwd, r.Pos).String(), End: rel(cwd, r.End).String(), Message: r.Message})
 		}
 		if tree[d.Package] == nil {
-			tree[d.Package] = map[string][]jsonDiag{}
+			tree[d.Package] = map[string][]vetjson.Diagnostic{}
 		}
 		tree[d.Package][analyzer.Name] = append(tree[d.Package][analyzer.Name], jd)
 	}
