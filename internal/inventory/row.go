@@ -132,7 +132,7 @@ const (
 	EvidenceSetting  = "setting"  // the setting that decides the mode (STSRegionalEndpoint, Region)
 	EvidenceOverride = "override" // an endpoint or resolver override
 	EvidenceRegion   = "region"   // where the Region is set
-	EvidenceClient   = "client"   // the STS client a provider or presign client calls through
+	EvidenceClient   = "client"   // the STS client a provider or presign client calls through, or the construction inside a helper
 )
 
 // A Row is one STS route.
