@@ -350,7 +350,15 @@ func (f *Flow) Requests() []Request {
 		if s.Kind != sdk.SinkRequest {
 			continue
 		}
-		hosts := f.trace(s.Value, isSTS, stsFormat.MatchString)
+		var hosts []ast.Expr
+		if ep := f.Value(s); ep.Known && isSTS(ep.Value) {
+			// A constant URL: where its text is written (the url.Parse
+			// argument of u.String(), the Host of a url.URL literal), as
+			// the checks report it.
+			hosts = []ast.Expr{ep.At}
+		} else {
+			hosts = f.trace(s.Value, isSTS, stsFormat.MatchString)
+		}
 		if len(hosts) == 0 {
 			continue
 		}
