@@ -41,7 +41,7 @@ func New(cfg Config) (*analysis.Analyzer, error) {
 func newAnalyzer(cfg *Config) *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name: Name,
-		Doc:  doc,
+		Doc:  analyzerDoc(),
 		URL:  DocURL,
 		// Facts describe the v1 sessions and configs that functions return
 		// and package-level variables hold.

@@ -1,11 +1,13 @@
 package analyzer_test
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -29,13 +31,71 @@ import (
 // mod is the real-SDK test module.
 func mod() string { return filepath.Join(analysistest.TestData(), "mod") }
 
-// runCheck runs the analyzer over one check's folder, and its fixes over
-// the folder's fix/ subtree, if any.
+// Loading the real SDKs from source dominates the cost of these tests, so
+// every per-check folder is analysed in one run (and every fix/ folder in
+// one run with fixes), and each test reports the problems found under its
+// own folder.
+var (
+	shared     sync.Once
+	sharedErrs []string
+)
+
+// recorder collects analysistest's errors.
+type recorder struct{ errs *[]string }
+
+func (r recorder) Errorf(format string, args ...any) {
+	*r.errs = append(*r.errs, fmt.Sprintf(format, args...))
+}
+
+// folders are the test folders of the shared runs.
+var folders = regexp.MustCompile(`^(sts\d{3}|matching|config)$`)
+
+func runShared() {
+	entries, _ := os.ReadDir(mod())
+	var plain, fixes []string
+	for _, e := range entries {
+		if !e.IsDir() || !folders.MatchString(e.Name()) {
+			continue
+		}
+		sub, _ := os.ReadDir(filepath.Join(mod(), e.Name()))
+		for _, s := range sub {
+			switch {
+			case !s.IsDir():
+				plain = append(plain, "./"+e.Name())
+			case s.Name() == "fix":
+				fixes = append(fixes, "./"+e.Name()+"/fix/...")
+			default:
+				plain = append(plain, "./"+e.Name()+"/"+s.Name()+"/...")
+			}
+		}
+	}
+	rec := recorder{&sharedErrs}
+	analysistest.Run(rec, mod(), analyzer.Analyzer, dedup(plain)...)
+	analysistest.RunWithSuggestedFixes(rec, mod(), analyzer.Analyzer, fixes...)
+}
+
+func dedup(list []string) []string {
+	var out []string
+	for i, s := range list {
+		if i == 0 || s != list[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// runCheck reports the shared runs' problems under testdata/mod/dir: its
+// // want comments, and the .golden files of its fix/ folder. Problems that
+// name no file (a failed load) are reported by every test.
 func runCheck(t *testing.T, dir string) {
 	t.Helper()
-	analysistest.Run(t, mod(), analyzer.Analyzer, "./"+dir+"/...")
-	if _, err := os.Stat(filepath.Join(mod(), dir, "fix")); err == nil {
-		analysistest.RunWithSuggestedFixes(t, mod(), analyzer.Analyzer, "./"+dir+"/fix/...")
+	shared.Do(runShared)
+	sep := string(filepath.Separator)
+	in := filepath.Join("testdata", "mod", dir) + sep
+	for _, e := range sharedErrs {
+		if strings.Contains(e, in) || !strings.Contains(e, filepath.Join("testdata", "mod")+sep) {
+			t.Error(e)
+		}
 	}
 }
 
@@ -50,16 +110,20 @@ func TestSTS001(t *testing.T) { runCheck(t, "sts001") }
 
 // TestSTS002 covers v1 sessions that are not provably regional, through
 // variables, helpers, wrappers, package variables and facts across
-// packages.
+// packages, per path (conditional/) and with the process environment
+// (procenv/).
 func TestSTS002(t *testing.T) { runCheck(t, "sts002") }
 
-// TestSTS003 covers v1 clients with a Region but not the regional setting.
+// TestSTS003 covers v1 clients with a Region but not the regional setting,
+// and configs that flow through MergeIn, Copy and reassignments
+// (configflow/).
 func TestSTS003(t *testing.T) { runCheck(t, "sts003") }
 
 // TestSTS004 covers the legacy STS mode selected explicitly.
 func TestSTS004(t *testing.T) { runCheck(t, "sts004") }
 
-// TestSTS005 covers v1 EndpointFor calls and custom v1 resolvers.
+// TestSTS005 covers v1 EndpointFor calls (discarded results included) and
+// custom v1 resolvers.
 func TestSTS005(t *testing.T) { runCheck(t, "sts005") }
 
 // TestSTS006 covers aws-global and empty Regions reaching STS clients.
@@ -72,6 +136,10 @@ func TestSTS007(t *testing.T) { runCheck(t, "sts007") }
 // renamed and dot imports, a local package called sts, shadowed names,
 // generic helpers; and fixes that reuse aliased and dot imports.
 func TestMatching(t *testing.T) { runCheck(t, "matching") }
+
+// TestConfigFolder checks the // want comments of the gating fixture under
+// the default configuration (config_test.go runs the other ones).
+func TestConfigFolder(t *testing.T) { runCheck(t, "config") }
 
 // TestLayout keeps the test module's layout: one folder per check, and
 // every other top-level folder run by a known test, so that no // want

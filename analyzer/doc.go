@@ -107,6 +107,15 @@
 // a *session.Session. The endpoints import is added when missing. On by
 // default.
 //
+// A session that is regional on some paths only (the setting in one
+// branch, if region != "" { … }) is reported where it is built without the
+// setting, with the condition of that path ("may call … when region != ""
+// is false"). os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "regional") in the
+// package counts where it runs before the session is built: earlier in the
+// same function on every path, in an init function, or in main.main before
+// the call that builds the session; a package that also sets "legacy" gets
+// credit only from the same function.
+//
 // aws-sdk-go v1 reached end of support on 2025-07-31; this setting is a
 // stop-gap, and migrating to aws-sdk-go-v2 is the lasting fix.
 //
@@ -154,7 +163,10 @@
 //
 // Why: legacy sends the 15 legacy Regions to sts.amazonaws.com. Clients
 // built with an explicit legacy setting are reported here only, not again
-// as STS002 or STS003. aws-sdk-go-v2 ignores AWS_STS_REGIONAL_ENDPOINTS.
+// as STS002 or STS003. aws-sdk-go-v2 ignores AWS_STS_REGIONAL_ENDPOINTS, so
+// os.Setenv of it in a package that does not depend on aws-sdk-go v1 (even
+// transitively) is not reported, nor is one replaced by another os.Setenv
+// of the variable in the same block before any call could read it.
 //
 // Autofix: the constant becomes endpoints.RegionalSTSEndpoint and the
 // string "legacy" becomes "regional". On by default.
@@ -174,7 +186,9 @@
 //	ep, err := endpoints.DefaultResolver().EndpointFor("sts", region, endpoints.STSRegionalEndpointOption)
 //
 // Calls that forward their options (opts...) keep the session's setting
-// and are not reported.
+// and are not reported; nor are calls whose endpoint is thrown away
+// (_, err := resolver.EndpointFor("sts", region) as a Region check sends
+// nothing).
 //
 // Autofix: append endpoints.STSRegionalEndpointOption to the call; in a
 // resolver function with a named region parameter, replace the returned URL
@@ -322,23 +336,33 @@
 // only at run time (a deliberate choice), clients using FIPS or dual-stack
 // endpoints (they skip the legacy mapping), clients with any other explicit
 // Endpoint (a global one is STS001), sessions from session.NewSession or
-// NewSessionWithOptions in a package that calls
-// os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "regional"), and aws-global
-// configs used only for other services.
+// NewSessionWithOptions built after the package calls
+// os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "regional") (see STS002),
+// EndpointFor calls whose endpoint is discarded, and aws-global configs
+// used only for other services.
 package analyzer
 
-// doc is Analyzer.Doc: a one-line summary, then the checks.
-const doc = `report AWS STS calls that go to the global endpoint sts.amazonaws.com
+import "strings"
+
+// docIntro starts Analyzer.Doc: a one-line summary, then the checks, listed
+// by analyzerDoc from Checks.
+const docIntro = `report AWS STS calls that go to the global endpoint sts.amazonaws.com
 
 The global STS endpoint is served from us-east-1: extra latency, a
 single-Region dependency, and no path through STS VPC endpoints.
-Checks (all on by default; select with -enable and -disable):
+Checks (select with -enable and -disable; -explain in the stsregional
+command prints one check's documentation):
+`
 
-STS000  invalid suppression directive
-STS001  hard-coded global endpoint
-STS002  aws-sdk-go v1 session not regional
-STS003  aws-sdk-go v1 Region is not enough
-STS004  legacy STS endpoint mode selected explicitly
-STS005  aws-sdk-go v1 resolver resolves STS globally
-STS006  aws-global or empty Region reaches an STS client
-STS007  aws-sdk-go-v2 endpoint resolver pins STS to the global endpoint`
+// analyzerDoc returns Analyzer.Doc, with one line per check.
+func analyzerDoc() string {
+	var b strings.Builder
+	b.WriteString(docIntro)
+	for _, c := range Checks {
+		b.WriteString("\n" + c.ID + "  " + c.Doc.Title)
+		if !c.Default {
+			b.WriteString(" (off by default)")
+		}
+	}
+	return b.String()
+}

@@ -91,3 +91,13 @@ func TestExplain(t *testing.T) {
 		t.Errorf("Explain(STS999): err = %v, want one naming the ID", err)
 	}
 }
+
+// TestAnalyzerDoc checks that the analyzer's Doc, shown by go vet help,
+// lists every check by its title.
+func TestAnalyzerDoc(t *testing.T) {
+	for _, c := range analyzer.Checks {
+		if !strings.Contains(analyzer.Analyzer.Doc, c.ID+"  "+c.Doc.Title) {
+			t.Errorf("Analyzer.Doc lacks %s: %q", c.ID, analyzer.Analyzer.Doc)
+		}
+	}
+}

@@ -187,6 +187,11 @@ func (p *pass) v1Route(cl flow.Client) route {
 	if cl.Origin != nil {
 		rt.evidence = append(rt.evidence, evidence{inventory.EvidenceSession, cl.Origin.Node})
 	}
+	if cl.At != nil && cl.At != ast.Node(cl.Call) && (cl.Origin == nil || cl.At.Pos() != cl.Origin.Node.Pos()) {
+		// A conditional client: the session built without the setting,
+		// where its finding is.
+		rt.evidence = append(rt.evidence, evidence{inventory.EvidenceSession, cl.At})
+	}
 	if cl.Setting != nil {
 		rt.evidence = append(rt.evidence, evidence{inventory.EvidenceSetting, cl.Setting})
 	}
@@ -207,7 +212,11 @@ func (p *pass) v1Endpoint(cl flow.Client) inventory.Endpoint {
 	case flow.Global:
 		return inventory.Endpoint{Mode: inventory.ModeGlobal}
 	case flow.Conditional:
-		return inventory.Endpoint{Mode: inventory.ModeConditional, Detail: cl.Reason}
+		detail := cl.Condition
+		if detail == "" {
+			detail = cl.Reason
+		}
+		return inventory.Endpoint{Mode: inventory.ModeConditional, Detail: "global " + detail}
 	case flow.Explicit:
 		if cl.Endpoint != nil {
 			return inventory.Endpoint{Mode: inventory.ModeExplicit, Detail: p.v1Override(cl.Endpoint)}

@@ -22,7 +22,12 @@ var sts002 = Check{
 			"aws-sdk-go-v2 (regional by default) the lasting fix.\n\n" +
 			"With -assume-env-regional (every deployment sets AWS_STS_REGIONAL_ENDPOINTS=regional), clients whose session " +
 			"reads the environment (session.NewSession, session.NewSessionWithOptions) or cannot be followed are not " +
-			"reported; a package that calls os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"regional\") is treated the same way.",
+			"reported. A package that calls os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"regional\") gets the same credit where the " +
+			"call runs before the session is built: earlier in the same function on every path, in an init function, or in " +
+			"main.main before the call that builds the session; a package that also sets \"legacy\" gets it only from the same " +
+			"function.\n\n" +
+			"A session that is regional on some paths only (the setting in one branch, if region != \"\" { … }) is reported " +
+			"where it is built without the setting, with the condition of that path: \"may call … when region != \"\" is false\".",
 		Wrong: "sess := session.Must(session.NewSession()) // Region from AWS_REGION at run time\nsvc := sts.New(sess)",
 		Right: "sess := session.Must(session.NewSession(&aws.Config{\n\tSTSRegionalEndpoint: endpoints.RegionalSTSEndpoint,\n}))\nsvc := sts.New(sess)",
 		Fix: "when the session is built in the package, sets STSRegionalEndpoint where it is built (in the &aws.Config{…} " +
@@ -42,18 +47,30 @@ const v1StopGap = "; migrating to aws-sdk-go-v2, regional by default, is the las
 // STS002 the others. An explicit legacy setting is STS004's.
 func (p *pass) checkV1Clients(id string) {
 	for _, cl := range p.flow.V1Clients() {
-		if cl.ExplicitLegacy || (cl.Mode != flow.LegacyGlobal && cl.Mode != flow.Unknown) {
+		switch {
+		case cl.ExplicitLegacy:
+			continue
+		case cl.Mode == flow.LegacyGlobal, cl.Mode == flow.Unknown, cl.Mode == flow.Conditional:
+		default:
 			continue
 		}
 		if (cl.Region != nil) != (id == V1RegionTrap) {
 			continue
 		}
-		p.report(id, cl.Call, v1Message(cl), p.v1ClientFix(cl))
+		p.report(id, cl.At, v1Message(cl), p.v1ClientFix(cl))
 	}
 }
 
 // v1Message says why the client cl calls the global endpoint.
 func v1Message(cl flow.Client) string {
+	if cl.Mode == flow.Conditional {
+		why := "on that path this session does not set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint"
+		if r := cl.Region; r != nil && r.Known {
+			why += " and its Region is " + strconv.Quote(r.Value)
+		}
+		return "aws-sdk-go v1 STS " + cl.What + " may call the global endpoint sts.amazonaws.com (us-east-1) " + cl.Condition + ": " + why +
+			", and v1 defaults to the legacy global endpoint in the 15 legacy Regions and without a Region; set it where this session is built" + v1StopGap
+	}
 	if r := cl.Region; r != nil {
 		region := "set at runtime"
 		if r.Known {

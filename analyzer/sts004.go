@@ -24,7 +24,9 @@ var sts004 = Check{
 			"os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"legacy\"), or an env-var literal {Name: " +
 			"\"AWS_STS_REGIONAL_ENDPOINTS\", Value: \"legacy\"}.\n\n" +
 			"Why: legacy sends the 15 legacy Regions to sts.amazonaws.com. Clients built with an explicit legacy setting " +
-			"are reported here, not again as STS002/STS003. aws-sdk-go-v2 ignores AWS_STS_REGIONAL_ENDPOINTS.",
+			"are reported here, not again as STS002/STS003. aws-sdk-go-v2 ignores AWS_STS_REGIONAL_ENDPOINTS, so os.Setenv " +
+			"of it in a package that does not depend on aws-sdk-go v1 (even transitively) is not reported, nor is one " +
+			"replaced by another Setenv of the variable in the same block before any call could read it.",
 		Wrong: "os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"legacy\")\ncfg := &aws.Config{Region: aws.String(\"eu-west-1\"), STSRegionalEndpoint: endpoints.LegacySTSEndpoint}",
 		Right: "os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"regional\")\ncfg := &aws.Config{Region: aws.String(\"eu-west-1\"), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}",
 		Fix:   "LegacySTSEndpoint becomes RegionalSTSEndpoint; \"legacy\" becomes \"regional\".",
@@ -47,8 +49,12 @@ func runSTS004(p *pass) {
 				p.report(ExplicitLegacy, call.Args[0], `GetSTSRegionalEndpoint("legacy") selects the legacy STS endpoint mode: `+legacyWhy+`; use "regional"`,
 					suggested(`Use "regional"`, nil, fix.Replace(call.Args[0], strconv.Quote("regional"))))
 			}
-		case e.Role == sdk.EnvSetter:
-			if key, val, ok := f.Setenv(call); ok && key == sdk.EnvSTSRegional && strings.EqualFold(val, "legacy") {
+		case e.Role == sdk.EnvSetter && f.LinksV1():
+			// Only aws-sdk-go v1 reads the variable: in a program without
+			// it, the setting has no effect.
+			// A setting replaced before anything can read it has no
+			// effect.
+			if key, val, ok := f.Setenv(call); ok && key == sdk.EnvSTSRegional && strings.EqualFold(val, "legacy") && !f.Overwritten(cur) {
 				p.report(ExplicitLegacy, call.Args[1], "AWS_STS_REGIONAL_ENDPOINTS=legacy selects the legacy STS endpoint mode: "+legacyWhy+`; set it to "regional" (aws-sdk-go-v2 ignores it)`,
 					suggested(`Set AWS_STS_REGIONAL_ENDPOINTS to "regional"`, nil, fix.Replace(call.Args[1], strconv.Quote("regional"))))
 			}
@@ -101,14 +107,7 @@ func (p *pass) checkLegacyValue(value ast.Expr) {
 	}
 	const msg = "STSRegionalEndpoint is set to endpoints.LegacySTSEndpoint: " + legacyWhy + "; use endpoints.RegionalSTSEndpoint"
 	const fixMsg = "Use endpoints.RegionalSTSEndpoint"
-	var id *ast.Ident
-	switch x := ast.Unparen(value).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	}
-	if id != nil && sdk.IsConst(p.TypesInfo.Uses[id], sdk.V1Endpoints, "LegacySTSEndpoint") {
+	if id := flow.NameIdent(value); id != nil && sdk.IsConst(p.TypesInfo.Uses[id], sdk.V1Endpoints, "LegacySTSEndpoint") {
 		p.report(ExplicitLegacy, value, msg, suggested(fixMsg, nil, fix.Replace(id, "RegionalSTSEndpoint")))
 		return
 	}

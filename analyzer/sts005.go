@@ -21,7 +21,8 @@ var sts005 = Check{
 			"received; or a function shaped like a v1 resolver (returning (endpoints.ResolvedEndpoint, error)) that returns " +
 			"the global URL.\n\n" +
 			"Why: with no options the STS mode is unset, which the resolver treats as legacy " +
-			"(aws/endpoints/v3model.go). Calls that forward opts... keep the session's setting and are not reported.",
+			"(aws/endpoints/v3model.go). Calls that forward opts... keep the session's setting and are not reported; " +
+			"nor are calls whose endpoint is thrown away (_, err := resolver.EndpointFor(\"sts\", region) as a Region check sends nothing).",
 		Wrong: "ep, err := endpoints.DefaultResolver().EndpointFor(\"sts\", region)",
 		Right: "ep, err := endpoints.DefaultResolver().EndpointFor(\"sts\", region, endpoints.STSRegionalEndpointOption)",
 		Fix: "appends endpoints.STSRegionalEndpointOption; in a resolver with a named region parameter, builds the URL and " +

@@ -6,6 +6,7 @@ package flow
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strconv"
 
@@ -190,9 +191,9 @@ func (f *Flow) ExportFacts() {
 		}
 		var s sess
 		if isSess {
-			s = f.evalSessionVar(v, 0)
+			s = f.evalSessionVar(v, token.NoPos, 0)
 		} else {
-			c, _ := f.evalConfigVar(v, 0)
+			c, _ := f.evalConfigVar(v, token.NoPos, 0)
 			s = sess{conf: c}
 		}
 		f.pass.ExportObjectFact(v, factOf(s))

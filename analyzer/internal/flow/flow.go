@@ -21,9 +21,21 @@ import (
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 )
 
-// maxDepth bounds every recursive walk over definitions, so cyclic or very
-// deep assignment chains cost a constant amount.
-const maxDepth = 8
+// maxDepth bounds every recursive walk over expressions and definitions,
+// so cyclic or very deep assignment chains cost a bounded amount. Long
+// With* chains and reassignment sequences each take a step per link.
+const maxDepth = 24
+
+// A use is a variable read at a position.
+type use struct {
+	v   *types.Var
+	pos token.Pos
+}
+
+type confResult struct {
+	c  conf
+	ok bool
+}
 
 // Options tune the analysis.
 type Options struct {
@@ -60,11 +72,21 @@ type Flow struct {
 	toSTS map[*types.Func][]int
 	// callsTo indexes this package's calls by callee, built on demand.
 	callsTo map[*types.Func][]*ast.CallExpr
-	calls   []inspector.Cursor
-	lits    []inspector.Cursor
-	asgns   []inspector.Cursor
+	// funcs holds every function declaration and literal in preorder, so
+	// the last one containing a position is the innermost.
+	funcs []ast.Node
+
+	calls []inspector.Cursor
+	lits  []inspector.Cursor
+	asgns []inspector.Cursor
+
+	// confMemo and sessMemo memoise the value of a variable at a use: the
+	// per-path evaluation visits each use once.
+	confMemo map[use]confResult
+	sessMemo map[use]sess
 
 	env     *envInfo
+	linksV1 *bool
 	sinks   *[]Sink
 	clients []Client
 	cDone   bool
@@ -75,11 +97,14 @@ type Flow struct {
 
 // A def is one value assigned to a variable: rhs, or element index of the
 // tuple rhs returns (index >= 0); index is zeroValue for a declaration
-// without a value (var x T). pos orders it within its function.
+// without a value (var x T). It takes effect at the end of its statement
+// (at), so cfg = cfg.WithLogLevel(…) reads the previous value; cur is the
+// statement, for the per-path queries of paths.go.
 type def struct {
 	rhs   ast.Expr
 	index int
-	pos   token.Pos
+	at    token.Pos
+	cur   inspector.Cursor
 }
 
 const zeroValue = -2
@@ -90,7 +115,8 @@ const zeroValue = -2
 type fieldSet struct {
 	path  string
 	value ast.Expr
-	pos   token.Pos
+	at    token.Pos
+	cur   inspector.Cursor
 }
 
 // mergeField is the path element of a MergeIn store: every set field of
@@ -109,6 +135,9 @@ func New(pass *analysis.Pass, in *inspector.Inspector, opts Options) *Flow {
 		decls:  map[*types.Func]*ast.FuncDecl{},
 		facts:  map[*types.Func]*SessionFact{},
 		toSTS:  map[*types.Func][]int{},
+
+		confMemo: map[use]confResult{},
+		sessMemo: map[use]sess{},
 	}
 	f.index(in)
 	return f
@@ -128,11 +157,12 @@ func (f *Flow) index(in *inspector.Inspector) {
 	filter := []ast.Node{
 		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CallExpr)(nil),
 		(*ast.CompositeLit)(nil), (*ast.FuncType)(nil), (*ast.RangeStmt)(nil),
-		(*ast.FuncDecl)(nil),
+		(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil),
 	}
 	for cur := range in.Root().Preorder(filter...) {
 		switch n := cur.Node().(type) {
 		case *ast.FuncDecl:
+			f.funcs = append(f.funcs, n)
 			if fn, ok := info.Defs[n.Name].(*types.Func); ok {
 				f.decls[fn] = n
 				f.declOrder = append(f.declOrder, fn)
@@ -154,7 +184,7 @@ func (f *Flow) index(in *inspector.Inspector) {
 			// Range variables take values the walk cannot follow.
 			for _, e := range []ast.Expr{n.Key, n.Value} {
 				if v := f.localVar(e); v != nil {
-					f.defs[v] = append(f.defs[v], def{rhs: nil, pos: n.Pos()})
+					f.defs[v] = append(f.defs[v], def{rhs: nil, at: n.X.End(), cur: cur})
 				}
 			}
 		case *ast.ValueSpec:
@@ -163,29 +193,33 @@ func (f *Flow) index(in *inspector.Inspector) {
 				if !ok {
 					continue
 				}
+				d := def{at: n.End(), cur: cur}
 				switch {
 				case len(n.Values) == len(n.Names):
-					f.defs[v] = append(f.defs[v], def{rhs: n.Values[i], index: -1, pos: n.Pos()})
+					d.rhs, d.index = n.Values[i], -1
 				case len(n.Values) == 1:
-					f.defs[v] = append(f.defs[v], def{rhs: n.Values[0], index: i, pos: n.Pos()})
+					d.rhs, d.index = n.Values[0], i
 				default:
 					// var x T: the zero value.
-					f.defs[v] = append(f.defs[v], def{rhs: nil, index: zeroValue, pos: n.Pos()})
+					d.index = zeroValue
 				}
+				f.defs[v] = append(f.defs[v], d)
 			}
 		case *ast.AssignStmt:
 			f.asgns = append(f.asgns, cur)
-			f.indexAssign(n)
+			f.indexAssign(cur, n)
 		case *ast.CallExpr:
 			f.calls = append(f.calls, cur)
-			f.indexMutatingCall(n)
+			f.indexMutatingCall(cur, n)
+		case *ast.FuncLit:
+			f.funcs = append(f.funcs, n)
 		case *ast.CompositeLit:
 			f.lits = append(f.lits, cur)
 		}
 	}
 }
 
-func (f *Flow) indexAssign(n *ast.AssignStmt) {
+func (f *Flow) indexAssign(cur inspector.Cursor, n *ast.AssignStmt) {
 	for i, lhs := range n.Lhs {
 		var rhs ast.Expr
 		index := -1
@@ -199,11 +233,11 @@ func (f *Flow) indexAssign(n *ast.AssignStmt) {
 			rhs = nil // x += …: not a value the walk follows
 		}
 		if v := f.localVar(lhs); v != nil {
-			f.defs[v] = append(f.defs[v], def{rhs: rhs, index: index, pos: n.Pos()})
+			f.defs[v] = append(f.defs[v], def{rhs: rhs, index: index, at: n.End(), cur: cur})
 			continue
 		}
 		if root, path := f.fieldPath(lhs); root != nil && index == -1 {
-			f.sets[root] = append(f.sets[root], fieldSet{path: path, value: rhs, pos: n.Pos()})
+			f.sets[root] = append(f.sets[root], fieldSet{path: path, value: rhs, at: n.End(), cur: cur})
 		}
 	}
 }
@@ -213,7 +247,7 @@ func (f *Flow) indexAssign(n *ast.AssignStmt) {
 // (aws/config.go: "c.Region = &region; return c"), and MergeIn copies the
 // set fields of its arguments into the receiver (aws/config.go
 // mergeInConfig).
-func (f *Flow) indexMutatingCall(call *ast.CallExpr) {
+func (f *Flow) indexMutatingCall(cur inspector.Cursor, call *ast.CallExpr) {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || len(call.Args) == 0 {
 		return
@@ -247,7 +281,7 @@ func (f *Flow) indexMutatingCall(call *ast.CallExpr) {
 		return
 	}
 	for _, v := range values {
-		f.sets[root] = append(f.sets[root], fieldSet{path: path, value: v, pos: call.Pos()})
+		f.sets[root] = append(f.sets[root], fieldSet{path: path, value: v, at: call.End(), cur: cur})
 	}
 }
 
@@ -305,13 +339,8 @@ func (f *Flow) Callee(call *ast.CallExpr) *types.Func {
 	case *ast.IndexListExpr:
 		fun = ix.X
 	}
-	var id *ast.Ident
-	switch x := fun.(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	default:
+	id := NameIdent(fun)
+	if id == nil {
 		return nil
 	}
 	switch obj := f.info.Uses[id].(type) {
@@ -320,6 +349,18 @@ func (f *Flow) Callee(call *ast.CallExpr) *types.Func {
 	case *types.Var:
 		// var newCreds = stscreds.NewCredentials.
 		return f.funcValue(obj)
+	}
+	return nil
+}
+
+// NameIdent returns the identifier that names e, x in x or in pkg.x and
+// v.x, or nil for other expressions.
+func NameIdent(e ast.Expr) *ast.Ident {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return x
+	case *ast.SelectorExpr:
+		return x.Sel
 	}
 	return nil
 }
@@ -341,16 +382,7 @@ func (f *Flow) funcValue(v *types.Var) *types.Func {
 		if d.index != -1 || d.rhs == nil {
 			return nil
 		}
-		var id *ast.Ident
-		switch x := ast.Unparen(d.rhs).(type) {
-		case *ast.Ident:
-			id = x
-		case *ast.SelectorExpr:
-			id = x.Sel
-		default:
-			return nil
-		}
-		g, ok := f.info.Uses[id].(*types.Func)
+		g, ok := f.info.Uses[NameIdent(d.rhs)].(*types.Func)
 		if !ok || fn != nil && g != fn {
 			return nil
 		}

@@ -37,6 +37,11 @@ func (f *Flow) LegacyResolves() []Resolve {
 			// decides by its own code, not by the options.
 			continue
 		}
+		if discarded(cur) {
+			// Only the error is looked at, as a Region check: the
+			// endpoint goes nowhere.
+			continue
+		}
 		r := Resolve{Cur: cur, Call: call}
 		svc, ok := f.ConstString(call.Args[0])
 		if !ok {
@@ -101,18 +106,14 @@ func (f *Flow) passesRegionalOption(call *ast.CallExpr) bool {
 		return true
 	}
 	for _, a := range call.Args[2:] {
-		var id *ast.Ident
-		switch x := ast.Unparen(a).(type) {
-		case *ast.Ident:
-			id = x
-		case *ast.SelectorExpr:
-			id = x.Sel
-		case *ast.FuncLit:
-			if f.storesRegional(x) {
+		if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
+			if f.storesRegional(lit) {
 				return true
 			}
 			continue
-		default:
+		}
+		id := NameIdent(a)
+		if id == nil {
 			return true
 		}
 		if fn, ok := f.info.Uses[id].(*types.Func); ok && sdk.Path(fn.Pkg()) == sdk.V1Endpoints {
@@ -169,4 +170,24 @@ func (f *Flow) dropsResolverOpts(cur inspector.Cursor, call *ast.CallExpr) bool 
 	}
 	fsig, ok := slice.Elem().Underlying().(*types.Signature)
 	return ok && fsig.Params().Len() == 1 && sdk.IsNamed(fsig.Params().At(0).Type(), sdk.V1Endpoints, "Options")
+}
+
+// discarded reports whether the endpoint result of the call at cur is
+// thrown away: the call is a statement, or its first result is assigned to
+// the blank identifier.
+func discarded(cur inspector.Cursor) bool {
+	switch p := cur.Parent().Node().(type) {
+	case *ast.ExprStmt:
+		return true
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && len(p.Lhs) > 0 {
+			id, ok := p.Lhs[0].(*ast.Ident)
+			return ok && id.Name == "_"
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && len(p.Names) > 0 {
+			return p.Names[0].Name == "_"
+		}
+	}
+	return false
 }

@@ -85,6 +85,12 @@ type Client struct {
 	// Call is where the client is built: the constructor call, or a call of
 	// a helper of this package that builds it from its arguments.
 	Call *ast.CallExpr
+	// At is where a finding belongs: Call, or for a Conditional client the
+	// session built without the regional setting.
+	At ast.Node
+	// Condition says when a Conditional client calls the global endpoint
+	// (`when region != "" is false`).
+	Condition string
 	// Ctor is the SDK constructor (sts.New, stscreds.NewCredentials …).
 	Ctor *types.Func
 	// What names what is built ("client", "credential provider (built by
@@ -120,46 +126,6 @@ type Client struct {
 	Setting, Endpoint ast.Expr
 }
 
-// stsMode is the value of aws.Config.STSRegionalEndpoint as far as the
-// analysis can tell.
-type stsMode uint8
-
-const (
-	modeUnset    stsMode = iota // not set: v1 treats it as legacy
-	modeLegacy                  // explicitly endpoints.LegacySTSEndpoint
-	modeRegional                // endpoints.RegionalSTSEndpoint
-	modeDynamic                 // set from a value not known statically: a deliberate choice
-)
-
-// conf is the endpoint-relevant part of one or more merged aws.Configs.
-type conf struct {
-	mode     stsMode
-	region   *Region
-	endpoint bool // an explicit Endpoint bypasses the resolver
-	variant  bool // FIPS or dual-stack: the legacy mapping does not apply
-	opaque   bool // built somewhere the analysis cannot see
-
-	setting  ast.Expr // the STSRegionalEndpoint value, if set in code
-	override ast.Expr // the Endpoint or variant value, if set in code
-}
-
-// merge applies b on top of a the way aws.Config.MergeIn does: set fields
-// win, unset ones leave a alone (aws/config.go mergeInConfig).
-func (a *conf) merge(b conf) {
-	if b.mode != modeUnset {
-		a.mode, a.setting = b.mode, b.setting
-	}
-	if b.override != nil {
-		a.override = b.override
-	}
-	if b.region != nil {
-		a.region = b.region
-	}
-	a.endpoint = a.endpoint || b.endpoint
-	a.variant = a.variant || b.variant
-	a.opaque = a.opaque || b.opaque
-}
-
 // sess is what the analysis knows about a session (or other
 // client.ConfigProvider).
 type sess struct {
@@ -167,6 +133,23 @@ type sess struct {
 	origin     string // describes an opaque session for messages
 	honoursEnv bool   // reads AWS_STS_REGIONAL_ENDPOINTS (not session.New)
 	fix        *Origin
+	// built is the call that built the session (NewSession,
+	// NewSessionWithOptions, New), where it read the environment.
+	built ast.Node
+	// other is the session on other paths, when it differs from this one in
+	// being regional; mainWhen and otherWhen say when each path runs.
+	other               *sess
+	mainWhen, otherWhen string
+}
+
+// mergeConf merges c into the session's configuration on every path.
+func (s *sess) mergeConf(c conf) {
+	s.conf.merge(c)
+	if s.other != nil {
+		o := *s.other
+		o.conf.merge(c)
+		s.other = &o
+	}
 }
 
 func opaqueSess(origin string) sess {
@@ -315,24 +298,83 @@ func (f *Flow) evalClient(call *ast.CallExpr, entry sdk.Entry) (sess, conf) {
 	return f.evalProviderConfigs(call.Args[0], cfgs, call.Ellipsis.IsValid())
 }
 
-// evalProviderConfigs merges configs on top of the provider's; spread
-// marks a cfgs... argument list, whose contents are unknown.
+// evalProviderConfigs evaluates the provider and the client configs
+// merged on top of it; spread marks a cfgs... argument list, whose
+// contents are unknown.
 func (f *Flow) evalProviderConfigs(provider ast.Expr, cfgs []ast.Expr, spread bool) (sess, conf) {
 	s := f.evalProvider(provider, 0)
-	c := s.conf
+	var cm conf
 	for _, a := range cfgs {
 		cc, _ := f.evalConfig(a, 0)
-		c.merge(cc)
+		cm.merge(cc)
 	}
 	if spread && len(cfgs) > 0 {
-		c.opaque = true
+		cm.opaque = true
 	}
-	return s, c
+	return s, cm
 }
 
-// verdict decides where a client built from session s with the merged
-// configuration c sends its STS calls.
-func (f *Flow) verdict(cl Client, s sess, c conf) Client {
+// A path is one way a client's session and configuration may be built.
+type path struct {
+	s    sess
+	c    conf
+	when string
+}
+
+// verdict decides where a client built from session s with the client
+// configs cm sends its STS calls. When some paths are regional and others
+// not, the client is Conditional, reported at the session built on the
+// other path.
+func (f *Flow) verdict(cl Client, s sess, cm conf) Client {
+	var paths []path
+	add := func(s sess, when string) {
+		c := s.conf
+		c.merge(cm)
+		if when == "" {
+			when = c.mainWhen
+		}
+		paths = append(paths, path{s, c.flat(), when})
+		if c.other != nil {
+			paths = append(paths, path{s, c.other.flat(), c.otherWhen})
+		}
+	}
+	add(s, s.mainWhen)
+	if s.other != nil {
+		add(*s.other, s.otherWhen)
+	}
+	first := f.decide(cl, paths[0].s, paths[0].c)
+	for _, p := range paths {
+		v := f.decide(cl, p.s, p.c)
+		if finding(v) == finding(first) {
+			continue
+		}
+		// Paths disagree: report the one that calls the global endpoint.
+		if !finding(v) {
+			v, p = first, paths[0]
+		}
+		v.Mode, v.Condition = Conditional, p.when
+		v.Reason = "regional on some paths only; not " + p.when
+		if p.s.built != nil {
+			v.At = p.s.built
+		}
+		return v
+	}
+	return first
+}
+
+// finding reports whether a verdict may call the global endpoint.
+func finding(cl Client) bool {
+	switch cl.Mode {
+	case Unknown, Global, LegacyGlobal:
+		return true
+	}
+	return false
+}
+
+// decide decides one path: a client built from session s with the merged
+// configuration c.
+func (f *Flow) decide(cl Client, s sess, c conf) Client {
+	cl.At = cl.Call
 	cl.Region = c.region
 	cl.Setting, cl.Endpoint, cl.HonoursEnv = c.setting, c.override, s.honoursEnv
 	cl.Source = s.origin
@@ -365,17 +407,22 @@ func (f *Flow) verdict(cl Client, s sess, c conf) Client {
 	case c.mode == modeLegacy:
 		cl.Mode, cl.ExplicitLegacy, cl.Reason = LegacyGlobal, true, "STSRegionalEndpoint is legacy"
 		return cl
-	case f.envRegional() && (s.honoursEnv || s.conf.opaque):
-		// os.Setenv("AWS_STS_REGIONAL_ENDPOINTS", "regional") in the
-		// package reaches every session built afterwards, except those of
-		// session.New.
-		cl.Mode, cl.Reason = Regional, "AWS_STS_REGIONAL_ENDPOINTS=regional set by the program"
+	}
+	// The setting in code wins over the environment
+	// (aws/session/session.go mergeConfigSrcs); without one, what the
+	// program sets in the environment before the session counts (env.go).
+	switch regional, legacy := f.envMode(s); {
+	case regional:
+		cl.Mode, cl.Reason = Regional, "AWS_STS_REGIONAL_ENDPOINTS=regional set by the program before the session is built"
 		return cl
 	case f.opts.AssumeEnvRegional && (s.honoursEnv || s.conf.opaque):
 		cl.Mode, cl.Reason = Regional, "assumed regional environment"
 		return cl
 	case c.variant, c.endpoint:
 		cl.Mode, cl.Reason = Explicit, "explicit endpoint or endpoint variant"
+		return cl
+	case legacy:
+		cl.Mode, cl.ExplicitLegacy, cl.Reason = LegacyGlobal, true, "AWS_STS_REGIONAL_ENDPOINTS=legacy set by the program before the session is built"
 		return cl
 	}
 	if r := c.region; r != nil && r.Known && !sdk.LegacyRegions[r.Value] {
@@ -408,7 +455,7 @@ func (f *Flow) evalSession(e ast.Expr, depth int) sess {
 		return f.evalSessionCall(x, depth)
 	case *ast.Ident:
 		if v := f.localVar(x); v != nil {
-			return f.evalSessionVar(v, depth)
+			return f.evalSessionVar(v, x.Pos(), depth)
 		}
 	case *ast.SelectorExpr:
 		// pkg.Sess: a package-level session of another package.
@@ -421,43 +468,110 @@ func (f *Flow) evalSession(e ast.Expr, depth int) sess {
 	return opaqueSess("the session " + ExprString(e))
 }
 
-// evalSessionVar follows a session variable through its assignments.
-func (f *Flow) evalSessionVar(v *types.Var, depth int) sess {
-	defs := f.defs[v]
-	if f.params[v] && len(defs) == 0 {
-		// A parameter: unknown, but stores through it still count
-		// (sess.Config.STSRegionalEndpoint = …).
-		s := opaqueSess("the session parameter " + v.Name())
-		f.applySets(&s.conf, v, "Config.", depth)
+// evalSessionVar follows a session variable to the values that may reach
+// its use at pos, path by path (paths.go).
+func (f *Flow) evalSessionVar(v *types.Var, pos token.Pos, depth int) sess {
+	key := use{v, pos}
+	if s, ok := f.sessMemo[key]; ok {
 		return s
 	}
-	if len(defs) == 0 {
-		if fact, ok := f.varFact(v); ok {
-			return fact.sess("the session " + v.Name())
-		}
-		return opaqueSess("the session " + v.Name())
+	s := f.evalSessionVarPaths(v, pos, depth)
+	f.sessMemo[key] = s
+	return s
+}
+
+func (f *Flow) evalSessionVarPaths(v *types.Var, pos token.Pos, depth int) sess {
+	r := f.reaching(v, pos)
+	var alts []sess
+	var branches []*branch
+	add := func(s sess, b *branch) {
+		alts, branches = append(alts, s), append(branches, b)
 	}
-	alts := make([]sess, 0, len(defs))
-	confs := make([]conf, 0, len(defs))
-	for _, d := range defs {
-		if d.index == zeroValue && len(defs) > 1 {
+	switch {
+	case r.base != nil && (r.base.index != zeroValue || len(r.conds) == 0):
+		s := f.defSession(v, r.base, depth)
+		f.applySets(&s.conf, r.sets, "Config.", depth)
+		add(s, nil)
+	case r.base == nil && !r.killed && (len(r.conds) == 0 || f.params[v]):
+		s := opaqueSess("the session " + v.Name())
+		if f.params[v] {
+			// A parameter: unknown, but stores through it still count
+			// (sess.Config.STSRegionalEndpoint = …).
+			s.origin = "the session parameter " + v.Name()
+		} else if fact, ok := f.varFact(v); ok {
+			s = fact.sess("the session " + v.Name())
+		}
+		f.applySets(&s.conf, r.sets, "Config.", depth)
+		add(s, nil)
+	}
+	for _, cd := range r.conds {
+		if cd.d.index == zeroValue {
 			continue // var sess *session.Session, assigned below
 		}
-		if d.rhs == nil || d.index > 0 {
-			return opaqueSess("the session " + v.Name())
-		}
-		ds := f.evalSession(d.rhs, depth+1)
-		alts = append(alts, ds)
-		confs = append(confs, ds.conf)
+		s := f.defSession(v, cd.d, depth)
+		f.applySets(&s.conf, r.condSets[cd.d], "Config.", depth)
+		f.applySets(&s.conf, after(r.sets, cd.d.at), "Config.", depth)
+		b := cd.b
+		add(s, &b)
 	}
-	idx := pickAlternative(confs)
-	s := alts[idx]
-	s.conf = confs[idx]
-	if len(defs) > 1 {
+	if len(r.csets) > 0 && len(alts) > 0 {
+		s := alts[0]
 		s.fix = nil
+		f.applySets(&s.conf, r.csets, "Config.", depth)
+		b := r.csetBranch
+		add(s, &b)
 	}
-	f.applySets(&s.conf, v, "Config.", depth)
+	if len(alts) == 0 {
+		return opaqueSess("the session " + v.Name())
+	}
+	safe := make([]bool, len(alts))
+	for i, a := range alts {
+		safe[i] = a.conf.safe()
+	}
+	main, other, mainWhen, otherWhen := f.pick(safe, branches)
+	s := alts[main]
+	if other >= 0 {
+		o := alts[other]
+		s.other, s.mainWhen, s.otherWhen = &o, mainWhen, otherWhen
+		return s
+	}
+	if len(alts) > 1 {
+		// Several sessions may reach the use: no one construction to fix.
+		s.fix = nil
+		s.conf.region = borrowRegion(s.conf.region, alts)
+	}
 	return s
+}
+
+// borrowRegion returns r, or the Region of the first alternative that has
+// one: a Region set on any path names the client's Region in messages.
+func borrowRegion(r *Region, alts []sess) *Region {
+	for _, a := range alts {
+		if r != nil {
+			break
+		}
+		r = a.conf.region
+	}
+	return r
+}
+
+// defSession evaluates one definition of a session variable.
+func (f *Flow) defSession(v *types.Var, d *def, depth int) sess {
+	if d.rhs == nil || d.index > 0 {
+		return opaqueSess("the session " + v.Name())
+	}
+	return f.evalSession(d.rhs, depth+1)
+}
+
+// after returns the stores of sets made after at.
+func after(sets []*fieldSet, at token.Pos) []*fieldSet {
+	var out []*fieldSet
+	for _, s := range sets {
+		if s.at > at {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func (f *Flow) evalSessionCall(call *ast.CallExpr, depth int) sess {
@@ -471,7 +585,9 @@ func (f *Flow) evalSessionCall(call *ast.CallExpr, depth int) sess {
 			return f.evalSession(call.Args[0], depth+1)
 		}
 	case sdk.V1SessionNew:
-		s := sess{honoursEnv: entry.EnvAware}
+		// NewSession merges its configs in order (aws/session/session.go:
+		// opts.Config.MergeIn(cfgs...)).
+		s := sess{honoursEnv: entry.EnvAware, built: call}
 		for _, a := range call.Args {
 			cc, _ := f.evalConfig(a, depth+1)
 			s.conf.merge(cc)
@@ -485,9 +601,14 @@ func (f *Flow) evalSessionCall(call *ast.CallExpr, depth int) sess {
 		return s
 	case sdk.V1SessionWithOptions:
 		if len(call.Args) == 1 {
-			return f.evalOptions(call.Args[0], depth+1)
+			s := f.evalOptions(call.Args[0], depth+1)
+			s.built = call
+			return s
 		}
 	case sdk.V1SessionCopy:
+		// Copy merges its configs into a copy of the session's
+		// (aws/session/session.go, Session.Copy); the environment was
+		// read when the original was built.
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
 			break
@@ -495,7 +616,7 @@ func (f *Flow) evalSessionCall(call *ast.CallExpr, depth int) sess {
 		s := f.evalSession(sel.X, depth+1)
 		for _, a := range call.Args {
 			cc, _ := f.evalConfig(a, depth+1)
-			s.conf.merge(cc)
+			s.mergeConf(cc)
 		}
 		s.fix = nil
 		if call.Ellipsis.IsValid() {
@@ -533,198 +654,8 @@ func (f *Flow) evalOptions(e ast.Expr, depth int) sess {
 			break
 		}
 		s = f.evalOptions(f.defs[v][0].rhs, depth+1)
-		f.applySets(&s.conf, v, "Config.", depth)
+		f.applySets(&s.conf, f.reaching(v, x.Pos()).sets, "Config.", depth)
 		return s
 	}
 	return opaqueSess("the session options " + ExprString(e))
-}
-
-// evalConfig evaluates a *aws.Config or aws.Config expression. ok is false
-// when the expression is not one the analysis understands (the result is
-// then opaque).
-func (f *Flow) evalConfig(e ast.Expr, depth int) (conf, bool) {
-	if depth > maxDepth {
-		return conf{opaque: true}, false
-	}
-	e = ast.Unparen(e)
-	switch x := e.(type) {
-	case *ast.UnaryExpr:
-		if x.Op == token.AND {
-			return f.evalConfig(x.X, depth+1)
-		}
-	case *ast.StarExpr:
-		return f.evalConfig(x.X, depth+1)
-	case *ast.CompositeLit:
-		var c conf
-		for _, elt := range x.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			if id, ok := kv.Key.(*ast.Ident); ok {
-				f.applyField(&c, id.Name, kv.Value, depth)
-			}
-		}
-		return c, true
-	case *ast.CallExpr:
-		fn, entry := f.Lookup(x)
-		switch entry.Role {
-		case sdk.V1NewConfig:
-			return conf{}, true
-		case sdk.V1ConfigSetter, sdk.V1ConfigChain, sdk.V1ConfigCopy:
-			// A With* setter chain.
-			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
-			if !ok {
-				break
-			}
-			c, ok := f.evalConfig(sel.X, depth+1)
-			if entry.Role == sdk.V1ConfigSetter && len(x.Args) == 1 {
-				f.applyField(&c, entry.Field, x.Args[0], depth)
-			}
-			return c, ok
-		case sdk.V1ConfigPassthrough:
-			if len(x.Args) == 2 {
-				return f.evalConfig(x.Args[0], depth+1)
-			}
-		default:
-			if fn == nil {
-				break
-			}
-			if fact, ok := f.funcFact(fn, depth+1); ok {
-				return fact.sess("").conf, true
-			}
-		}
-	case *ast.SelectorExpr:
-		// sess.Config
-		if sel, ok := f.info.Selections[x]; ok && sel.Kind() == types.FieldVal &&
-			x.Sel.Name == "Config" && sdk.IsNamed(sel.Recv(), sdk.V1Session, "Session") {
-			return f.evalSession(x.X, depth+1).conf, true
-		}
-	case *ast.Ident:
-		if v := f.localVar(x); v != nil {
-			return f.evalConfigVar(v, depth)
-		}
-	}
-	return conf{opaque: true}, false
-}
-
-// pickAlternative chooses which of several assignments to one variable
-// decides the verdict. Code that selects the regional endpoint whenever it
-// sets a Region (if region != "" { sess = sess.Copy(regional + region) })
-// is regional: without a Region in code, v1 cannot resolve regionally
-// anyway. Otherwise the weakest alternative decides, and a Region set by
-// any alternative counts (cfg = cfg.WithRegion(r) behind an if).
-func pickAlternative(alts []conf) int {
-	regional, weakest := -1, -1
-	noRegionElsewhere := true
-	for i, a := range alts {
-		switch {
-		case a.mode == modeRegional || a.mode == modeDynamic:
-			if regional < 0 {
-				regional = i
-			}
-		default:
-			if weakest < 0 {
-				weakest = i
-			}
-			if a.region != nil || a.opaque {
-				noRegionElsewhere = false
-			}
-		}
-	}
-	switch {
-	case weakest < 0:
-		return 0
-	case regional >= 0 && noRegionElsewhere:
-		return regional
-	}
-	if alts[weakest].region == nil {
-		for i, a := range alts {
-			if a.region != nil {
-				alts[weakest].region = alts[i].region
-				break
-			}
-		}
-	}
-	return weakest
-}
-
-// evalConfigVar follows a config variable through its assignments and
-// field stores.
-func (f *Flow) evalConfigVar(v *types.Var, depth int) (conf, bool) {
-	if f.params[v] && len(f.defs[v]) == 0 {
-		c := conf{opaque: true}
-		f.applySets(&c, v, "", depth)
-		return c, false
-	}
-	if len(f.defs[v]) == 0 {
-		if fact, ok := f.varFact(v); ok {
-			return fact.sess("").conf, true
-		}
-		return conf{opaque: true}, false
-	}
-	var confs []conf
-	for _, d := range f.defs[v] {
-		if d.index == zeroValue && len(f.defs[v]) > 1 {
-			continue // var cfg *aws.Config, assigned below
-		}
-		if d.rhs == nil || d.index != -1 {
-			return conf{opaque: true}, false
-		}
-		dc, _ := f.evalConfig(d.rhs, depth+1)
-		confs = append(confs, dc)
-	}
-	c := confs[pickAlternative(confs)]
-	f.applySets(&c, v, "", depth)
-	return c, true
-}
-
-// applySets applies the field stores recorded for v (with the given path
-// prefix, "Config." for sessions and options) to c.
-func (f *Flow) applySets(c *conf, v *types.Var, prefix string, depth int) {
-	for _, s := range f.sets[v] {
-		if len(s.path) > len(prefix) && s.path[:len(prefix)] == prefix {
-			f.applyField(c, s.path[len(prefix):], s.value, depth)
-		}
-	}
-}
-
-// applyField applies one aws.Config field value.
-func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
-	if value == nil {
-		return
-	}
-	switch field {
-	case "STSRegionalEndpoint":
-		c.setting = value
-		if n, ok := f.constInt(value, depth+1); ok {
-			switch n {
-			case sdk.STSLegacy:
-				c.mode = modeLegacy
-			case sdk.STSRegional:
-				c.mode = modeRegional
-			}
-		} else {
-			c.mode = modeDynamic
-		}
-	case "Region":
-		r := &Region{Expr: value}
-		if s, ok := f.ConstString(f.UnwrapPtr(value)); ok {
-			r.Value, r.Known = s, true
-		}
-		c.region = r
-	case "Endpoint":
-		// Only a non-empty constant is provably an override: a value from
-		// configuration (cfg.STSEndpoint) is often empty, and v1 then
-		// resolves STS the legacy way.
-		if s, ok := f.ConstString(f.UnwrapPtr(value)); ok && s != "" {
-			c.endpoint, c.override = true, value
-		}
-	case "UseFIPSEndpoint", "UseDualStackEndpoint":
-		if n, ok := f.constInt(f.UnwrapPtr(value), depth+1); ok && n == 1 {
-			c.variant, c.override = true, value
-		} else if b, ok := f.ConstBool(value); ok && b {
-			c.variant, c.override = true, value // WithUseFIPSEndpoint(true)
-		}
-	}
 }

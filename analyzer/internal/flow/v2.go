@@ -62,27 +62,13 @@ func (f *Flow) stsConfigArgs(call *ast.CallExpr) []int {
 	}
 	// d.StsProvider(cfg): a function-typed field or variable; follow the
 	// functions stored into it in this package.
-	var obj types.Object
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		obj = f.info.Uses[fun]
-	case *ast.SelectorExpr:
-		obj = f.info.Uses[fun.Sel]
-	}
-	v, ok := obj.(*types.Var)
+	v, ok := f.info.Uses[NameIdent(call.Fun)].(*types.Var)
 	if !ok {
 		return nil
 	}
 	var out []int
 	for _, stored := range f.StoredValues(v) {
-		var id *ast.Ident
-		switch x := ast.Unparen(stored).(type) {
-		case *ast.Ident:
-			id = x
-		case *ast.SelectorExpr:
-			id = x.Sel
-		}
-		if fn, ok := f.info.Uses[id].(*types.Func); ok {
+		if fn, ok := f.info.Uses[NameIdent(stored)].(*types.Func); ok {
 			if sdk.Lookup(fn).Role == sdk.V2STSClient {
 				out = append(out, 0)
 			}

@@ -96,6 +96,10 @@ func IsAWSPath(path string) bool {
 		strings.HasPrefix(path, "github.com/aws/aws-sdk-go-v2/")
 }
 
+// IsV1Path reports whether an (unvendored) import path belongs to
+// aws-sdk-go v1.
+func IsV1Path(path string) bool { return under(path, v1Module) }
+
 func under(path, mod string) bool {
 	return path == mod || strings.HasPrefix(path, mod+"/")
 }

@@ -2,9 +2,9 @@
 // //stsregional:file-ignore: what they suppress, and the STS000 findings
 // for malformed directives and directives that suppress nothing.
 //
-// The functions are deliberately not Case* functions: a suppressed finding
-// still calls the global endpoint, which the ground-truth harness would
-// rightly flag.
+// The functions are deliberately not ground-truth cases (each takes a
+// parameter): a suppressed finding still calls the global endpoint, and an
+// STS000 finding is about a comment, not an endpoint.
 package directives
 
 import (
@@ -51,8 +51,8 @@ func lowerCase(sess *session.Session) *sts.STS {
 }
 
 // A regional client needs no directive: this one is stale.
-func stale() *sts.STS {
-	sess := session.Must(session.NewSession(&aws.Config{STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}))
+func stale(region string) *sts.STS {
+	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String(region), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}))
 	return sts.New(sess) //stsregional:ignore STS002 left behind after the fix // want `STS000: suppression directive for STS002 suppresses nothing`
 }
 

@@ -176,24 +176,3 @@ func cleanV2(ctx context.Context) error {
 	_ = stsv2.NewFromConfig(noRegion)
 	return nil
 }
-
-// Regional whenever the code sets a Region: without one, v1 cannot resolve
-// regionally anyway (the pattern of CLIs with an optional --region flag).
-func regionalWhenRegionSet(region string) *sts.STS {
-	sess := session.Must(session.NewSession())
-	if region != "" {
-		sess = sess.Copy(aws.NewConfig().WithRegion(region).WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint))
-	}
-	return sts.New(sess)
-}
-
-// Declared first, assigned in both branches.
-func declaredThenAssigned(region string) *sts.STS {
-	var sess *session.Session
-	if region != "" {
-		sess = session.Must(session.NewSession(&aws.Config{Region: aws.String(region), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}))
-	} else {
-		sess = session.Must(session.NewSession())
-	}
-	return sts.New(sess)
-}

@@ -9,7 +9,8 @@ import (
 )
 
 func f(s *sess1.Session) {
-	_ = stsv1.New(s)                                                        // want `STS002`
-	_ = &awsv1.Config{STSRegionalEndpoint: ep.LegacySTSEndpoint}            // want `STS004`
-	_, _ = ep.DefaultResolver().EndpointFor(stsv1.EndpointsID, "eu-west-1") // want `STS005`
+	_ = stsv1.New(s)                                                         // want `STS002`
+	_ = &awsv1.Config{STSRegionalEndpoint: ep.LegacySTSEndpoint}             // want `STS004`
+	r, _ := ep.DefaultResolver().EndpointFor(stsv1.EndpointsID, "eu-west-1") // want `STS005`
+	_ = r.URL
 }

@@ -1,0 +1,333 @@
+package flow
+
+// aws-sdk-go v1 configs as data flow: literals, aws.NewConfig and the With*
+// chain, Copy, MergeIn, request.WithRetryer, field stores, reassignments
+// and configs returned by helpers. Every rule follows aws/config.go of
+// aws-sdk-go v1.55.8: the With* setters store a field into their receiver
+// and return it; Copy returns a new config with the receiver and then its
+// arguments merged in; MergeIn copies every set field of its arguments into
+// the receiver (mergeInConfig), and request.WithRetryer
+// (aws/request/retryer.go) returns its config argument.
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/stsregional/stsregional/analyzer/internal/sdk"
+)
+
+// stsMode is the value of aws.Config.STSRegionalEndpoint as far as the
+// analysis can tell.
+type stsMode uint8
+
+const (
+	modeUnset    stsMode = iota // not set: v1 treats it as legacy
+	modeLegacy                  // explicitly endpoints.LegacySTSEndpoint
+	modeRegional                // endpoints.RegionalSTSEndpoint
+	modeDynamic                 // set from a value not known statically: a deliberate choice
+)
+
+// conf is the endpoint-relevant part of one or more merged aws.Configs.
+type conf struct {
+	mode     stsMode
+	region   *Region
+	endpoint bool // an explicit Endpoint bypasses the resolver
+	variant  bool // FIPS or dual-stack: the legacy mapping does not apply
+	opaque   bool // built somewhere the analysis cannot see
+
+	setting  ast.Expr // the STSRegionalEndpoint value, if set in code
+	override ast.Expr // the Endpoint or variant value, if set in code
+
+	// other is the value on other paths, when it differs from this one in
+	// being regional; mainWhen and otherWhen say when each path runs.
+	other               *conf
+	mainWhen, otherWhen string
+}
+
+// flat returns c without its other path.
+func (c conf) flat() conf {
+	c.other, c.mainWhen, c.otherWhen = nil, "", ""
+	return c
+}
+
+// merge applies b on top of a the way aws.Config.MergeIn does: set fields
+// win, unset ones leave a alone (aws/config.go mergeInConfig). Other paths
+// of either side are merged too.
+func (a *conf) merge(b conf) {
+	switch {
+	case a.other != nil:
+		bo := b.flat()
+		if b.other != nil {
+			bo = b.other.flat()
+		}
+		o := *a.other
+		o.mergeFlat(bo)
+		a.other = &o
+	case b.other != nil:
+		o := a.flat()
+		o.mergeFlat(*b.other)
+		a.other, a.mainWhen, a.otherWhen = &o, b.mainWhen, b.otherWhen
+	}
+	a.mergeFlat(b)
+}
+
+func (a *conf) mergeFlat(b conf) {
+	if b.mode != modeUnset {
+		a.mode, a.setting = b.mode, b.setting
+	}
+	if b.override != nil {
+		a.override = b.override
+	}
+	if b.region != nil {
+		a.region = b.region
+	}
+	a.endpoint = a.endpoint || b.endpoint
+	a.variant = a.variant || b.variant
+	a.opaque = a.opaque || b.opaque
+}
+
+// safe reports whether a client with configuration c provably avoids the
+// global endpoint whatever the environment.
+func (c conf) safe() bool {
+	if c.variant || c.endpoint {
+		return true
+	}
+	r := c.region
+	if r != nil && r.Known && (r.Value == "" || r.Value == sdk.GlobalRegion) {
+		return false
+	}
+	if c.mode == modeRegional || c.mode == modeDynamic {
+		return true
+	}
+	return r != nil && r.Known && !sdk.LegacyRegions[r.Value]
+}
+
+// evalConfig evaluates a *aws.Config or aws.Config expression. ok is false
+// when the expression is not one the analysis understands (the result is
+// then opaque).
+func (f *Flow) evalConfig(e ast.Expr, depth int) (conf, bool) {
+	if depth > maxDepth {
+		return conf{opaque: true}, false
+	}
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			return f.evalConfig(x.X, depth+1)
+		}
+	case *ast.StarExpr:
+		return f.evalConfig(x.X, depth+1)
+	case *ast.CompositeLit:
+		var c conf
+		for _, elt := range x.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				f.applyField(&c, id.Name, kv.Value, depth)
+			}
+		}
+		return c, true
+	case *ast.CallExpr:
+		fn, entry := f.Lookup(x)
+		switch entry.Role {
+		case sdk.V1NewConfig:
+			return conf{}, true
+		case sdk.V1ConfigSetter, sdk.V1ConfigChain, sdk.V1ConfigCopy:
+			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+			if !ok {
+				break
+			}
+			c, ok := f.evalConfig(sel.X, depth+1)
+			switch {
+			case entry.Role == sdk.V1ConfigSetter && len(x.Args) == 1:
+				f.applyField(&c, entry.Field, x.Args[0], depth)
+			case entry.Role == sdk.V1ConfigCopy:
+				for _, a := range x.Args {
+					cc, _ := f.evalConfig(a, depth+1)
+					c.merge(cc)
+				}
+				if x.Ellipsis.IsValid() {
+					c.opaque = true
+				}
+			}
+			return c, ok
+		case sdk.V1ConfigPassthrough:
+			if len(x.Args) == 2 {
+				return f.evalConfig(x.Args[0], depth+1)
+			}
+		default:
+			if fn == nil {
+				break
+			}
+			if fact, ok := f.funcFact(fn, depth+1); ok {
+				return fact.sess("").conf, true
+			}
+		}
+	case *ast.SelectorExpr:
+		// sess.Config
+		if sel, ok := f.info.Selections[x]; ok && sel.Kind() == types.FieldVal &&
+			x.Sel.Name == "Config" && sdk.IsNamed(sel.Recv(), sdk.V1Session, "Session") {
+			return f.evalSession(x.X, depth+1).conf, true
+		}
+	case *ast.Ident:
+		if v := f.localVar(x); v != nil {
+			return f.evalConfigVar(v, x.Pos(), depth)
+		}
+	}
+	return conf{opaque: true}, false
+}
+
+// evalConfigVar follows a config variable to the values and stores that
+// may reach its use at pos, path by path (paths.go).
+func (f *Flow) evalConfigVar(v *types.Var, pos token.Pos, depth int) (conf, bool) {
+	key := use{v, pos}
+	if m, ok := f.confMemo[key]; ok {
+		return m.c, m.ok
+	}
+	c, ok := f.evalConfigVarPaths(v, pos, depth)
+	f.confMemo[key] = confResult{c, ok}
+	return c, ok
+}
+
+func (f *Flow) evalConfigVarPaths(v *types.Var, pos token.Pos, depth int) (conf, bool) {
+	r := f.reaching(v, pos)
+	var alts []conf
+	var branches []*branch
+	add := func(c conf, b *branch) {
+		alts, branches = append(alts, c), append(branches, b)
+	}
+	ok := true
+	switch {
+	case r.base != nil:
+		// A nil or zero config (var cfg *aws.Config) is a real path: the
+		// SDK merges nothing from it (aws/config.go mergeInConfig).
+		c, dok := f.defConf(r.base, depth)
+		ok = dok
+		f.applySets(&c, r.sets, "", depth)
+		add(c, nil)
+	case r.base == nil && !r.killed && (len(r.conds) == 0 || f.params[v]):
+		c := conf{opaque: true}
+		ok = false
+		if !f.params[v] {
+			if fact, fok := f.varFact(v); fok {
+				c, ok = fact.sess("").conf, true
+			}
+		}
+		f.applySets(&c, r.sets, "", depth)
+		add(c, nil)
+	}
+	for _, cd := range r.conds {
+		if cd.d.index == zeroValue {
+			continue // var cfg *aws.Config, assigned below
+		}
+		c, _ := f.defConf(cd.d, depth)
+		f.applySets(&c, r.condSets[cd.d], "", depth)
+		f.applySets(&c, after(r.sets, cd.d.at), "", depth)
+		b := cd.b
+		add(c, &b)
+	}
+	if len(r.csets) > 0 && len(alts) > 0 {
+		c := alts[0]
+		f.applySets(&c, r.csets, "", depth)
+		b := r.csetBranch
+		add(c, &b)
+	}
+	if len(alts) == 0 {
+		return conf{opaque: true}, false
+	}
+	safe := make([]bool, len(alts))
+	for i, a := range alts {
+		safe[i] = a.safe()
+	}
+	main, other, mainWhen, otherWhen := f.pick(safe, branches)
+	c := alts[main]
+	if other >= 0 {
+		o := alts[other].flat()
+		c.other, c.mainWhen, c.otherWhen = &o, mainWhen, otherWhen
+		return c, ok
+	}
+	// A Region set on any path names the client's Region in messages.
+	for _, a := range alts {
+		if c.region != nil {
+			break
+		}
+		c.region = a.region
+	}
+	return c, ok
+}
+
+// defConf evaluates one definition of a config variable.
+func (f *Flow) defConf(d *def, depth int) (conf, bool) {
+	if d.index == zeroValue {
+		return conf{}, true
+	}
+	if d.rhs == nil || d.index != -1 {
+		return conf{opaque: true}, false
+	}
+	return f.evalConfig(d.rhs, depth+1)
+}
+
+// applySets applies field stores (with the given path prefix, "Config."
+// for sessions) to c, in order.
+func (f *Flow) applySets(c *conf, sets []*fieldSet, prefix string, depth int) {
+	for _, s := range sets {
+		if len(s.path) <= len(prefix) || s.path[:len(prefix)] != prefix {
+			continue
+		}
+		field := s.path[len(prefix):]
+		if field != mergeField {
+			f.applyField(c, field, s.value, depth)
+			continue
+		}
+		// cfg.MergeIn(other): every set field of other.
+		if s.value == nil || depth > maxDepth {
+			c.opaque = true // MergeIn(cfgs...)
+			continue
+		}
+		cc, _ := f.evalConfig(s.value, depth+1)
+		c.merge(cc)
+	}
+}
+
+// applyField applies one aws.Config field value.
+func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
+	if value == nil {
+		return
+	}
+	switch field {
+	case "STSRegionalEndpoint":
+		c.setting = value
+		if n, ok := f.constInt(value, depth+1); ok {
+			switch n {
+			case sdk.STSLegacy:
+				c.mode = modeLegacy
+			case sdk.STSRegional:
+				c.mode = modeRegional
+			}
+		} else {
+			c.mode = modeDynamic
+		}
+	case "Region":
+		r := &Region{Expr: value}
+		if s, ok := f.ConstString(f.UnwrapPtr(value)); ok {
+			r.Value, r.Known = s, true
+		}
+		c.region = r
+	case "Endpoint":
+		// Only a non-empty constant is provably an override: a value from
+		// configuration (cfg.STSEndpoint) is often empty, and v1 then
+		// resolves STS the legacy way.
+		if s, ok := f.ConstString(f.UnwrapPtr(value)); ok && s != "" {
+			c.endpoint, c.override = true, value
+		}
+	case "UseFIPSEndpoint", "UseDualStackEndpoint":
+		if n, ok := f.constInt(f.UnwrapPtr(value), depth+1); ok && n == 1 {
+			c.variant, c.override = true, value
+		} else if b, ok := f.ConstBool(value); ok && b {
+			c.variant, c.override = true, value // WithUseFIPSEndpoint(true)
+		}
+	}
+}

@@ -1,0 +1,339 @@
+package flow
+
+// Per-path reasoning without a control-flow graph. A use of a variable is
+// reached by the last definition that every path to it passes (one in the
+// same function, earlier, in a statement list that holds the use), and by
+// the later definitions that only some paths pass (inside an if, a switch
+// case, a loop or a function literal). Stores into the variable's fields
+// are sorted the same way. Early returns, gotos and loop back edges are not
+// modelled: a definition after the use is never taken to reach it.
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// funcAt returns the innermost function declaration or literal holding
+// pos, or nil at package level.
+func (f *Flow) funcAt(pos token.Pos) ast.Node {
+	var in ast.Node
+	for _, fn := range f.funcs {
+		if fn.Pos() > pos {
+			break // preorder: every later function starts after pos
+		}
+		if pos < fn.End() {
+			in = fn
+		}
+	}
+	return in
+}
+
+// container returns the statement list (block, case or comm clause) that
+// holds the statement at cur, and the function around it.
+func container(cur inspector.Cursor) (list, fn ast.Node) {
+	for c := cur.Parent(); c.Node() != nil; c = c.Parent() {
+		switch n := c.Node().(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			if list == nil {
+				list = n
+			}
+		case *ast.FuncLit, *ast.FuncDecl:
+			return list, n
+		}
+	}
+	return list, nil
+}
+
+// dominates reports whether every path from the function's entry to pos
+// passes the statement at cur, taking effect at at.
+func (f *Flow) dominates(cur inspector.Cursor, at, pos token.Pos) bool {
+	if at > pos {
+		return false
+	}
+	list, fn := container(cur)
+	return list != nil && fn == f.funcAt(pos) && list.Pos() <= pos && pos < list.End()
+}
+
+// A branch is the outermost conditional part of a function that holds a
+// definition but not the use it may reach.
+type branch struct {
+	node ast.Node // *ast.IfStmt, *ast.CaseClause, *ast.CommClause, a loop, a *ast.FuncLit, or nil
+	stmt ast.Node // the statement choosing the path: the if, switch or select
+	then bool     // for an if: the definition is in its then-branch
+}
+
+// branchOf returns the branch that separates the statement at cur from pos.
+func branchOf(cur inspector.Cursor, pos token.Pos) branch {
+	var b branch
+	prev := cur
+	for c := cur.Parent(); c.Node() != nil; prev, c = c, c.Parent() {
+		n := c.Node()
+		if n.Pos() <= pos && pos < n.End() {
+			break
+		}
+		switch x := n.(type) {
+		case *ast.IfStmt:
+			if prev.Node() != x.Init && prev.Node() != x.Cond {
+				b = branch{node: x, stmt: x, then: prev.Node() == x.Body}
+			}
+		case *ast.CaseClause, *ast.CommClause:
+			b = branch{node: x, stmt: c.Parent().Parent().Node()}
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+			b = branch{node: x}
+		}
+	}
+	return b
+}
+
+// describe says when the path through (taken) or around (not taken) b
+// runs, for messages: `when region != "" is false`.
+func (f *Flow) describe(b branch, taken bool) string {
+	line := func(n ast.Node) string {
+		return strconv.Itoa(f.pass.Fset.Position(n.Pos()).Line)
+	}
+	switch x := b.node.(type) {
+	case *ast.IfStmt:
+		return "when " + types.ExprString(x.Cond) + " is " + strconv.FormatBool(b.then == taken)
+	case *ast.CaseClause:
+		label := "the default case"
+		if x.List != nil {
+			var vals []string
+			for _, e := range x.List {
+				vals = append(vals, types.ExprString(e))
+			}
+			label = "case " + strings.Join(vals, ", ")
+		}
+		if taken {
+			return "in " + label + " (line " + line(x) + ")"
+		}
+		return "outside " + label + " (line " + line(x) + ")"
+	case *ast.ForStmt, *ast.RangeStmt:
+		if taken {
+			return "when the loop at line " + line(x) + " runs"
+		}
+		return "when the loop at line " + line(x) + " does not run"
+	case *ast.FuncLit:
+		if taken {
+			return "when the function literal at line " + line(x) + " has run"
+		}
+		return "when the function literal at line " + line(x) + " has not run"
+	case nil:
+		return "on some paths"
+	}
+	if taken {
+		return "on the path through line " + line(b.node)
+	}
+	return "on the path that skips line " + line(b.node)
+}
+
+// covers reports whether every path through the statement n assigns v or
+// returns.
+func (f *Flow) covers(n ast.Node, v *types.Var) bool {
+	switch x := n.(type) {
+	case *ast.BlockStmt:
+		return f.coversList(x.List, v)
+	case *ast.CaseClause:
+		return f.coversList(x.Body, v)
+	case *ast.CommClause:
+		return f.coversList(x.Body, v)
+	case *ast.IfStmt:
+		return x.Else != nil && f.covers(x.Body, v) && f.covers(x.Else, v)
+	case *ast.SwitchStmt:
+		return f.coversClauses(x.Body, v)
+	case *ast.TypeSwitchStmt:
+		return f.coversClauses(x.Body, v)
+	case *ast.ReturnStmt:
+		return true
+	case *ast.AssignStmt:
+		if x.Tok != token.ASSIGN && x.Tok != token.DEFINE {
+			return false
+		}
+		for _, lhs := range x.Lhs {
+			if f.localVar(lhs) == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (f *Flow) coversList(list []ast.Stmt, v *types.Var) bool {
+	for _, s := range list {
+		if f.covers(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// coversClauses reports whether a switch has a default clause and every
+// clause covers v.
+func (f *Flow) coversClauses(body *ast.BlockStmt, v *types.Var) bool {
+	hasDefault := false
+	for _, s := range body.List {
+		cc, ok := s.(*ast.CaseClause)
+		if !ok || !f.covers(cc, v) {
+			return false
+		}
+		hasDefault = hasDefault || cc.List == nil
+	}
+	return hasDefault
+}
+
+// A reach is what may reach one use of a variable.
+type reach struct {
+	// base is the definition every path passes last, or nil (a parameter, a
+	// package-level variable, or a base replaced on every path).
+	base *def
+	// conds are the definitions only some paths pass, with their branches.
+	conds []condDef
+	// sets are the field stores every path passes after base; csets those
+	// only some paths pass, outside every conditional definition's branch.
+	sets, csets []*fieldSet
+	// csetBranch is the branch of the first conditional store.
+	csetBranch branch
+	// condSets maps a conditional definition to the stores that follow it
+	// in its own statement list.
+	condSets map[*def][]*fieldSet
+	// killed reports that an if or switch assigning v on every path
+	// replaced the base.
+	killed bool
+	// insensitive marks a package-level variable (or a use without a
+	// position): every definition and store counts, in no order.
+	insensitive bool
+}
+
+type condDef struct {
+	d *def
+	b branch
+}
+
+// reaching returns what may reach a use of v at pos.
+func (f *Flow) reaching(v *types.Var, pos token.Pos) reach {
+	defs := f.defs[v]
+	var r reach
+	if !pos.IsValid() || v.Parent() == v.Pkg().Scope() {
+		r.insensitive = true
+		for i := range defs {
+			r.conds = append(r.conds, condDef{d: &defs[i]})
+		}
+		for i := range f.sets[v] {
+			r.sets = append(r.sets, &f.sets[v][i])
+		}
+		return r
+	}
+	for i := range defs {
+		d := &defs[i]
+		if d.at > pos {
+			continue // after the use
+		}
+		if f.dominates(d.cur, d.at, pos) {
+			r.base, r.conds = d, nil
+			continue
+		}
+		r.conds = append(r.conds, condDef{d: d, b: branchOf(d.cur, pos)})
+	}
+	// A conditional definition followed, in its own statement list, by
+	// another one never reaches the use.
+	live := r.conds[:0]
+	for i, cd := range r.conds {
+		killed := false
+		for _, later := range r.conds[i+1:] {
+			if list, _ := container(later.d.cur); list != nil && list.Pos() <= cd.d.at && cd.d.at < list.End() {
+				killed = true
+				break
+			}
+		}
+		if !killed {
+			live = append(live, cd)
+		}
+	}
+	r.conds = live
+	// An if with an else, or a switch with a default, that assigns v on
+	// every path replaces the base.
+	for _, cd := range r.conds {
+		s := cd.b.stmt
+		if s == nil || r.base != nil && s.Pos() < r.base.at {
+			continue
+		}
+		if f.covers(s, v) {
+			r.base, r.killed = nil, true
+			break
+		}
+	}
+	for i := range f.sets[v] {
+		s := &f.sets[v][i]
+		if s.at > pos || r.base != nil && s.at < r.base.at || r.killed && s.at < cdStart(r.conds) {
+			continue
+		}
+		if f.dominates(s.cur, s.at, pos) {
+			r.sets = append(r.sets, s)
+			continue
+		}
+		if d := r.owner(s); d != nil {
+			if r.condSets == nil {
+				r.condSets = map[*def][]*fieldSet{}
+			}
+			r.condSets[d] = append(r.condSets[d], s)
+			continue
+		}
+		if len(r.csets) == 0 {
+			r.csetBranch = branchOf(s.cur, pos)
+		}
+		r.csets = append(r.csets, s)
+	}
+	return r
+}
+
+// owner returns the conditional definition whose statement list holds the
+// store s, after the definition.
+func (r *reach) owner(s *fieldSet) *def {
+	for _, cd := range r.conds {
+		if list, _ := container(cd.d.cur); list != nil && cd.d.at < s.at && list.Pos() <= s.at && s.at < list.End() {
+			return cd.d
+		}
+	}
+	return nil
+}
+
+// cdStart returns the earliest position of the conditional definitions.
+func cdStart(conds []condDef) token.Pos {
+	start := token.NoPos
+	for _, cd := range conds {
+		if start == token.NoPos || cd.d.at < start {
+			start = cd.d.at
+		}
+	}
+	return start
+}
+
+// pick chooses, among the values that may reach a use (safe tells which
+// are provably regional; branches[i] is nil for the base path), the one
+// that decides and, when another differs from it in being regional, that
+// other one and when each runs.
+func (f *Flow) pick(safe []bool, branches []*branch) (main, other int, mainWhen, otherWhen string) {
+	for i := 1; i < len(safe); i++ {
+		if safe[i] == safe[0] {
+			continue
+		}
+		b := branches[i]
+		if b == nil {
+			b = &branch{}
+		}
+		otherWhen = f.describe(*b, true)
+		if branches[0] != nil {
+			mainWhen = f.describe(*branches[0], true)
+		} else {
+			mainWhen = f.describe(*b, false)
+		}
+		return 0, i, mainWhen, otherWhen
+	}
+	// All alike: the first (the base path when there is one) decides; if
+	// none is regional, prefer one that is not.
+	return 0, -1, "", ""
+}
