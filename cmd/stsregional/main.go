@@ -22,8 +22,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -117,9 +115,16 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case *listFlags:
-		return printFlags(fs, stdout)
+		if err := unit.PrintFlags(stdout, fs, unitFlag); err != nil {
+			return bad(err)
+		}
+		return exitOK
 	case *toolVersion != "":
-		return printToolVersion(*toolVersion, stdout, stderr)
+		if err := unit.PrintVersion(stdout, *toolVersion); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", analyzer.Name, err)
+			return exitError
+		}
+		return exitOK
 	case unitCfg != nil:
 		return unit.Run(unitCfg, unitAnalyzer, unit.Options{
 			JSON: *jsonOut, Fix: *fix, Diff: *diff, Context: *contextLines,
@@ -251,51 +256,14 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// unitFlags are the flags that go vet and go fix may pass on to the tool
-// (-flags): those that matter in the go vet protocol.
-var unitFlags = map[string]bool{"json": true, "c": true, "fix": true, "diff": true}
-
-// printFlags prints the flags go vet may pass on, as JSON.
-func printFlags(fs *flag.FlagSet, stdout io.Writer) int {
-	type jsonFlag struct {
-		Name  string
-		Bool  bool
-		Usage string
+// unitFlag reports whether go vet and go fix may pass the flag on to the
+// tool (-flags): the output flags of the protocol and the analyzer's.
+func unitFlag(name string) bool {
+	switch name {
+	case "json", "c", "fix", "diff":
+		return true
 	}
-	var list []jsonFlag
-	fs.VisitAll(func(f *flag.Flag) {
-		name := strings.TrimPrefix(f.Name, analyzer.Name+".")
-		if unitFlags[f.Name] || analyzer.Analyzer.Flags.Lookup(name) != nil {
-			b, ok := f.Value.(interface{ IsBoolFlag() bool })
-			list = append(list, jsonFlag{f.Name, ok && b.IsBoolFlag(), f.Usage})
-		}
-	})
-	data, err := json.MarshalIndent(list, "", "\t")
-	if err != nil {
-		return exitError
-	}
-	fmt.Fprintf(stdout, "%s\n", data)
-	return exitOK
-}
-
-// printToolVersion prints the version line go vet asks for with -V=full:
-// the build ID is a hash of the executable, so that the go command's cache
-// keeps the results of different builds apart.
-func printToolVersion(v string, stdout, stderr io.Writer) int {
-	if v != "full" {
-		fmt.Fprintf(stderr, "%s: unsupported flag value: -V=%s (use -V=full)\n", analyzer.Name, v)
-		return exitError
-	}
-	exe, err := engine.Executable()
-	if err == nil {
-		var data []byte
-		if data, err = os.ReadFile(exe); err == nil {
-			fmt.Fprintf(stdout, "%s version devel comments-go-here buildID=%x\n", exe, sha256.Sum256(data))
-			return exitOK
-		}
-	}
-	fmt.Fprintf(stderr, "%s: %v\n", analyzer.Name, err)
-	return exitError
+	return analyzer.Analyzer.Flags.Lookup(strings.TrimPrefix(name, analyzer.Name+".")) != nil
 }
 
 // anyValue is a flag.Value that accepts anything.

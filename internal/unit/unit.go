@@ -26,6 +26,7 @@ import (
 	"go/token"
 	"go/types"
 	"io"
+	"maps"
 	"os"
 	"reflect"
 	"slices"
@@ -118,7 +119,7 @@ func Run(cfg *Config, a *analysis.Analyzer, opts Options, stderr io.Writer) int 
 	// the analyzer can start them there; a dependency (VetxOnly) that
 	// cannot is answered with an empty fact file, unparsed.
 	if cfg.VetxOnly && len(deps) == 0 {
-		imports := slices.Sorted(mapValues(cfg.ImportMap))
+		imports := slices.Sorted(maps.Values(cfg.ImportMap))
 		if len(factTypes(a)) == 0 || opts.MayExport != nil && !opts.MayExport(cfg.ImportPath, imports) {
 			return writeFacts(cfg.VetxOutput, nil, stderr)
 		}
@@ -162,16 +163,6 @@ func Run(cfg *Config, a *analysis.Analyzer, opts Options, stderr io.Writer) int 
 	return 0
 }
 
-func mapValues(m map[string]string) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for _, v := range m {
-			if !yield(v) {
-				return
-			}
-		}
-	}
-}
-
 // factTypes returns the fact types of a and of the analyzers it requires.
 func factTypes(a *analysis.Analyzer) []analysis.Fact {
 	ft := slices.Clone(a.FactTypes)
@@ -186,13 +177,7 @@ func factTypes(a *analysis.Analyzer) []analysis.Fact {
 func readFacts(vetx map[string]string) ([]record, error) {
 	var all []record
 	seen := map[string]bool{}
-	for _, path := range slices.Sorted(func(yield func(string) bool) {
-		for k := range vetx {
-			if !yield(k) {
-				return
-			}
-		}
-	}) {
+	for _, path := range slices.Sorted(maps.Keys(vetx)) {
 		data, err := os.ReadFile(vetx[path])
 		if err != nil {
 			return nil, err
