@@ -314,3 +314,126 @@ func isSimpleOperand(e ast.Expr) bool {
 	}
 	return false
 }
+
+// fixV1Endpoint replaces a v1 global Endpoint by the regional STS setting:
+// the SDK then builds the partition-correct regional host and signing Region.
+//
+//	&aws.Config{Region: r, Endpoint: aws.String("https://sts.amazonaws.com")}
+//	&aws.Config{Region: r, STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}
+func (p *pass) fixV1Endpoint(cur inspector.Cursor, value ast.Expr) *analysis.SuggestedFix {
+	const msg = "Replace the global Endpoint with STSRegionalEndpoint: endpoints.RegionalSTSEndpoint"
+	switch n := cur.Node().(type) {
+	case *ast.CompositeLit:
+		i, kv := elemWithValue(n, value)
+		if kv == nil {
+			return nil
+		}
+		if _, has := flow.ElemWithKey(n, "STSRegionalEndpoint"); has != nil {
+			return suggested(msg, nil, deleteElem(n, i))
+		}
+		im := p.imports(kv.Pos())
+		return suggested(msg, im, analysis.TextEdit{Pos: kv.Pos(), End: kv.End(), NewText: []byte("STSRegionalEndpoint: " + regionalValue(im))})
+	case *ast.AssignStmt:
+		sel, ok := ast.Unparen(n.Lhs[0]).(*ast.SelectorExpr)
+		if !ok || len(n.Lhs) != 1 {
+			return nil
+		}
+		im := p.imports(n.Pos())
+		return suggested(msg, im,
+			analysis.TextEdit{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("STSRegionalEndpoint")},
+			analysis.TextEdit{Pos: n.Rhs[0].Pos(), End: n.Rhs[0].End(), NewText: []byte(regionalValue(im))})
+	case *ast.CallExpr:
+		sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+		if !ok || len(n.Args) != 1 {
+			return nil
+		}
+		im := p.imports(n.Pos())
+		return suggested("Replace WithEndpoint with WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint)", im,
+			analysis.TextEdit{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("WithSTSRegionalEndpoint")},
+			analysis.TextEdit{Pos: n.Args[0].Pos(), End: n.Args[0].End(), NewText: []byte(regionalValue(im))})
+	}
+	return nil
+}
+
+// fixDeleteSetting deletes a BaseEndpoint field or assignment.
+func (p *pass) fixDeleteSetting(cur inspector.Cursor, value ast.Expr) *analysis.SuggestedFix {
+	const msg = "Delete the global BaseEndpoint override"
+	switch n := cur.Node().(type) {
+	case *ast.CompositeLit:
+		if i, kv := elemWithValue(n, value); kv != nil {
+			return suggested(msg, nil, deleteElem(n, i))
+		}
+	case *ast.AssignStmt:
+		if len(n.Lhs) != 1 {
+			return nil
+		}
+		// The only statement of an option function passed to a call
+		// (func(o *sts.Options) { o.BaseEndpoint = … }): delete the whole
+		// option rather than leave an empty one behind.
+		if body, ok := cur.Parent().Node().(*ast.BlockStmt); ok && len(body.List) == 1 {
+			litCur := cur.Parent().Parent()
+			if _, ok := litCur.Node().(*ast.FuncLit); ok {
+				if e, ok := deleteArg(litCur); ok {
+					return suggested(msg, nil, e)
+				}
+			}
+		}
+		if e, ok := p.deleteStmt(cur); ok {
+			return suggested(msg, nil, e)
+		}
+	}
+	return nil
+}
+
+// fixDeleteArgOf deletes the option call at cur from the argument list of
+// the call it is passed to (config.LoadDefaultConfig(ctx, opt)).
+func (p *pass) fixDeleteArgOf(cur inspector.Cursor) *analysis.SuggestedFix {
+	if e, ok := deleteArg(cur); ok {
+		return suggested("Delete the global endpoint option", nil, e)
+	}
+	return nil
+}
+
+// fixDeleteResolverFromURL deletes sts.WithEndpointResolver(
+// sts.EndpointResolverFromURL(global)) from its call, or the assignment
+// o.EndpointResolver = sts.EndpointResolverFromURL(global).
+func (p *pass) fixDeleteResolverFromURL(cur inspector.Cursor) *analysis.SuggestedFix {
+	const msg = "Delete the global endpoint resolver"
+	parent := cur.Parent()
+	switch n := parent.Node().(type) {
+	case *ast.CallExpr:
+		if _, e := p.flow.Lookup(n); e.Role == sdk.V2WithEndpointResolver {
+			if e, ok := deleteArg(parent); ok {
+				return suggested(msg, nil, e)
+			}
+		}
+	case *ast.AssignStmt:
+		if len(n.Lhs) == 1 {
+			if e, ok := p.deleteStmt(parent); ok {
+				return suggested(msg, nil, e)
+			}
+		}
+	case *ast.KeyValueExpr:
+		if lit, ok := parent.Parent().Node().(*ast.CompositeLit); ok {
+			for i, elt := range lit.Elts {
+				if elt == n {
+					return suggested(msg, nil, deleteElem(lit, i))
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// fixDeleteExprStmt deletes a call statement such as os.Setenv(k, v) whose
+// result is ignored.
+func (p *pass) fixDeleteExprStmt(cur inspector.Cursor) *analysis.SuggestedFix {
+	parent := cur.Parent()
+	if _, ok := parent.Node().(*ast.ExprStmt); !ok {
+		return nil
+	}
+	if e, ok := p.deleteStmt(parent); ok {
+		return suggested("Delete the global endpoint setting", nil, e)
+	}
+	return nil
+}

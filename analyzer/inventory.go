@@ -198,8 +198,8 @@ func (p *pass) v1Route(cl flow.Client) route {
 	if cl.Region != nil && cl.Region.Expr != nil {
 		rt.evidence = append(rt.evidence, evidence{inventory.EvidenceRegion, cl.Region.Expr})
 	}
-	if cl.Endpoint != nil {
-		rt.evidence = append(rt.evidence, evidence{inventory.EvidenceOverride, cl.Endpoint})
+	if cl.Override != nil {
+		rt.evidence = append(rt.evidence, evidence{inventory.EvidenceOverride, cl.Override})
 	}
 	return rt
 }
@@ -218,8 +218,8 @@ func (p *pass) v1Endpoint(cl flow.Client) inventory.Endpoint {
 		}
 		return inventory.Endpoint{Mode: inventory.ModeConditional, Detail: "global " + detail}
 	case flow.Explicit:
-		if cl.Endpoint != nil {
-			return inventory.Endpoint{Mode: inventory.ModeExplicit, Detail: p.v1Override(cl.Endpoint)}
+		if cl.Override != nil {
+			return inventory.Endpoint{Mode: inventory.ModeExplicit, Detail: p.v1Override(cl.Override)}
 		}
 		// STSRegionalEndpoint from a run-time value.
 		return inventory.Endpoint{Mode: inventory.ModeConditional, Detail: "STSRegionalEndpoint = " + exprText(cl.Setting) + ", set at run time"}

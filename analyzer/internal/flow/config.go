@@ -35,6 +35,8 @@ type conf struct {
 	endpoint bool // an explicit Endpoint bypasses the resolver
 	variant  bool // FIPS or dual-stack: the legacy mapping does not apply
 	opaque   bool // built somewhere the analysis cannot see
+	// endpointExpr is the Endpoint value set in code, constant or not.
+	endpointExpr ast.Expr
 
 	setting  ast.Expr // the STSRegionalEndpoint value, if set in code
 	override ast.Expr // the Endpoint or variant value, if set in code
@@ -81,6 +83,9 @@ func (a *conf) mergeFlat(b conf) {
 	}
 	if b.region != nil {
 		a.region = b.region
+	}
+	if b.endpointExpr != nil {
+		a.endpointExpr = b.endpointExpr
 	}
 	a.endpoint = a.endpoint || b.endpoint
 	a.variant = a.variant || b.variant
@@ -317,6 +322,7 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 		}
 		c.region = r
 	case "Endpoint":
+		c.endpointExpr = value
 		// Only a non-empty constant is provably an override: a value from
 		// configuration (cfg.STSEndpoint) is often empty, and v1 then
 		// resolves STS the legacy way.

@@ -80,6 +80,8 @@ type Flow struct {
 	lits  []inspector.Cursor
 	asgns []inspector.Cursor
 
+	// entries memoises sdk.Lookup.
+	entries map[*types.Func]sdk.Entry
 	// confMemo and sessMemo memoise the value of a variable at a use: the
 	// per-path evaluation visits each use once.
 	confMemo map[use]confResult
@@ -136,6 +138,7 @@ func New(pass *analysis.Pass, in *inspector.Inspector, opts Options) *Flow {
 		facts:  map[*types.Func]*SessionFact{},
 		toSTS:  map[*types.Func][]int{},
 
+		entries:  map[*types.Func]sdk.Entry{},
 		confMemo: map[use]confResult{},
 		sessMemo: map[use]sess{},
 	}
@@ -368,7 +371,17 @@ func NameIdent(e ast.Expr) *ast.Ident {
 // Lookup returns the callee of call and its SDK table entry.
 func (f *Flow) Lookup(call *ast.CallExpr) (*types.Func, sdk.Entry) {
 	fn := f.Callee(call)
-	return fn, sdk.Lookup(fn)
+	if fn == nil {
+		return nil, sdk.Entry{}
+	}
+	e, ok := f.entries[fn]
+	if !ok {
+		// The key of a table lookup is built from strings: look each
+		// function up once per package.
+		e = sdk.Lookup(fn)
+		f.entries[fn] = e
+	}
+	return fn, e
 }
 
 // funcValue returns the function a variable always holds, if every

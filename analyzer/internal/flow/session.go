@@ -100,6 +100,10 @@ type Client struct {
 	Mode Mode
 	// Region is the Region set in code, if any.
 	Region *Region
+	// Endpoint is the Endpoint value set in code, if any: only a non-empty
+	// constant makes the client Explicit today; a runtime value is left to
+	// the session's verdict.
+	Endpoint ast.Expr
 	// ExplicitLegacy reports that STSRegionalEndpoint is set to
 	// LegacySTSEndpoint in code.
 	ExplicitLegacy bool
@@ -121,9 +125,9 @@ type Client struct {
 	// Inner is, for a Helper call, the constructor call inside the helper.
 	Inner *ast.CallExpr
 	// Setting is the STSRegionalEndpoint value that decides the mode, and
-	// Endpoint the explicit Endpoint or FIPS/dual-stack setting, where the
-	// code sets them (nil otherwise).
-	Setting, Endpoint ast.Expr
+	// Override the constant Endpoint or the FIPS/dual-stack setting that
+	// bypasses the legacy mapping, where the code sets them (nil otherwise).
+	Setting, Override ast.Expr
 }
 
 // sess is what the analysis knows about a session (or other
@@ -376,7 +380,8 @@ func finding(cl Client) bool {
 func (f *Flow) decide(cl Client, s sess, c conf) Client {
 	cl.At = cl.Call
 	cl.Region = c.region
-	cl.Setting, cl.Endpoint, cl.HonoursEnv = c.setting, c.override, s.honoursEnv
+	cl.Endpoint = c.endpointExpr
+	cl.Setting, cl.Override, cl.HonoursEnv = c.setting, c.override, s.honoursEnv
 	cl.Source = s.origin
 	cl.Origin = s.fix
 	cl.Mode = Unknown

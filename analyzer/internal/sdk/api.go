@@ -53,9 +53,6 @@ const (
 	V1RegionalOption
 	// V1ParseSTSMode is endpoints.GetSTSRegionalEndpoint(Arg).
 	V1ParseSTSMode
-	// V1EndpointsFunc is any other function of the endpoints package
-	// returning a resolver (DefaultResolver, AwsPartition …).
-	V1EndpointsFunc
 
 	// aws-sdk-go-v2.
 

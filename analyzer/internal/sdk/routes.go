@@ -58,6 +58,9 @@ var Signers = map[string]int{
 	"(" + V2Signer + ".Signer).PresignHTTP": 2,
 }
 
+// The stscreds package of aws-sdk-go-v2 (credentials module).
+const V2STSCreds = "github.com/aws/aws-sdk-go-v2/credentials/stscreds"
+
 // SigV4 signer packages (aws/signer/v4 in both SDKs).
 const (
 	V1Signer = "github.com/aws/aws-sdk-go/aws/signer/v4"

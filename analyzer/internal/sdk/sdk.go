@@ -20,14 +20,12 @@ const (
 	V1Request   = "github.com/aws/aws-sdk-go/aws/request"
 	V1STS       = "github.com/aws/aws-sdk-go/service/sts"
 	V1STSCreds  = "github.com/aws/aws-sdk-go/aws/credentials/stscreds"
-	V1Creds     = "github.com/aws/aws-sdk-go/aws/credentials"
 
-	V2AWS      = "github.com/aws/aws-sdk-go-v2/aws"
-	V2Config   = "github.com/aws/aws-sdk-go-v2/config"
-	V2STS      = "github.com/aws/aws-sdk-go-v2/service/sts"
-	V2STSCreds = "github.com/aws/aws-sdk-go-v2/credentials/stscreds"
-	SmithyPtr  = "github.com/aws/smithy-go/ptr"
-	SmithyEP   = "github.com/aws/smithy-go/endpoints"
+	V2AWS     = "github.com/aws/aws-sdk-go-v2/aws"
+	V2Config  = "github.com/aws/aws-sdk-go-v2/config"
+	V2STS     = "github.com/aws/aws-sdk-go-v2/service/sts"
+	SmithyPtr = "github.com/aws/smithy-go/ptr"
+	SmithyEP  = "github.com/aws/smithy-go/endpoints"
 
 	NetHTTP = "net/http"
 	NetURL  = "net/url"
@@ -104,30 +102,6 @@ func under(path, mod string) bool {
 	return path == mod || strings.HasPrefix(path, mod+"/")
 }
 
-// IsFunc reports whether obj is the package-level function pkg.name.
-func IsFunc(obj types.Object, pkg, name string) bool {
-	fn, ok := obj.(*types.Func)
-	if !ok || fn.Name() != name || Path(fn.Pkg()) != pkg {
-		return false
-	}
-	sig, _ := fn.Type().(*types.Signature)
-	return sig != nil && sig.Recv() == nil
-}
-
-// IsMethod reports whether obj is the method name declared on the named type
-// pkg.recv (pointer or value receiver, or interface method).
-func IsMethod(obj types.Object, pkg, recv, name string) bool {
-	fn, ok := obj.(*types.Func)
-	if !ok || fn.Name() != name || Path(fn.Pkg()) != pkg {
-		return false
-	}
-	sig, _ := fn.Type().(*types.Signature)
-	if sig == nil || sig.Recv() == nil {
-		return false
-	}
-	return IsNamed(sig.Recv().Type(), pkg, recv)
-}
-
 // IsNamed reports whether t (or the type t points to) is the named type
 // pkg.name. Aliases are resolved.
 func IsNamed(t types.Type, pkg, name string) bool {
@@ -150,24 +124,4 @@ func IsNamed(t types.Type, pkg, name string) bool {
 func IsConst(obj types.Object, pkg, name string) bool {
 	c, ok := obj.(*types.Const)
 	return ok && c.Name() == name && Path(c.Pkg()) == pkg
-}
-
-// IsPtrHelper reports whether obj is a function that only takes the address
-// of its argument (aws.String, aws.Bool, ptr.String …), which the analyzer
-// looks through.
-func IsPtrHelper(obj types.Object) bool {
-	fn, ok := obj.(*types.Func)
-	if !ok || fn.Pkg() == nil {
-		return false
-	}
-	switch Path(fn.Pkg()) {
-	case V1AWS, V2AWS, SmithyPtr:
-	default:
-		return false
-	}
-	switch fn.Name() {
-	case "String", "Bool":
-		return true
-	}
-	return false
 }
