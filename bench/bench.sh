@@ -20,7 +20,9 @@
 # govet enabled. STATES (default "warm cold edit") selects the cache states.
 # EDIT names the file (relative to MODULE_DIR) that the edit state appends a
 # comment to before each run; by default the first file of the first
-# package of PATTERN.
+# package of PATTERN. BIN names a directory holding prebuilt stsregional
+# and noop binaries (default: built from this checkout); giving two builds
+# of stsregional as the pair compares two versions.
 #
 # The no-op analyzer is the stsregionalnoop build of cmd/stsregional: the
 # same front-end and flags, an analyzer that does nothing.
