@@ -88,7 +88,7 @@ cmdline() {
 	golangci)
 		local cfg=$work/sts.yml
 		[ "$2" = noop ] && cfg=$work/govet.yml
-		echo "$GCL run --output.text.path=stderr -c $cfg $pattern"
+		echo "$GCL run --allow-parallel-runners --output.text.path=stderr -c $cfg $pattern"
 		;;
 	esac
 }
