@@ -15,6 +15,7 @@ import (
 
 	"github.com/stsregional/stsregional/analyzer/internal/flow"
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
+	"github.com/stsregional/stsregional/internal/inventory"
 )
 
 // Name is the analyzer's name, used for flags (-stsregional.disable under
@@ -52,6 +53,8 @@ func newAnalyzer(cfg *Config) *analysis.Analyzer {
 	a.Flags.Var(idList{&cfg.Enable}, "enable", "comma-separated check IDs to run instead of the defaults (e.g. STS001,STS004)")
 	a.Flags.Var(idList{&cfg.Disable}, "disable", "comma-separated check IDs not to run")
 	// The flag's default is the configured value: BoolVar stores it.
+	a.Flags.BoolVar(&cfg.Inventory, "inventory", cfg.Inventory,
+		"list every STS route (client, credential provider, presign client, hand-built request) and its endpoint instead of the findings, with -format=text, json or markdown (under go vet: as diagnostics of category "+inventory.Category+")")
 	a.Flags.BoolVar(&cfg.AssumeEnvRegional, "assume-env-regional", cfg.AssumeEnvRegional,
 		"treat aws-sdk-go v1 sessions that read the environment (NewSession, NewSessionWithOptions, and sessions from parameters or helpers) as regional, for code bases that set AWS_STS_REGIONAL_ENDPOINTS=regional in every deployment")
 	return a
@@ -66,6 +69,11 @@ type pass struct {
 
 	directives *directives
 	reported   map[string]bool
+
+	// inventory reports the STS routes too (inventory.go); noted holds the
+	// findings the routes refer to.
+	inventory bool
+	noted     []noted
 	// src caches file contents read for statement deletions.
 	src map[string][]byte
 }
@@ -94,10 +102,11 @@ func run(ap *analysis.Pass, cfg *Config) (_ any, err error) {
 		return nil, nil
 	}
 	p := &pass{
-		Pass:     ap,
-		on:       cfg.enabled(),
-		reported: map[string]bool{},
-		src:      map[string][]byte{},
+		Pass:      ap,
+		on:        cfg.enabled(),
+		reported:  map[string]bool{},
+		inventory: cfg.Inventory,
+		src:       map[string][]byte{},
 	}
 	// Directives matter only where findings can be; they are parsed before
 	// any check runs so that every report can consult them.
@@ -112,6 +121,9 @@ func run(ap *analysis.Pass, cfg *Config) (_ any, err error) {
 	if p.on[BadDirective] {
 		checkDirectives(p)
 	}
+	if p.inventory {
+		p.reportRoutes()
+	}
 	p.flow.ExportFacts()
 	p.flow.ExportValueFacts()
 	return nil, nil
@@ -120,7 +132,12 @@ func run(ap *analysis.Pass, cfg *Config) (_ any, err error) {
 // report emits one diagnostic for check id at node n, once per position,
 // unless the check is disabled or a directive suppresses it.
 func (p *pass) report(id string, n ast.Node, msg string, fix *analysis.SuggestedFix) {
-	if !p.on[id] || p.directives.suppress(p.Fset, id, n.Pos()) {
+	if !p.on[id] {
+		return
+	}
+	suppressed := p.directives.suppress(p.Fset, id, n.Pos())
+	p.note(id, n, suppressed)
+	if suppressed {
 		return
 	}
 	key := fmt.Sprintf("%s@%d", id, n.Pos())

@@ -122,6 +122,12 @@ type Config struct {
 	// AWS_STS_REGIONAL_ENDPOINTS (everything but session.New) as regional:
 	// for code bases that set it in every deployment. Default false: strict.
 	AssumeEnvRegional bool `json:"assume-env-regional,omitempty"`
+	// Inventory also reports every STS route as a diagnostic of category
+	// inventory.Category whose message carries an inventory.Row: the
+	// channel by which stsregional -inventory gets them through go vet.
+	// A flag only: golangci-lint settings cannot set it (its issues would
+	// be route rows).
+	Inventory bool `json:"-"`
 
 	// includeSDK analyses the SDK's own packages too; only the
 	// crash-freedom test sets it.

@@ -28,6 +28,8 @@ type directive struct {
 	comment  *ast.Comment
 	ids      []string
 	fileWide bool
+	// reason is the directive's text after the IDs.
+	reason string
 	// used records the IDs that suppressed at least one finding.
 	used map[string]bool
 }
@@ -113,6 +115,7 @@ func parseDirective(cm *ast.Comment) (d *directive, msg string, ok bool) {
 	if len(fields) < 2 {
 		return nil, "suppression directive for " + fields[0] + " gives no reason: say why the global endpoint is acceptable here", true
 	}
+	d.reason = strings.Join(fields[1:], " ")
 	return d, "", true
 }
 

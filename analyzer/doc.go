@@ -330,6 +330,7 @@
 //	-enable=IDS            comma-separated check IDs to run instead of the defaults, e.g. -enable=STS001,STS004
 //	-disable=IDS           comma-separated check IDs not to run; wins over -enable
 //	-assume-env-regional   treat v1 sessions that read the environment as regional
+//	-inventory             also report every STS route, for stsregional -inventory
 //
 // IDs are case-insensitive; an unknown ID is an error. Under go vet the
 // flags are spelled -stsregional.enable, -stsregional.disable and
@@ -344,6 +345,14 @@
 // as STS002 or STS003. Sessions from the deprecated session.New ignore the
 // environment and are still reported. Drivers without flags use
 // New(Config{Enable: …, Disable: …, AssumeEnvRegional: …}).
+//
+// -inventory adds, besides the findings, one diagnostic per STS route of
+// the package (every STS client, credential provider, presign client and
+// hand-built request for an STS host) with Category "stsregional-route"
+// and a message carrying the route's row as JSON (see
+// internal/inventory): the only channel from a go vet tool to the
+// stsregional front-end, which renders them (stsregional -inventory). Other
+// drivers should leave it off.
 //
 // # What is never reported
 //

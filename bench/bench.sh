@@ -12,7 +12,7 @@
 #
 # MODULE_DIR is copied to a scratch directory first (the fix modes write to
 # it). PATTERN defaults to ./... . MODES is a comma-separated subset of
-#   text json sarif fix vet gofix golangci
+#   text json inventory sarif fix vet gofix golangci
 # (default: all). The pre-commit hooks run exactly the text and fix command
 # lines (stsregional ./... and stsregional -fix ./...). golangci runs only
 # when GCL names a golangci-lint binary built with the stsregional plugin
@@ -27,7 +27,7 @@
 # The no-op analyzer is the stsregionalnoop build of cmd/stsregional: the
 # same front-end and flags, an analyzer that does nothing.
 set -euo pipefail
-runs=5 cold_runs=2 modes=text,json,sarif,fix,vet,gofix,golangci
+runs=5 cold_runs=2 modes=text,json,inventory,sarif,fix,vet,gofix,golangci
 while getopts n:c:m: opt; do
 	case $opt in
 	n) runs=$OPTARG ;;
@@ -80,6 +80,7 @@ cmdline() {
 	case $1 in
 	text) echo "$t $pattern" ;;
 	json) echo "$t -json $pattern" ;;
+	inventory) echo "$t -inventory -format=json $pattern" ;;
 	sarif) echo "$t -format=sarif $pattern" ;;
 	fix) echo "$t -fix $pattern" ;;
 	vet) echo "go vet -vettool=$t $pattern" ;;

@@ -43,9 +43,6 @@ import (
 var unitAnalyzer = analyzer.Analyzer
 
 // explain returns the documentation of a check.
-//
-// explain renders a check's documentation for -explain; a variable so
-// that the no-op benchmark build can share main.
 var explain = analyzer.Explain
 
 func main() {
@@ -85,7 +82,7 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 	verbose := fs.Bool("v", false, "show each finding's documentation URL")
 	fix := fs.Bool("fix", false, "apply the first suggested fix of every finding, writing each file atomically")
 	diff := fs.Bool("diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
-	format := fs.String("format", "text", "output `format`: text, or sarif for one SARIF 2.1.0 log on stdout (exit 0 even with findings)")
+	format := fs.String("format", "text", "output `format`: text, or sarif for one SARIF 2.1.0 log on stdout (exit 0 even with findings); with -inventory: text, json or markdown")
 	tests := fs.Bool("test", true, "report findings in _test.go files")
 	tags := fs.String("tags", "", "comma-separated build `tags`, as for go build (GOFLAGS=-tags=... works too)")
 	explainID := fs.String("explain", "", "print the documentation of the check `ID` (such as STS003) and exit")
@@ -143,6 +140,13 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintln(stdout, strings.TrimRight(text, "\n"))
 		return exitOK
+	case wantsInventory(fs):
+		if err := checkInventoryFlags(fs); err != nil {
+			return bad(err)
+		}
+		if fs.NArg() == 0 {
+			return bad(errNoPatterns)
+		}
 	case *format != "text" && *format != "sarif":
 		return bad(fmt.Errorf("unknown -format %q (known: text, sarif)", *format))
 	case *format == "sarif" && (*jsonOut || *fix || *diff || *contextLines >= 0):
@@ -175,6 +179,9 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 			opts.ToolFlags = append(opts.ToolFlags, "-"+analyzer.Name+"."+name+"="+f.Value.String())
 		}
 	})
+	if wantsInventory(fs) {
+		return runInventory(opts, *format, *tests, cwd, stdout, stderr)
+	}
 	res, err := engine.Run(context.Background(), opts)
 	if err != nil {
 		return fail(err)

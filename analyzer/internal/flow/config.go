@@ -44,6 +44,9 @@ type conf struct {
 	// credential chain of its own (credchain.go).
 	creds bool
 
+	setting  ast.Expr // the STSRegionalEndpoint value, if set in code
+	override ast.Expr // the Endpoint or variant value, if set in code
+
 	// other is the value on other paths, when it differs from this one in
 	// being regional; mainWhen and otherWhen say when each path runs.
 	other               *conf
@@ -79,7 +82,10 @@ func (a *conf) merge(b conf) {
 
 func (a *conf) mergeFlat(b conf) {
 	if b.mode != modeUnset {
-		a.mode, a.legacyAt = b.mode, b.legacyAt
+		a.mode, a.legacyAt, a.setting = b.mode, b.legacyAt, b.setting
+	}
+	if b.override != nil {
+		a.override = b.override
 	}
 	if b.region != nil {
 		a.region = b.region
@@ -305,6 +311,7 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 	}
 	switch field {
 	case "STSRegionalEndpoint":
+		c.setting = value
 		if n, ok := f.constInt(value, depth+1); ok {
 			switch n {
 			case sdk.STSLegacy:
@@ -324,13 +331,16 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 	case "Endpoint":
 		c.endpointExpr = value
 		c.endpoint = f.explicitEndpoint(value)
+		if c.endpoint {
+			c.override = value
+		}
 	case "Credentials":
 		c.creds = !f.isNil(value)
 	case "UseFIPSEndpoint", "UseDualStackEndpoint":
 		if n, ok := f.constInt(f.UnwrapPtr(value), depth+1); ok && n == 1 {
-			c.variant = true
+			c.variant, c.override = true, value
 		} else if b, ok := f.ConstBool(value); ok && b {
-			c.variant = true // WithUseFIPSEndpoint(true)
+			c.variant, c.override = true, value // WithUseFIPSEndpoint(true)
 		}
 	}
 }

@@ -97,6 +97,9 @@ type Flow struct {
 	sinks   *[]Sink
 	clients []Client
 	cDone   bool
+
+	// v2clients memoises V2Clients (routes.go).
+	v2clients *[]V2Client
 }
 
 // A def is one value assigned to a variable: rhs, or element index of the

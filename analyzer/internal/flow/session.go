@@ -121,6 +121,16 @@ type Client struct {
 	// Pinned reports that an explicit Endpoint or a FIPS or dual-stack
 	// variant decides the host, not the Region.
 	Pinned bool
+	// HonoursEnv reports that the session reads AWS_STS_REGIONAL_ENDPOINTS
+	// and the shared config (every constructor but session.New), so the
+	// legacy default can be changed where the program runs.
+	HonoursEnv bool
+	// Inner is, for a Helper call, the constructor call inside the helper.
+	Inner *ast.CallExpr
+	// Setting is the STSRegionalEndpoint value that decides the mode, and
+	// Override the constant Endpoint or the FIPS/dual-stack setting that
+	// bypasses the legacy mapping, where the code sets them (nil otherwise).
+	Setting, Override ast.Expr
 }
 
 // sess is what the analysis knows about a session (or other
@@ -280,7 +290,7 @@ func (f *Flow) wrapperCall(call *ast.CallExpr, w *wrapper) Client {
 	s, c := f.evalProviderConfigs(call.Args[w.prov], cfgs, call.Ellipsis.IsValid())
 	cl := Client{
 		Call: call, Ctor: w.ctor, What: w.what + " (built by " + w.fn.Name() + ")",
-		Helper: true, HelperConfigs: w.variadic >= 0,
+		Helper: true, HelperConfigs: w.variadic >= 0, Inner: w.call,
 	}
 	return f.verdict(cl, s, c)
 }
@@ -375,6 +385,7 @@ func (f *Flow) decide(cl Client, s sess, c conf) Client {
 	cl.Region = c.region
 	cl.Pinned = c.endpoint || c.variant
 	cl.Endpoint = c.endpointExpr
+	cl.Setting, cl.Override, cl.HonoursEnv = c.setting, c.override, s.honoursEnv
 	cl.Source = s.origin
 	cl.Origin = s.fix
 	cl.Mode = Unknown

@@ -238,6 +238,82 @@ func (f *Flow) IsAWSGlobal(e ast.Expr) bool {
 // maxTrace bounds the number of hops of one trace.
 const maxTrace = 10
 
+// trace returns the constant expressions whose value satisfies keep that
+// can flow into e: a bounded backward trace through local variables,
+// fields declared in this package and parameters of this package's
+// functions (through their call sites), for the inventory's request routes. format, if not nil, is asked about
+// fmt.Sprintf calls whose format is constant but whose arguments are not:
+// it reports whether such a format is kept.
+func (f *Flow) trace(e ast.Expr, keep, format func(string) bool) []ast.Expr {
+	var out []ast.Expr
+	seen := map[types.Object]bool{}
+	var walk func(e ast.Expr, depth int)
+	walk = func(e ast.Expr, depth int) {
+		if e == nil || depth > maxTrace {
+			return
+		}
+		e = ast.Unparen(e)
+		if s, ok := f.ConstString(e); ok {
+			if keep(s) {
+				out = append(out, e)
+			}
+			return
+		}
+		switch x := e.(type) {
+		case *ast.Ident:
+			v := f.localVar(x)
+			if v == nil || seen[v] {
+				return
+			}
+			seen[v] = true
+			if f.params[v] {
+				for _, a := range f.argsFor(v) {
+					walk(a, depth+1)
+				}
+			}
+			for _, d := range f.defs[v] {
+				// u, err := url.Parse(…): the first result.
+				if d.index <= 0 {
+					walk(d.rhs, depth+1)
+				}
+			}
+		case *ast.SelectorExpr:
+			v, ok := f.info.Uses[x.Sel].(*types.Var)
+			if !ok || !v.IsField() || v.Pkg() != f.pass.Pkg || seen[v] {
+				return
+			}
+			seen[v] = true
+			for _, s := range f.StoredValues(v) {
+				walk(s, depth+1)
+			}
+		case *ast.CallExpr:
+			_, entry := f.Lookup(x)
+			switch entry.Role {
+			case sdk.Sprintf:
+				if format != nil && len(x.Args) > 0 {
+					if s, ok := f.ConstString(x.Args[0]); ok && format(s) {
+						out = append(out, x)
+					}
+				}
+			case sdk.URLParse:
+				if len(x.Args) == 1 {
+					walk(x.Args[0], depth+1)
+				}
+			case sdk.URLString:
+				if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+					walk(sel.X, depth+1)
+				}
+			}
+		case *ast.StarExpr:
+			walk(x.X, depth+1)
+		case *ast.UnaryExpr:
+			walk(x.X, depth+1)
+		}
+	}
+	walk(e, 0)
+	return out
+}
+
 // argsFor returns the arguments passed for parameter v at every call, in
 // this package, of the function declaring v.
 func (f *Flow) argsFor(v *types.Var) []ast.Expr {

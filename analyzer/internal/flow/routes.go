@@ -1,0 +1,413 @@
+package flow
+
+// Results for the inventory of STS routes: where the Region of a client
+// comes from, the verdict on aws-sdk-go-v2 STS clients, which client a
+// provider or presign client calls through, and the HTTP requests built by
+// hand for an STS host. The v1 verdicts are V1Clients'.
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"regexp"
+	"strconv"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/stsregional/stsregional/analyzer/internal/host"
+	"github.com/stsregional/stsregional/analyzer/internal/sdk"
+	"github.com/stsregional/stsregional/internal/inventory"
+)
+
+// A RegionFrom says where a Region value comes from: Source is one of
+// inventory's Region constants, Value the constant, parameter name,
+// environment variable, profile or expression.
+type RegionFrom struct {
+	Source, Value string
+}
+
+// RegionSource classifies the Region expression e (a string or *string):
+// a constant, a parameter, an environment variable read with os.Getenv, or
+// another expression, following variables assigned once.
+func (f *Flow) RegionSource(e ast.Expr) RegionFrom {
+	return f.regionSource(e, 0)
+}
+
+func (f *Flow) regionSource(e ast.Expr, depth int) RegionFrom {
+	if e == nil || depth > maxDepth {
+		return RegionFrom{Source: inventory.RegionUnknown}
+	}
+	x := f.UnwrapPtr(e)
+	if s, ok := f.ConstString(x); ok {
+		return RegionFrom{Source: inventory.RegionConstant, Value: s}
+	}
+	switch y := x.(type) {
+	case *ast.Ident:
+		if v := f.localVar(y); v != nil {
+			defs := f.defs[v]
+			if f.params[v] && len(defs) == 0 {
+				return RegionFrom{Source: inventory.RegionParameter, Value: v.Name()}
+			}
+			// r := …, or r, err := meta.Region(): the first result.
+			if len(defs) == 1 && defs[0].rhs != nil && defs[0].index <= 0 {
+				return f.regionSource(defs[0].rhs, depth+1)
+			}
+		}
+	case *ast.CallExpr:
+		if fn := f.Callee(y); fn != nil && fn.Pkg() != nil && sdk.Path(fn.Pkg()) == sdk.OS &&
+			(fn.Name() == "Getenv" || fn.Name() == "LookupEnv") && len(y.Args) == 1 {
+			key, _ := f.ConstString(y.Args[0])
+			return RegionFrom{Source: inventory.RegionEnvironment, Value: key}
+		}
+		if fn := f.Callee(y); fn != nil && sdk.IMDSRegion(fn) {
+			return RegionFrom{Source: inventory.RegionIMDS}
+		}
+	}
+	return RegionFrom{Source: inventory.RegionExpression, Value: ExprString(x)}
+}
+
+// A V2Client is one aws-sdk-go-v2 STS client construction (sts.New,
+// sts.NewFromConfig) and the verdict on its endpoint.
+type V2Client struct {
+	Call *ast.CallExpr
+	// Mode is Regional (the v2 default), Global (Region aws-global) or
+	// Explicit (BaseEndpoint or an endpoint resolver).
+	Mode Mode
+	// Region is where the Region is set in code (nil: from the
+	// environment, a profile, IMDS or a config the analysis does not see,
+	// as RegionFrom says).
+	Region     ast.Expr
+	RegionFrom RegionFrom
+	// Config is where the aws.Config is built (LoadDefaultConfig, a
+	// literal), when the analysis sees it.
+	Config ast.Node
+	// Override is the BaseEndpoint value or resolver that replaces the
+	// SDK's endpoint resolution; Endpoint is its constant value, if any.
+	Override ast.Expr
+	// Resolver reports that Override is an endpoint resolver rather than
+	// a BaseEndpoint value.
+	Resolver bool
+	// Reason says why the mode was chosen.
+	Reason string
+}
+
+// v2conf is what the analysis knows about an aws-sdk-go-v2 aws.Config or
+// sts.Options value.
+type v2conf struct {
+	region     ast.Expr
+	regionFrom RegionFrom
+	override   ast.Expr
+	resolver   bool
+	origin     ast.Node
+}
+
+// V2Clients returns every aws-sdk-go-v2 STS client built in the package.
+func (f *Flow) V2Clients() []V2Client {
+	if f.v2clients != nil {
+		return *f.v2clients
+	}
+	var out []V2Client
+	for _, cur := range f.calls {
+		call := cur.Node().(*ast.CallExpr)
+		fn := f.Callee(call)
+		r, ok := sdk.LookupRoute(fn)
+		if !ok || r.SDK != inventory.SDKV2 || r.Client || len(call.Args) == 0 {
+			continue
+		}
+		c := f.evalV2Config(call.Args[0], 0)
+		f.v2OptFns(&c, call.Args[1:])
+		out = append(out, v2verdict(call, c))
+	}
+	f.v2clients = &out
+	return out
+}
+
+func v2verdict(call *ast.CallExpr, c v2conf) V2Client {
+	cl := V2Client{Call: call, Region: c.region, RegionFrom: c.regionFrom, Config: c.origin, Override: c.override, Resolver: c.resolver, Mode: Regional, Reason: "aws-sdk-go-v2 resolves STS regionally"}
+	switch {
+	case c.regionFrom.Source == inventory.RegionConstant && c.regionFrom.Value == sdk.GlobalRegion && c.override == nil:
+		cl.Mode, cl.Reason = Global, "Region aws-global"
+	case c.override != nil && c.resolver:
+		cl.Mode, cl.Reason = Explicit, "endpoint resolver "+ExprString(c.override)
+	case c.override != nil:
+		cl.Mode, cl.Reason = Explicit, "BaseEndpoint "+ExprString(c.override)
+	}
+	return cl
+}
+
+// evalV2Config evaluates an aws.Config (or sts.Options) expression.
+func (f *Flow) evalV2Config(e ast.Expr, depth int) v2conf {
+	unknown := v2conf{regionFrom: RegionFrom{Source: inventory.RegionUnknown}}
+	if depth > maxDepth {
+		return unknown
+	}
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.StarExpr:
+		return f.evalV2Config(x.X, depth+1)
+	case *ast.UnaryExpr:
+		return f.evalV2Config(x.X, depth+1)
+	case *ast.CompositeLit:
+		c := v2conf{origin: x, regionFrom: RegionFrom{Source: inventory.RegionUnknown}}
+		for _, elt := range x.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					f.v2Field(&c, id.Name, kv.Value)
+				}
+			}
+		}
+		return c
+	case *ast.CallExpr:
+		fn, entry := f.Lookup(x)
+		switch entry.Role {
+		case sdk.V2LoadConfig:
+			return f.evalLoadConfig(x)
+		case sdk.V2ConfigCopy:
+			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+				return f.evalV2Config(sel.X, depth+1)
+			}
+		}
+		if fn != nil {
+			unknown.regionFrom.Value = "config returned by " + fn.Name()
+		}
+		return unknown
+	case *ast.Ident:
+		v := f.localVar(x)
+		if v == nil {
+			return unknown
+		}
+		var c v2conf
+		switch defs := f.defs[v]; {
+		case f.params[v] && len(defs) == 0:
+			c = v2conf{regionFrom: RegionFrom{Source: inventory.RegionParameter, Value: v.Name() + ".Region"}}
+		default:
+			// The first assignment that is understood; the others are
+			// error paths more often than not (cfg, err := …; if err …).
+			c = unknown
+			for _, d := range defs {
+				if d.rhs != nil && d.index <= 0 {
+					c = f.evalV2Config(d.rhs, depth+1)
+					break
+				}
+			}
+		}
+		for _, s := range f.sets[v] {
+			f.v2Field(&c, s.path, s.value)
+		}
+		return c
+	}
+	return unknown
+}
+
+// v2Field applies one aws.Config or sts.Options field.
+func (f *Flow) v2Field(c *v2conf, field string, value ast.Expr) {
+	if value == nil {
+		return
+	}
+	switch field {
+	case "Region":
+		c.region, c.regionFrom = value, f.RegionSource(value)
+	case "BaseEndpoint":
+		c.override, c.resolver = value, false
+	case "EndpointResolver", "EndpointResolverWithOptions", "EndpointResolverV2":
+		if id, ok := ast.Unparen(value).(*ast.Ident); ok && id.Name == "nil" {
+			return
+		}
+		c.override, c.resolver = value, true
+	}
+}
+
+// evalLoadConfig evaluates config.LoadDefaultConfig(ctx, opts...).
+func (f *Flow) evalLoadConfig(call *ast.CallExpr) v2conf {
+	c := v2conf{origin: call, regionFrom: RegionFrom{Source: inventory.RegionEnvironment, Value: "AWS_REGION"}}
+	if call.Ellipsis.IsValid() {
+		c.regionFrom = RegionFrom{Source: inventory.RegionUnknown}
+		return c
+	}
+	for _, a := range call.Args[min(1, len(call.Args)):] {
+		opt, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		fn, e := f.Lookup(opt)
+		switch {
+		case e.Role == sdk.V2RegionOption && len(opt.Args) == 1:
+			c.region, c.regionFrom = opt.Args[0], f.RegionSource(opt.Args[0])
+		case e.Sink == sdk.SinkV2BaseOpt && len(opt.Args) == 1:
+			c.override, c.resolver = opt.Args[0], false
+		default:
+			switch sdk.V2ConfigOption(fn) {
+			case sdk.OptIMDSRegion:
+				if c.region == nil {
+					c.regionFrom = RegionFrom{Source: inventory.RegionIMDS}
+				}
+			case sdk.OptProfile:
+				if c.region == nil && len(opt.Args) == 1 {
+					p, _ := f.ConstString(opt.Args[0])
+					c.regionFrom = RegionFrom{Source: inventory.RegionProfile, Value: p}
+				}
+			case sdk.OptResolver:
+				if len(opt.Args) == 1 {
+					c.override, c.resolver = opt.Args[0], true
+				}
+			}
+		}
+	}
+	return c
+}
+
+// v2OptFns applies the func(*sts.Options) arguments of a v2 constructor:
+// function literals storing o.Region, o.BaseEndpoint or a resolver, and
+// sts.WithEndpointResolver[V2] options.
+func (f *Flow) v2OptFns(c *v2conf, args []ast.Expr) {
+	for _, a := range args {
+		switch x := ast.Unparen(a).(type) {
+		case *ast.FuncLit:
+			ast.Inspect(x.Body, func(n ast.Node) bool {
+				as, ok := n.(*ast.AssignStmt)
+				if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+					return true
+				}
+				for i, lhs := range as.Lhs {
+					sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+					if ok && f.IsFieldOf(lhs, sdk.V2STS, "Options", sel.Sel.Name) {
+						f.v2Field(c, sel.Sel.Name, as.Rhs[i])
+					}
+				}
+				return true
+			})
+		case *ast.CallExpr:
+			if fn := f.Callee(x); fn != nil && sdk.Path(fn.Pkg()) == sdk.V2STS &&
+				(fn.Name() == "WithEndpointResolver" || fn.Name() == "WithEndpointResolverV2") && len(x.Args) == 1 {
+				c.override, c.resolver = x.Args[0], true
+			}
+		}
+	}
+}
+
+// ClientOf returns the call that built the STS client e holds (v1
+// sts.New, v2 sts.New or sts.NewFromConfig, or a helper returning a
+// client), following variables and fields of this package assigned once.
+// When there is none it returns nil and a description of where the client
+// comes from.
+func (f *Flow) ClientOf(e ast.Expr) (*ast.CallExpr, string) {
+	return f.clientOf(e, 0)
+}
+
+func (f *Flow) clientOf(e ast.Expr, depth int) (*ast.CallExpr, string) {
+	if depth > maxDepth {
+		return nil, "the client " + ExprString(e)
+	}
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		return x, ""
+	case *ast.Ident:
+		v := f.localVar(x)
+		if v == nil {
+			break
+		}
+		defs := f.defs[v]
+		if f.params[v] && len(defs) == 0 {
+			return nil, "the client parameter " + v.Name()
+		}
+		if len(defs) == 1 && defs[0].rhs != nil && defs[0].index <= 0 {
+			return f.clientOf(defs[0].rhs, depth+1)
+		}
+	case *ast.SelectorExpr:
+		if v, ok := f.info.Uses[x.Sel].(*types.Var); ok && v.IsField() && v.Pkg() == f.pass.Pkg {
+			if vals := f.StoredValues(v); len(vals) == 1 {
+				return f.clientOf(vals[0], depth+1)
+			}
+		}
+	}
+	return nil, "the client " + ExprString(e)
+}
+
+// A Request is an HTTP request for an STS host built with net/http.
+type Request struct {
+	// Cur is the sink: the request constructor call or the URL or Host
+	// assignment.
+	Cur inspector.Cursor
+	// Value is the URL or host expression; Hosts the constant values (or
+	// fmt.Sprintf calls formatting an STS URL) that can reach it.
+	Value ast.Expr
+	Hosts []ast.Expr
+	// Signed is the SigV4 signing call the request is passed to, if any.
+	Signed *ast.CallExpr
+}
+
+// stsFormat matches a format string that builds an STS URL or host:
+// "https://sts.%s.amazonaws.com".
+var stsFormat = regexp.MustCompile(`(?i)(^|[/.@])sts[.-][^/]*%[-+# 0-9.]*[sv][^/]*\.amazonaws\.com`)
+
+// Requests returns the net/http requests of the package whose URL or host
+// can be an STS endpoint (global or regional).
+func (f *Flow) Requests() []Request {
+	var out []Request
+	isSTS := func(s string) bool { return host.Classify(s) != host.Other }
+	for _, s := range f.Sinks() {
+		if s.Kind != sdk.SinkRequest {
+			continue
+		}
+		var hosts []ast.Expr
+		if ep := f.Value(s); ep.Known && isSTS(ep.Value) {
+			// A constant URL: where its text is written (the url.Parse
+			// argument of u.String(), the Host of a url.URL literal), as
+			// the checks report it.
+			hosts = []ast.Expr{ep.At}
+		} else {
+			hosts = f.trace(s.Value, isSTS, stsFormat.MatchString)
+		}
+		if len(hosts) == 0 {
+			continue
+		}
+		out = append(out, Request{Cur: s.Cur, Value: s.Value, Hosts: hosts, Signed: f.signerOf(s.Cur)})
+	}
+	return out
+}
+
+// HostText returns the text of a value Requests found: the constant, or
+// the format of a fmt.Sprintf call.
+func (f *Flow) HostText(e ast.Expr) string {
+	if s, ok := f.ConstString(e); ok {
+		return s
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) > 0 {
+		if s, ok := f.ConstString(call.Args[0]); ok {
+			return "fmt.Sprintf(" + strconv.Quote(s) + ", …)"
+		}
+	}
+	return ExprString(e)
+}
+
+// signerOf returns the SigV4 signing call that the request built or
+// changed at cur is passed to, in the same function.
+func (f *Flow) signerOf(cur inspector.Cursor) *ast.CallExpr {
+	var req *types.Var
+	switch n := cur.Node().(type) {
+	case *ast.AssignStmt:
+		// req.Host = …, req.URL = …
+		for _, lhs := range n.Lhs {
+			if v, _ := f.fieldPath(lhs); v != nil {
+				req = v
+			}
+		}
+	case *ast.CallExpr:
+		// req, err := http.NewRequest(…)
+		if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Rhs) == 1 && len(as.Lhs) > 0 {
+			req = f.localVar(as.Lhs[0])
+		}
+	}
+	if req == nil {
+		return nil
+	}
+	for _, c := range f.calls {
+		call := c.Node().(*ast.CallExpr)
+		i := sdk.SignerArg(f.Callee(call))
+		if i >= 0 && i < len(call.Args) && f.localVar(call.Args[i]) == req {
+			return call
+		}
+	}
+	return nil
+}

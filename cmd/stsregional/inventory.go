@@ -1,0 +1,152 @@
+package main
+
+// stsregional -inventory: the STS map of a code base. Dispatch only: the
+// analyzer reports the routes as diagnostics (analyzer/inventory.go), the
+// engine runs it through go vet, internal/inventory merges and renders.
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/stsregional/stsregional/analyzer"
+	"github.com/stsregional/stsregional/internal/engine"
+	"github.com/stsregional/stsregional/internal/inventory"
+)
+
+// inventoryFormats are the -format values of -inventory.
+var inventoryFormats = []string{"text", "json", "markdown"}
+
+// wantsInventory reports whether the parsed flags ask for the inventory
+// (the analyzer's -inventory flag, in either spelling).
+func wantsInventory(fs *flag.FlagSet) bool {
+	on := false
+	fs.Visit(func(f *flag.Flag) {
+		if strings.TrimPrefix(f.Name, analyzer.Name+".") == "inventory" {
+			on = f.Value.String() == "true"
+		}
+	})
+	return on
+}
+
+// checkInventoryFlags rejects flags -inventory does not combine with.
+func checkInventoryFlags(fs *flag.FlagSet) error {
+	format := fs.Lookup("format").Value.String()
+	if !contains(inventoryFormats, format) {
+		return fmt.Errorf("unknown -format %q for -inventory (known: %s)", format, strings.Join(inventoryFormats, ", "))
+	}
+	var bad []string
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "json", "fix", "diff", "c", "v":
+			bad = append(bad, "-"+f.Name)
+		}
+	})
+	if len(bad) > 0 {
+		return fmt.Errorf("-inventory does not combine with %s (use -format=json for JSON)", strings.Join(bad, ", "))
+	}
+	return nil
+}
+
+// runInventory lists the STS routes of the packages opts names and returns
+// the exit code: 0 when the inventory was written (findings or not: it is
+// a report, not a gate), 1 when packages fail to load or the analysis
+// fails (nothing is written to stdout then: an inventory silently missing
+// packages would mislead).
+//
+// The patterns ./... in a repository of several modules (a go.work, or
+// go.mod files below the working directory) are one engine run per module
+// root, merged; other patterns name packages of the current module.
+func runInventory(opts engine.Options, format string, tests bool, cwd string, stdout, stderr io.Writer) int {
+	dirs := []string{cwd}
+	if len(opts.Patterns) == 1 && opts.Patterns[0] == "./..." {
+		if roots, err := inventory.ModuleRoots(cwd); err == nil {
+			dirs = roots
+		}
+	}
+	progress := inventory.NewProgress(stderr)
+	defer progress.Done()
+	var rows []inventory.Row
+	var errs []string
+	for i, dir := range dirs {
+		progress.Step(fmt.Sprintf("module %d/%d: %s", i+1, len(dirs), filepath.ToSlash(engine.Rel(cwd, dir))))
+		o := opts
+		o.Dir = dir
+		res, err := engine.Run(context.Background(), o)
+		if err != nil {
+			progress.Done()
+			fmt.Fprintf(stderr, "%s: %s: %s\n", analyzer.Name, engine.Rel(cwd, dir), flatten(err.Error()))
+			return exitError
+		}
+		errs = append(errs, res.Errors...)
+		for _, d := range res.Diagnostics {
+			if !inventory.IsRoute(d.Category, d.Message) {
+				continue // a finding: the row names its check
+			}
+			r, err := inventory.Decode(d.Message)
+			if err != nil {
+				errs = append(errs, d.Pos.String()+": "+err.Error())
+				continue
+			}
+			if tests || !strings.HasSuffix(r.File, "_test.go") {
+				rows = append(rows, r)
+			}
+		}
+	}
+	progress.Done()
+	if len(errs) > 0 {
+		errs = distinct(errs)
+		for _, e := range errs {
+			fmt.Fprintln(stderr, flatten(e))
+		}
+		fmt.Fprintf(stderr, "%s: %d error(s) loading or analysing packages; no inventory written\n", analyzer.Name, len(errs))
+		return exitError
+	}
+
+	doc := inventory.New(rows, cwd)
+	var err error
+	switch format {
+	case "json":
+		err = doc.WriteJSON(stdout)
+	case "markdown":
+		err = doc.WriteMarkdown(stdout)
+	default:
+		err = doc.WriteText(stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", analyzer.Name, err)
+		return exitError
+	}
+	return exitOK
+}
+
+var errNoPatterns = errors.New("-inventory needs package patterns, e.g. ./...")
+
+// flatten joins the lines of a multi-line error (the go command's) into one.
+func flatten(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// distinct returns list without repeated lines, in order.
+func distinct(list []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range list {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
