@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Reproduce the field test of stsregional against the public corpus.
 #
-#   fieldtest/run.sh [checkout|run [flags]|extra [flags]|all]   (default: all)
+#   fieldtest/run.sh [checkout|run [flags]|round3 [flags]|extra [flags]|all]   (default: all)
 #
 #   checkout  make the work trees (see below)
 #   run       run the harness over build.tsv (flags go to the harness, e.g. -json)
+#   round3    the same, restricted to the repositories added in round 3 (build.tsv
+#             rows whose note starts with "round3:"), labelled before any run
 #   extra     run it over the extra packages listed in extra() below
 #   all       checkout, then run
 #
@@ -93,6 +95,13 @@ run() {
 	go run ./cmd/stsregional-fieldtest -repos "$CORPUS_DIR" -labels "$LABELS" -build "$BUILD_TSV" "$@"
 }
 
+# round3: only the repositories added in round 3 (see RESULTS.md).
+round3() {
+	local repos
+	repos=$(awk -F'\t' 'NR > 1 && $7 ~ /^round3:/ { print $1 }' "$BUILD_TSV" | sort -u | paste -sd, -)
+	run -repo "$repos" "$@"
+}
+
 # extra: packages outside build.tsv's patterns that hold labelled lines
 # (other modules of the same repositories). Supplementary; RESULTS.md keeps
 # the two runs apart.
@@ -114,7 +123,8 @@ extra() {
 case "$mode" in
 checkout) checkout ;;
 run) shift; run "$@" ;;
+round3) shift; round3 "$@" ;;
 extra) shift; extra "$@" ;;
 all) checkout; run ;;
-*) echo "usage: $0 [checkout|run [harness flags]|extra [harness flags]|all]" >&2; exit 2 ;;
+*) echo "usage: $0 [checkout|run [harness flags]|round3 [harness flags]|extra [harness flags]|all]" >&2; exit 2 ;;
 esac
