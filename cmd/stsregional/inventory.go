@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/stsregional/stsregional/analyzer"
@@ -36,7 +37,7 @@ func wantsInventory(fs *flag.FlagSet) bool {
 // checkInventoryFlags rejects flags -inventory does not combine with.
 func checkInventoryFlags(fs *flag.FlagSet) error {
 	format := fs.Lookup("format").Value.String()
-	if !contains(inventoryFormats, format) {
+	if !slices.Contains(inventoryFormats, format) {
 		return fmt.Errorf("unknown -format %q for -inventory (known: %s)", format, strings.Join(inventoryFormats, ", "))
 	}
 	var bad []string
@@ -79,7 +80,7 @@ func runInventory(opts engine.Options, format string, tests bool, cwd string, st
 		res, err := engine.Run(context.Background(), o)
 		if err != nil {
 			progress.Done()
-			fmt.Fprintf(stderr, "%s: %s: %s\n", analyzer.Name, engine.Rel(cwd, dir), flatten(err.Error()))
+			fmt.Fprintf(stderr, "%s: %s: %s\n", analyzer.Name, engine.Rel(cwd, dir), engine.OneLine(err.Error()))
 			return exitError
 		}
 		errs = append(errs, res.Errors...)
@@ -99,9 +100,9 @@ func runInventory(opts engine.Options, format string, tests bool, cwd string, st
 	}
 	progress.Done()
 	if len(errs) > 0 {
-		errs = distinct(errs)
+		errs = engine.Distinct(errs)
 		for _, e := range errs {
-			fmt.Fprintln(stderr, flatten(e))
+			fmt.Fprintln(stderr, engine.OneLine(e))
 		}
 		fmt.Fprintf(stderr, "%s: %d error(s) loading or analysing packages; no inventory written\n", analyzer.Name, len(errs))
 		return exitError
@@ -125,28 +126,3 @@ func runInventory(opts engine.Options, format string, tests bool, cwd string, st
 }
 
 var errNoPatterns = errors.New("-inventory needs package patterns, e.g. ./...")
-
-// flatten joins the lines of a multi-line error (the go command's) into one.
-func flatten(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// distinct returns list without repeated lines, in order.
-func distinct(list []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, s := range list {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
-}

@@ -127,7 +127,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Diagnostics = diags
 	res.Errors = append(stderrErrors(stderr.String()), errs...)
-	res.Errors = distinct(res.Errors)
+	res.Errors = Distinct(res.Errors)
 	if exit != nil && len(res.Errors) == 0 {
 		res.Errors = []string{fmt.Sprintf("go vet failed (%v) without saying why", exit)}
 	}
@@ -154,7 +154,7 @@ func decode(r io.Reader) ([]Diagnostic, []string, error) {
 			for _, raw := range byAnalyzer {
 				var e struct{ Error string }
 				if json.Unmarshal(raw, &e) == nil && e.Error != "" {
-					errs = append(errs, pkg+": "+oneLine(e.Error))
+					errs = append(errs, pkg+": "+OneLine(e.Error))
 					continue
 				}
 				var list []vetjson.Diagnostic
@@ -266,8 +266,8 @@ func stderrErrors(s string) []string {
 	return out
 }
 
-// distinct returns the strings of list without repetitions, in order.
-func distinct(list []string) []string {
+// Distinct returns the strings of list without repetitions, in order.
+func Distinct(list []string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, s := range list {
@@ -279,7 +279,9 @@ func distinct(list []string) []string {
 	return out
 }
 
-func oneLine(s string) string {
+// OneLine joins the lines of a multi-line message (the go command's) into
+// one, for errors printed one per line.
+func OneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 

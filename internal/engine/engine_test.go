@@ -82,7 +82,7 @@ go: -mod may only be set to readonly or vendor when in workspace mode, but it is
 go: warning: "example.com/nomatch/..." matched no packages
 no packages to vet
 `
-	got := distinct(stderrErrors(stderr))
+	got := Distinct(stderrErrors(stderr))
 	want := []string{
 		`a/a.go:3:13: cannot use "s" (untyped string constant) as int value in variable declaration`,
 		`go: -mod may only be set to readonly or vendor when in workspace mode, but it is set to "mod"; Remove the -mod flag to use the default readonly value,; or set GOWORK=off to disable workspace mode.`,
