@@ -10,9 +10,11 @@
 package flow
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -73,8 +75,8 @@ type Flow struct {
 	toSTS map[*types.Func][]int
 	// callsTo indexes this package's calls by callee, built on demand.
 	callsTo map[*types.Func][]*ast.CallExpr
-	// funcs holds every function declaration and literal in preorder, so
-	// the last one containing a position is the innermost.
+	// funcs holds every function declaration and literal in position
+	// order, so the last one containing a position is the innermost.
 	funcs []ast.Node
 
 	calls []inspector.Cursor
@@ -148,6 +150,12 @@ func New(pass *analysis.Pass, in *inspector.Inspector, opts Options) *Flow {
 		sessMemo: map[use]sess{},
 	}
 	f.index(in)
+	// The preorder walk visits pass.Files in their order, but a file's
+	// positions come from the order in which the driver added it to the
+	// FileSet: go/packages parses a package's files concurrently, so the
+	// two orders can differ from one run to the next. funcAt needs
+	// position order.
+	slices.SortStableFunc(f.funcs, func(a, b ast.Node) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	return f
 }
 
