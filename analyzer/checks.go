@@ -41,7 +41,7 @@ type Doc struct {
 func (c Check) URL() string { return DocURL + "#" + strings.ToLower(c.ID) }
 
 // DocURL is the base of the per-check documentation.
-const DocURL = "https://github.com/stsregional/stsregional/blob/main/README.md"
+const DocURL = "https://github.com/stsregional/stsregional/blob/main/docs/checks.md"
 
 // The check IDs.
 const (

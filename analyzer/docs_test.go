@@ -17,6 +17,10 @@ func TestDocTitles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checks, err := os.ReadFile(filepath.Join("..", "docs", "checks.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	docGo, err := os.ReadFile("doc.go")
 	if err != nil {
 		t.Fatal(err)
@@ -32,7 +36,7 @@ func TestDocTitles(t *testing.T) {
 		if c.Doc.Fix != "" {
 			fix = "yes"
 		}
-		row := "| [" + c.ID + "](#" + strings.ToLower(c.ID) + ") | " + c.Doc.Title + " | "
+		row := "| [" + c.ID + "](docs/checks.md#" + strings.ToLower(c.ID) + ") | " + c.Doc.Title + " | "
 		line := lineWith(string(readme), row)
 		switch {
 		case line == "":
@@ -41,7 +45,7 @@ func TestDocTitles(t *testing.T) {
 			t.Errorf("README row of %s does not say default %q and autofix %q: %s", c.ID, def, fix, line)
 		}
 		for _, h := range []struct{ file, text, heading string }{
-			{"README.md", string(readme), "### " + c.ID + " — " + c.Doc.Title + "\n"},
+			{"docs/checks.md", string(checks), "### " + c.ID + " — " + c.Doc.Title + "\n"},
 			{"doc.go", string(docGo), "// # " + c.ID + " — " + c.Doc.Title + "\n"},
 		} {
 			if !strings.Contains(h.text, h.heading) {

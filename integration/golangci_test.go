@@ -38,8 +38,8 @@ go build -trimpath -o ../../bin/custom-gcl .
 `
 
 func TestGolangciBuildRecipeInREADME(t *testing.T) {
-	if readme := readFile(t, filepath.Join(repoRoot(t), "README.md")); !strings.Contains(readme, gclBuildRecipe) {
-		t.Errorf("README.md lacks the custom golangci-lint build recipe:\n%s", gclBuildRecipe)
+	if readme := readDocs(t); !strings.Contains(readme, gclBuildRecipe) {
+		t.Errorf("the documentation (README.md, docs/) lacks the custom golangci-lint build recipe:\n%s", gclBuildRecipe)
 	}
 }
 

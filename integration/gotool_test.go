@@ -25,10 +25,10 @@ const (
 )
 
 func TestGoToolRecipesInREADME(t *testing.T) {
-	readme := readFile(t, filepath.Join(repoRoot(t), "README.md"))
+	readme := readDocs(t)
 	for _, r := range []string{goToolRecipe, goToolVetRecipe, goToolFixRecipe, goToolReplaceRecipe, goToolGetRecipe} {
 		if !strings.Contains(readme, r) {
-			t.Errorf("README.md lacks the recipe line %q", r)
+			t.Errorf("the documentation (README.md, docs/) lacks the recipe line %q", r)
 		}
 	}
 	// A substitution inside -vettool= or -fixtool= passes silently when the
@@ -36,7 +36,7 @@ func TestGoToolRecipesInREADME(t *testing.T) {
 	silent := regexp.MustCompile(`-(vet|fix)tool="?\$\(`)
 	for _, block := range codeBlocks(readme) {
 		if silent.MatchString(block) {
-			t.Errorf("README.md has a recipe passing a command substitution to -vettool or -fixtool, which runs go's own suite and exits 0 when the tool is missing:\n%s", block)
+			t.Errorf("the documentation has a recipe passing a command substitution to -vettool or -fixtool, which runs go's own suite and exits 0 when the tool is missing:\n%s", block)
 		}
 	}
 }
@@ -137,8 +137,8 @@ func TestGoTool(t *testing.T) {
 		log.Version != "2.1.0" || len(log.Runs) != 1 || len(log.Runs[0].Results) < len(allFindings) {
 		t.Errorf("%s: want a SARIF 2.1.0 log with the findings, got %+v (%v)", sarifRecipe, log, err)
 	}
-	if !strings.Contains(readFile(t, filepath.Join(repoRoot(t), "README.md")), sarifRecipe) {
-		t.Errorf("README.md lacks %q", sarifRecipe)
+	if !strings.Contains(readDocs(t), sarifRecipe) {
+		t.Errorf("the documentation (README.md, docs/) lacks %q", sarifRecipe)
 	}
 
 	// Under go fix -diff: exit 1 on a non-empty diff, files unchanged.

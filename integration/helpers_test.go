@@ -209,6 +209,22 @@ func writeFile(t testing.TB, path, content string) {
 	}
 }
 
+// readDocs returns the user documentation: README.md and every page
+// under docs/, the places a recipe may be documented.
+func readDocs(t testing.TB) string {
+	t.Helper()
+	root := repoRoot(t)
+	text := readFile(t, filepath.Join(root, "README.md"))
+	pages, err := filepath.Glob(filepath.Join(root, "docs", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
+		text += "\n" + readFile(t, p)
+	}
+	return text
+}
+
 func readFile(t testing.TB, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)

@@ -144,8 +144,8 @@ func TestInstallFromCheckout(t *testing.T) {
 		}
 	})
 	for _, recipe := range []string{vetRecipe, vetFlagsRecipe, fixDiffRecipe, fixRecipe, installRecipe} {
-		if !strings.Contains(readFile(t, filepath.Join(repoRoot(t), "README.md")), recipe) {
-			t.Errorf("README.md lacks the recipe line %q", recipe)
+		if !strings.Contains(readDocs(t), recipe) {
+			t.Errorf("the documentation (README.md, docs/) lacks the recipe line %q", recipe)
 		}
 	}
 }

@@ -48,10 +48,10 @@ const (
 )
 
 func TestPreCommitConfigsInREADME(t *testing.T) {
-	readme := readFile(t, filepath.Join(repoRoot(t), "README.md"))
+	readme := readDocs(t)
 	for _, c := range []string{preCommitLocalSystem, preCommitLocalGoTool, preCommitLocalPath} {
 		if !strings.Contains(readme, c) {
-			t.Errorf("README.md lacks the pre-commit configuration\n%s", c)
+			t.Errorf("the documentation (README.md, docs/) lacks the pre-commit configuration\n%s", c)
 		}
 	}
 }
