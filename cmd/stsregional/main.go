@@ -323,8 +323,7 @@ func runFix(diags []engine.Diagnostic, cwd, tags string, diff, verbose bool, std
 // one error, on its line, so that a syntax error is one line; with more, on
 // a line of its own after them.
 func printErrors(w io.Writer, errs []string, what string) {
-	switch {
-	case len(errs) == 1 && what != "":
+	if len(errs) == 1 && what != "" {
 		fmt.Fprintf(w, "%s; %s\n", errs[0], what)
 		return
 	}
