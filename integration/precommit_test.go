@@ -164,3 +164,31 @@ func TestPreCommitFix(t *testing.T) {
 		t.Errorf("the stsregional hook fails on fixed code:\n%s", r)
 	}
 }
+
+// unfixableMain is cleanMain with a finding that has no fix: a suppression
+// directive that suppresses nothing (STS000).
+var unfixableMain = strings.Replace(cleanMain, "\tsvc := sts.New(sess)\n",
+	"\tsvc := sts.New(sess) //stsregional:ignore STS002 nothing to suppress here\n", 1)
+
+// The fix hook fails, showing the finding, when what is left cannot be
+// fixed: it changes no file then, and pre-commit would otherwise say
+// "Passed" with a finding in the code.
+func TestPreCommitFixUnfixable(t *testing.T) {
+	if unfixableMain == cleanMain {
+		t.Fatal("unfixableMain: the line to annotate is not in cleanMain")
+	}
+	dir := userRepo(t, unfixableMain)
+	r := tryRepo(t, dir, "stsregional-fix")
+	if r.code == 0 {
+		t.Fatalf("the stsregional-fix hook passed with an unfixable finding:\n%s", r)
+	}
+	out := r.stdout + r.stderr
+	for _, want := range []string{"Failed", "main.go:18:23: STS000: "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, r)
+		}
+	}
+	if got := readFile(t, filepath.Join(dir, "main.go")); got != unfixableMain {
+		t.Errorf("the fix hook changed main.go:\n%s", got)
+	}
+}

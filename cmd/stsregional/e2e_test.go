@@ -169,6 +169,13 @@ func TestStandaloneFindings(t *testing.T) {
 	wantContains(t, r, "stsregional ./findings", fixtureIDs...)
 	wantContains(t, r, "stsregional ./findings", "v1.go:", "v2.go:", "legacy.go:")
 
+	// Findings go to stdout, for pipes (stsregional ./... | grep STS004).
+	for _, id := range fixtureIDs {
+		if !strings.Contains(r.stdout, id) || strings.Contains(r.stderr, id) {
+			t.Errorf("%s: not on stdout alone:\n--- stdout:\n%s--- stderr:\n%s", id, r.stdout, r.stderr)
+		}
+	}
+
 	r = stsregional(t, shared, "./...")
 	wantCode(t, r, 3, "stsregional ./...")
 	wantContains(t, r, "stsregional ./...", fixtureIDs...)
@@ -193,6 +200,7 @@ func TestJSON(t *testing.T) {
 	wantCode(t, r, 0, "stsregional -json") // -json always exits 0 without errors
 	type diag struct {
 		Category       string            `json:"category"`
+		Check          string            `json:"check"`
 		Posn           string            `json:"posn"`
 		Message        string            `json:"message"`
 		SuggestedFixes []json.RawMessage `json:"suggested_fixes"`
@@ -207,8 +215,8 @@ func TestJSON(t *testing.T) {
 		for _, d := range diags {
 			if strings.HasPrefix(d.Message, id) {
 				found = true
-				if d.Category == "" || d.Posn == "" {
-					t.Errorf("%s: diagnostic lacks category or position: %+v", id, d)
+				if d.Category == "" || d.Posn == "" || d.Check != id {
+					t.Errorf("%s: diagnostic lacks category, position or check ID: %+v", id, d)
 				}
 				if len(d.SuggestedFixes) == 0 {
 					t.Errorf("%s: diagnostic has no suggested fix: %s", id, d.Message)
@@ -218,6 +226,16 @@ func TestJSON(t *testing.T) {
 		if !found {
 			t.Errorf("-json output has no %s diagnostic:\n%s", id, r.stdout)
 		}
+	}
+	// -format=json is -json.
+	f := stsregional(t, shared, "-format=json", "./findings")
+	wantCode(t, f, 0, "stsregional -format=json")
+	if f.stdout != r.stdout {
+		t.Errorf("-format=json printed:\n%s\nwant what -json prints:\n%s", f.stdout, r.stdout)
+	}
+	for _, args := range [][]string{{"-json", "-format=sarif"}, {"-json", "-format=text"}, {"-format=json", "-fix"}} {
+		r := stsregional(t, shared, append(args, "./findings")...)
+		wantCode(t, r, 2, strings.Join(args, " "))
 	}
 }
 
@@ -318,9 +336,22 @@ func TestBrokenPackages(t *testing.T) {
 	wantCode(t, r, 1, "stsregional on a type error")
 	wantContains(t, r, "stsregional on a type error", "t.go:3", "cannot use")
 
-	r = stsregional(t, dir, "./syntaxerr")
-	wantCode(t, r, 1, "stsregional on a syntax error")
-	wantContains(t, r, "stsregional on a syntax error", "s.go:3")
+	// A syntax error is one line, in every mode.
+	for _, args := range [][]string{{}, {"-json"}, {"-fix"}, {"-fix", "-diff"}, {"-format=sarif"}, {"-inventory"}} {
+		what := "stsregional " + strings.Join(args, " ") + " on a syntax error"
+		r = stsregional(t, dir, append(args, "./syntaxerr")...)
+		wantCode(t, r, 1, what)
+		wantContains(t, r, what, "s.go:3")
+		if n := strings.Count(strings.TrimSpace(r.stderr), "\n") + 1; n != 1 {
+			t.Errorf("%s: %d lines on stderr, want 1:\n%s", what, n, r.stderr)
+		}
+		if len(args) > 0 && args[0] == "-json" {
+			continue // the JSON of the packages that loaded, here none
+		}
+		if r.stdout != "" {
+			t.Errorf("%s: stdout:\n%s", what, r.stdout)
+		}
+	}
 
 	// A file that is not UTF-8 is a load error too, reported in one line.
 	write(t, filepath.Join(dir, "latin1", "l.go"), "package latin1\n\nconst s = \"caf\xe9\"\n")

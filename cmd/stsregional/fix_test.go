@@ -6,6 +6,7 @@ package main
 import (
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -104,8 +105,11 @@ func TestFixMatchesDriver(t *testing.T) {
 			changed = append(changed, name)
 		}
 	}
-	for _, m := range regexp.MustCompile(`(?m)^--- (\S+) \(old\)$`).FindAllStringSubmatch(r.stdout, -1) {
-		shown = append(shown, filepath.ToSlash(m[1])) // relative to the working directory
+	for _, m := range regexp.MustCompile(`(?m)^--- a/(\S+)\n\+\+\+ b/(\S+)$`).FindAllStringSubmatch(r.stdout, -1) {
+		if m[1] != m[2] {
+			t.Errorf("-fix -diff headers name %s and %s", m[1], m[2])
+		}
+		shown = append(shown, m[1]) // relative to the working directory
 	}
 	sort.Strings(changed)
 	sort.Strings(shown)
@@ -164,4 +168,134 @@ func TestFixReadOnlyDir(t *testing.T) {
 		}
 	}
 	diffFiles(t, "-fix in a read-only directory", snapshot(t, dir), orig)
+}
+
+// -fix -diff prints a patch that git apply accepts, from the module root
+// and from a subdirectory (paths relative to the current directory, as
+// a/NAME and b/NAME), and applying it gives what -fix writes.
+func TestFixDiffGitApply(t *testing.T) {
+	git, err := exec.LookPath("git")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("git is missing (CI=true)")
+		}
+		t.Skip("git is missing")
+	}
+	t.Parallel()
+	dir := fixture(t)
+	gitEnv := []string{"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1"}
+	runEnv(t, dir, gitEnv, git, "init", "-q")
+	runEnv(t, dir, gitEnv, git, "add", "-A")
+	for _, sub := range []string{".", "findings"} {
+		wd := filepath.Join(dir, sub)
+		r := stsregional(t, wd, "-fix", "-diff", "./...")
+		wantCode(t, r, 0, "stsregional -fix -diff in "+sub)
+		patch := filepath.Join(t.TempDir(), "fix.patch")
+		if err := os.WriteFile(patch, []byte(r.stdout), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		a := runEnv(t, wd, gitEnv, git, "apply", "--check", "-v", patch)
+		if a.code != 0 || !strings.Contains(a.out(), "findings/legacy.go") {
+			t.Errorf("git apply --check in %s: exit %d:\n%s\npatch:\n%s", sub, a.code, a.out(), r.stdout)
+		}
+	}
+	fixed := fixture(t)
+	wantCode(t, stsregional(t, fixed, "-fix", "./..."), 0, "stsregional -fix")
+	r := stsregional(t, dir, "-fix", "-diff", "./...")
+	patch := filepath.Join(t.TempDir(), "fix.patch")
+	if err := os.WriteFile(patch, []byte(r.stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantCode(t, runEnv(t, dir, gitEnv, git, "apply", patch), 0, "git apply")
+	got, want := snapshot(t, dir), snapshot(t, fixed)
+	for name := range got {
+		if strings.HasPrefix(name, ".git/") {
+			delete(got, name)
+		}
+	}
+	diffFiles(t, "git apply of -fix -diff vs -fix", got, want)
+}
+
+// unfixable adds to dir a finding that has no fix: a suppression
+// directive that suppresses nothing (STS000).
+func unfixable(t *testing.T, dir string) {
+	t.Helper()
+	write(t, filepath.Join(dir, "clean", "unfixable.go"), "package clean\n\nvar Unfixable = 1 //stsregional:ignore STS002 nothing here\n")
+}
+
+// -fix prints, as the text mode does, the findings it could not fix, on
+// stdout (with -diff on stderr, stdout being the patch), and exits 3 while
+// any is left: a pre-commit hook must not pass then. The others are fixed.
+func TestFixLeavesFindings(t *testing.T) {
+	t.Parallel()
+	dir := fixture(t)
+	unfixable(t, dir)
+
+	r := stsregional(t, dir, "-fix", "-diff", "./...")
+	wantCode(t, r, 3, "stsregional -fix -diff with an unfixable finding")
+	if got := textFindings(r.stderr); len(got) != 1 || !strings.HasPrefix(got[0], "clean/unfixable.go:3:19: STS000: ") {
+		t.Errorf("-fix -diff: findings on stderr %q, want the STS000 one", got)
+	}
+	if !strings.HasPrefix(r.stdout, "--- a/") || strings.Contains(r.stdout, "STS000") {
+		t.Errorf("-fix -diff: stdout is not the patch alone:\n%s", r.stdout)
+	}
+
+	r = stsregional(t, dir, "-fix", "./...")
+	wantCode(t, r, 3, "stsregional -fix with an unfixable finding")
+	if got := textFindings(r.stdout); len(got) != 1 || !strings.HasPrefix(got[0], "clean/unfixable.go:3:19: STS000: ") {
+		t.Errorf("-fix: findings on stdout %q, want the STS000 one only (the others fixed)", got)
+	}
+	if r.stderr != "" {
+		t.Errorf("-fix: stderr:\n%s", r.stderr)
+	}
+	if got := read(t, filepath.Join(dir, "findings", "legacy.go")); strings.Contains(got, "LegacySTSEndpoint") {
+		t.Errorf("-fix left legacy.go unfixed:\n%s", got)
+	}
+	r = stsregional(t, dir, "-fix", "./...")
+	wantCode(t, r, 3, "stsregional -fix again")
+
+	// Nothing to fix and nothing found: exit 0, silent.
+	r = stsregional(t, dir, "-fix", "./clean")
+	wantCode(t, r, 3, "stsregional -fix ./clean")
+	os.Remove(filepath.Join(dir, "clean", "unfixable.go"))
+	r = stsregional(t, dir, "-fix", "./...")
+	wantCode(t, r, 0, "stsregional -fix with nothing left")
+	if r.out() != "" {
+		t.Errorf("-fix with nothing left printed:\n%s", r.out())
+	}
+}
+
+// A file without write permission (0444) is not fixed, even by root, as
+// gofmt -w and go fix refuse it: one error line, exit 1, its finding listed
+// as left; every other file is fixed (each file is fixed atomically, on
+// its own).
+func TestFixReadOnlyFile(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no permission bits")
+	}
+	t.Parallel()
+	dir := fixture(t)
+	legacy := filepath.Join(dir, "findings", "legacy.go")
+	src := read(t, legacy)
+	if err := os.Chmod(legacy, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	r := stsregional(t, dir, "-fix", "./...")
+	wantCode(t, r, 1, "stsregional -fix with a read-only file")
+	if want := "stsregional: findings/legacy.go: not writable; not fixed\n"; r.stderr != want {
+		t.Errorf("-fix with a read-only file: stderr %q, want %q", r.stderr, want)
+	}
+	if got := textFindings(r.stdout); len(got) != 1 || !strings.Contains(got[0], "legacy.go:14:24: STS004") {
+		t.Errorf("-fix with a read-only file: findings left %q, want the STS004 in legacy.go", got)
+	}
+	if got := read(t, legacy); got != src {
+		t.Errorf("the read-only file changed:\n%s", got)
+	}
+	if fi, err := os.Stat(legacy); err != nil || fi.Mode().Perm() != 0o444 {
+		t.Errorf("mode of the read-only file: %v, %v", fi.Mode(), err)
+	}
+	if got := read(t, filepath.Join(dir, "findings", "v2.go")); strings.Contains(got, "sts.amazonaws.com") {
+		t.Errorf("v2.go not fixed:\n%s", got)
+	}
+	noTempFiles(t, dir)
 }

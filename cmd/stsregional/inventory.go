@@ -17,6 +17,7 @@ import (
 	"github.com/stsregional/stsregional/analyzer"
 	"github.com/stsregional/stsregional/internal/engine"
 	"github.com/stsregional/stsregional/internal/inventory"
+	"github.com/stsregional/stsregional/internal/progress"
 )
 
 // inventoryFormats are the -format values of -inventory.
@@ -43,12 +44,12 @@ func checkInventoryFlags(fs *flag.FlagSet) error {
 	var bad []string
 	fs.Visit(func(f *flag.Flag) {
 		switch f.Name {
-		case "json", "fix", "diff", "c", "v":
+		case "fix", "diff", "c", "v":
 			bad = append(bad, "-"+f.Name)
 		}
 	})
 	if len(bad) > 0 {
-		return fmt.Errorf("-inventory does not combine with %s (use -format=json for JSON)", strings.Join(bad, ", "))
+		return fmt.Errorf("-inventory does not combine with %s", strings.Join(bad, ", "))
 	}
 	return nil
 }
@@ -69,7 +70,7 @@ func runInventory(opts engine.Options, format string, tests bool, cwd string, st
 			dirs = roots
 		}
 	}
-	progress := inventory.NewProgress(stderr)
+	progress := progress.New(stderr, progress.IsTerminal(stderr))
 	defer progress.Done()
 	var rows []inventory.Row
 	var errs []string
@@ -101,10 +102,10 @@ func runInventory(opts engine.Options, format string, tests bool, cwd string, st
 	progress.Done()
 	if len(errs) > 0 {
 		errs = engine.Distinct(errs)
-		for _, e := range errs {
-			fmt.Fprintln(stderr, engine.OneLine(e))
+		for i, e := range errs {
+			errs[i] = engine.OneLine(e)
 		}
-		fmt.Fprintf(stderr, "%s: %d error(s) loading or analysing packages; no inventory written\n", analyzer.Name, len(errs))
+		printErrors(stderr, errs, "no inventory written")
 		return exitError
 	}
 

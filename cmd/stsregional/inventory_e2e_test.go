@@ -121,6 +121,14 @@ func TestInventoryFormats(t *testing.T) {
 	r = stsregional(t, shared, "-inventory", "-format=markdown", "./...")
 	wantCode(t, r, 0, "-inventory -format=markdown")
 	wantContains(t, r, "markdown", "## STS routes", "### By endpoint", "### By package", "| `findings/v1.go:")
+	// -json is -format=json.
+	j := stsregional(t, shared, "-inventory", "-format=json", "./...")
+	wantCode(t, j, 0, "-inventory -format=json")
+	r = stsregional(t, shared, "-inventory", "-json", "./...")
+	wantCode(t, r, 0, "-inventory -json")
+	if r.stdout != j.stdout {
+		t.Errorf("-inventory -json printed:\n%s\nwant what -format=json prints:\n%s", r.stdout, j.stdout)
+	}
 	r = stsregional(t, shared, "-inventory", "-format=json", "-disable=STS003,STS004", "./...")
 	wantCode(t, r, 0, "-inventory -disable")
 	for _, row := range decodeDoc(t, r).Routes {
@@ -137,6 +145,7 @@ func TestInventoryBadInput(t *testing.T) {
 		want string
 	}{
 		{[]string{"-inventory", "-format=xml", "./..."}, 2, `unknown -format "xml"`},
+		{[]string{"-inventory", "-json", "-format=markdown", "./..."}, 2, "-format=markdown"},
 		{[]string{"-inventory"}, 2, "needs package patterns"},
 		{[]string{"-inventory", "-enable=STS999", "./..."}, 2, `unknown check ID "STS999"`},
 		{[]string{"-inventory", "./nosuchdir/..."}, 1, "no inventory written"},

@@ -7,10 +7,14 @@
 //	stsregional -json ./...                        # findings as JSON
 //	stsregional -format=sarif ./... > out.sarif    # one SARIF 2.1.0 log
 //	stsregional -fix ./...                         # apply the fixes
-//	stsregional -fix -diff ./...                   # print them as a diff
+//	stsregional -fix -diff ./... | git apply       # print them as a diff
 //	stsregional -explain STS003                    # a check's documentation
-//	go vet -vettool=$(which stsregional) ./...     # as a go vet tool
-//	go fix -fixtool=$(which stsregional) ./...     # as a go fix tool
+//
+// and as a go vet or go fix tool (the && stops the go command from running
+// without the tool when it is not installed):
+//
+//	tool=$(command -v stsregional) && go vet -vettool="$tool" ./...
+//	tool=$(command -v stsregional) && go fix -fixtool="$tool" ./...
 //
 // Every mode analyses through the go command: stsregional runs
 // go vet -vettool=<itself> -json, so that each package is analysed in its
@@ -27,12 +31,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/stsregional/stsregional/analyzer"
 	"github.com/stsregional/stsregional/internal/apply"
 	"github.com/stsregional/stsregional/internal/engine"
+	"github.com/stsregional/stsregional/internal/progress"
 	"github.com/stsregional/stsregional/internal/render"
 	"github.com/stsregional/stsregional/internal/sarif"
 	"github.com/stsregional/stsregional/internal/unit"
@@ -77,12 +84,13 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet(analyzer.Name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	jsonOut := fs.Bool("json", false, "print the findings, with their fixes and documentation URLs, as JSON on stdout (exit 0 even with findings)")
-	contextLines := fs.Int("c", -1, "show `N` lines of source around each finding")
+	jsonOut := fs.Bool("json", false, "print the findings, with their fixes and documentation URLs, as JSON on stdout (exit 0 even with findings); same as -format=json")
+	var contextLines contextFlag
+	fs.Var(&contextLines, "c", "show `N` lines of source around each finding (none without -c)")
 	verbose := fs.Bool("v", false, "show each finding's documentation URL")
-	fix := fs.Bool("fix", false, "apply the first suggested fix of every finding, writing each file atomically")
-	diff := fs.Bool("diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
-	format := fs.String("format", "text", "output `format`: text, or sarif for one SARIF 2.1.0 log on stdout (exit 0 even with findings); with -inventory: text, json or markdown")
+	fix := fs.Bool("fix", false, "apply the first suggested fix of every finding, writing each file atomically; print the findings left unfixed (exit 3 if any)")
+	diff := fs.Bool("diff", false, "with -fix, print the fixes as a unified diff for git apply instead of applying them")
+	format := fs.String("format", "text", "output `format`: text, json (same as -json), or sarif for one SARIF 2.1.0 log on stdout (exit 0 even with findings); with -inventory: text, json or markdown")
 	tests := fs.Bool("test", true, "report findings in _test.go files")
 	tags := fs.String("tags", "", "comma-separated build `tags`, as for go build (GOFLAGS=-tags=... works too)")
 	explainID := fs.String("explain", "", "print the documentation of the check `ID` (such as STS003) and exit")
@@ -99,7 +107,8 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(w, "Usage: %s [flags] packages\n\nFlags:\n", analyzer.Name)
 		fs.SetOutput(w)
 		fs.PrintDefaults()
-		fmt.Fprintf(w, "\nAs a go vet or go fix tool: go vet -vettool=$(which %s) ./...\n", analyzer.Name)
+		fmt.Fprintf(w, "\nAs a go vet or go fix tool (the && stops go vet from running without it):\n"+
+			"  tool=$(command -v %s) && go vet -vettool=\"$tool\" ./...\n", analyzer.Name)
 	}
 	bad := func(err error) int {
 		fmt.Fprintln(stderr, err)
@@ -112,6 +121,16 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 			return exitOK
 		}
 		return bad(err)
+	}
+	// -json and -format=json are one output, spelt either way.
+	if *jsonOut {
+		if isSet(fs, "format") && *format != "json" {
+			return bad(fmt.Errorf("-json is -format=json; it does not combine with -format=%s", *format))
+		}
+		*format = "json"
+	}
+	if *format == "json" && !wantsInventory(fs) {
+		*jsonOut = true
 	}
 	switch {
 	case *listFlags:
@@ -127,7 +146,7 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	case unitCfg != nil:
 		return unit.Run(unitCfg, unitAnalyzer, unit.Options{
-			JSON: *jsonOut, Fix: *fix, Diff: *diff, Context: *contextLines,
+			JSON: *jsonOut, Fix: *fix, Diff: *diff, Context: contextLines.lines(),
 			MayExport: analyzer.MayExportFacts,
 		}, stderr)
 	case *version:
@@ -147,14 +166,14 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 		if fs.NArg() == 0 {
 			return bad(errNoPatterns)
 		}
-	case *format != "text" && *format != "sarif":
-		return bad(fmt.Errorf("unknown -format %q (known: text, sarif)", *format))
-	case *format == "sarif" && (*jsonOut || *fix || *diff || *contextLines >= 0):
-		return bad(errors.New("-format=sarif does not combine with -json, -fix, -diff or -c"))
+	case *format != "text" && *format != "json" && *format != "sarif":
+		return bad(fmt.Errorf("unknown -format %q (known: text, json, sarif)", *format))
+	case *format == "sarif" && (*fix || *diff || contextLines.on):
+		return bad(errors.New("-format=sarif does not combine with -fix, -diff or -c"))
 	case *diff && !*fix:
 		return bad(errors.New("-diff needs -fix"))
-	case *fix && (*jsonOut || *contextLines >= 0):
-		return bad(errors.New("-fix does not combine with -json or -c"))
+	case *fix && (*jsonOut || contextLines.on):
+		return bad(errors.New("-fix does not combine with -json (-format=json) or -c"))
 	case fs.NArg() == 0:
 		fmt.Fprintf(stderr, "Usage: %s [flags] packages (such as ./...); run '%s -help' for the flags\n", analyzer.Name, analyzer.Name)
 		return exitError
@@ -182,7 +201,12 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 	if wantsInventory(fs) {
 		return runInventory(opts, *format, *tests, cwd, stdout, stderr)
 	}
+	// A cold build cache makes a large module take minutes: say so on a
+	// terminal.
+	prog := progress.New(stderr, progress.IsTerminal(stderr))
+	prog.Step("analysing " + strings.Join(opts.Patterns, " "))
 	res, err := engine.Run(context.Background(), opts)
+	prog.Done()
 	if err != nil {
 		return fail(err)
 	}
@@ -195,13 +219,11 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	for _, e := range res.Errors {
-		fmt.Fprintln(stderr, e)
-	}
 	// Output that acts on every package, or that a reader takes for the
 	// whole truth, is withheld when some packages failed.
 	withheld := func(what string) int {
-		return fail(fmt.Errorf("%d error(s) loading or analysing packages; %s", len(res.Errors), what))
+		printErrors(stderr, res.Errors, what)
+		return exitError
 	}
 
 	switch {
@@ -218,34 +240,15 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 		if len(res.Errors) > 0 {
 			return withheld("no files changed")
 		}
-		var fixes []apply.Fix
-		for _, d := range diags {
-			if len(d.Fixes) > 0 { // the first fix, as x/tools' drivers apply
-				f := apply.Fix{Pos: engine.Rel(cwd, d.Pos.String()), Message: d.Fixes[0].Message}
-				for _, e := range d.Fixes[0].Edits {
-					f.Edits = append(f.Edits, apply.Edit(e))
-				}
-				fixes = append(fixes, f)
-			}
-		}
-		ok := apply.Run(fixes, apply.Options{
-			Diff:    *diff,
-			Names:   func(paths []string) map[string]string { return engine.PackageNames(paths, *tags) },
-			Display: func(name string) string { return engine.Rel(cwd, name) },
-			Prefix:  analyzer.Name + ": ",
-			Stdout:  stdout,
-			Stderr:  stderr,
-		})
-		if !ok {
-			return exitError
-		}
-		return exitOK
+		return runFix(diags, cwd, *tags, *diff, *verbose, stdout, stderr)
 	case *jsonOut:
+		printErrors(stderr, res.Errors, "")
 		if err := render.JSON(stdout, diags, cwd); err != nil {
 			return fail(err)
 		}
 	default:
-		render.Text(stderr, diags, cwd, render.TextOptions{Context: *contextLines, Verbose: *verbose})
+		printErrors(stderr, res.Errors, "")
+		render.Text(stdout, diags, cwd, render.TextOptions{Context: contextLines.lines(), Verbose: *verbose})
 	}
 	switch {
 	case len(res.Errors) > 0:
@@ -254,6 +257,121 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// runFix applies the first fix of every diagnostic (as x/tools' drivers
+// do) and prints, as the text mode does, the findings it left unfixed: those
+// without a fix, and those whose fix was not applied (overlapping another,
+// in a generated or read-only file). The exit code is 1 if a file could not
+// be fixed, else 3 if findings are left, else 0: a pre-commit hook fails
+// while findings remain. With diff, stdout is the patch alone and the
+// findings go to stderr.
+func runFix(diags []engine.Diagnostic, cwd, tags string, diff, verbose bool, stdout, stderr io.Writer) int {
+	var fixes []apply.Fix
+	var fixed []int // the diagnostic of each fix
+	for i, d := range diags {
+		if len(d.Fixes) > 0 {
+			f := apply.Fix{Pos: engine.Rel(cwd, d.Pos.String()), Message: d.Fixes[0].Message}
+			for _, e := range d.Fixes[0].Edits {
+				f.Edits = append(f.Edits, apply.Edit(e))
+			}
+			fixes = append(fixes, f)
+			fixed = append(fixed, i)
+		}
+	}
+	ok, left := apply.Run(fixes, apply.Options{
+		Diff:    diff,
+		Names:   func(paths []string) map[string]string { return engine.PackageNames(paths, tags) },
+		Display: func(name string) string { return engine.Rel(cwd, name) },
+		DiffHeaders: func(name string) (string, string) {
+			name = filepath.ToSlash(name)
+			return "a/" + name, "b/" + name // git apply, patch -p1
+		},
+		Prefix: analyzer.Name + ": ",
+		Stdout: stdout,
+		Stderr: stderr,
+	})
+	unfixed := map[int]bool{}
+	for i, d := range diags {
+		unfixed[i] = len(d.Fixes) == 0
+	}
+	for _, f := range left {
+		unfixed[fixed[f]] = true
+	}
+	var rest []engine.Diagnostic
+	for i, d := range diags {
+		if unfixed[i] {
+			rest = append(rest, d)
+		}
+	}
+	out := stdout
+	if diff {
+		out = stderr
+	}
+	render.Text(out, rest, cwd, render.TextOptions{Context: -1, Verbose: verbose})
+	switch {
+	case !ok:
+		return exitError
+	case len(rest) > 0:
+		return exitFindings
+	}
+	return exitOK
+}
+
+// printErrors prints load and analysis errors, one line each. When output
+// is withheld because of them, what says which ("no files changed"): with
+// one error, on its line, so that a syntax error is one line; with more, on
+// a line of its own after them.
+func printErrors(w io.Writer, errs []string, what string) {
+	if len(errs) == 1 && what != "" {
+		fmt.Fprintf(w, "%s; %s\n", errs[0], what)
+		return
+	}
+	for _, e := range errs {
+		fmt.Fprintln(w, e)
+	}
+	if len(errs) > 1 && what != "" {
+		fmt.Fprintf(w, "%s: %d errors loading or analysing packages; %s\n", analyzer.Name, len(errs), what)
+	}
+}
+
+// isSet reports whether the flag name was given on the command line.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// contextFlag is -c=N: N lines of source around each finding, none when
+// the flag is not given (x/tools' -c defaults to -1 for that, which -help
+// would show as "default -1"). A negative N is none too, as in x/tools.
+type contextFlag struct {
+	n  int
+	on bool
+}
+
+func (c *contextFlag) String() string {
+	if c == nil || !c.on {
+		return ""
+	}
+	return strconv.Itoa(c.n)
+}
+
+func (c *contextFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return errors.New("parse error")
+	}
+	c.n, c.on = n, n >= 0
+	return nil
+}
+
+// lines is the number of context lines, -1 for none.
+func (c *contextFlag) lines() int {
+	if !c.on {
+		return -1
+	}
+	return c.n
 }
 
 // unitFlag reports whether go vet and go fix may pass the flag on to the

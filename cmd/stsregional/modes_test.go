@@ -112,7 +112,10 @@ func TestModesAgree(t *testing.T) {
 
 			text := stsregional(t, dir, "./...")
 			wantCode(t, text, 3, "stsregional ./...")
-			got := textFindings(text.stderr)
+			got := textFindings(text.stdout)
+			if fs := textFindings(text.stderr); len(fs) > 0 {
+				t.Errorf("text findings on stderr, want stdout:\n%s", strings.Join(fs, "\n"))
+			}
 			if !slices.IsSortedFunc(got, compareFindings) {
 				t.Errorf("text findings are not sorted by file, line, column:\n%s", strings.Join(got, "\n"))
 			}
@@ -254,6 +257,14 @@ func TestHelp(t *testing.T) {
 	sort.Strings(listed)
 	if strings.Join(listed, " ") != strings.Join(want, " ") {
 		t.Errorf("-help lists %v, want %v:\n%s", listed, want, r.stdout)
+	}
+	// -c is off without the flag: no "default -1". The go vet recipe is
+	// the one that fails when the tool is not installed.
+	if strings.Contains(r.stdout, "default -1") {
+		t.Errorf("-help shows a bogus default:\n%s", r.stdout)
+	}
+	if !strings.Contains(r.stdout, `tool=$(command -v stsregional) && go vet -vettool="$tool" ./...`) || strings.Contains(r.stdout, "which") {
+		t.Errorf("-help lacks the safe go vet recipe (or shows $(which ...)):\n%s", r.stdout)
 	}
 	// Flags of the old driver that did nothing are gone.
 	for _, gone := range []string{"-debug=f", "-cpuprofile=x", "-source", "-all"} {

@@ -427,7 +427,6 @@ func TestSARIFBadInput(t *testing.T) {
 		mention string
 	}{
 		{[]string{"-format=xml", "./..."}, 2, "xml"},
-		{[]string{"-format", "json", "./..."}, 2, "json"},
 		{[]string{"-format=sarif", "-fix", "./..."}, 2, "-format=sarif"},
 		{[]string{"-format=sarif", "-json", "./..."}, 2, "-format=sarif"},
 		{[]string{"-format=sarif", "-disable=STS999", "./..."}, 2, "STS999"},

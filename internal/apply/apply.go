@@ -68,6 +68,7 @@ type File struct {
 	Name  string
 	src   []byte     // the content the edits apply to
 	edits []byteEdit // in the order they were accepted
+	fixes []string   // the keys of the fixes accepted, for Run's report
 }
 
 // A Plan is the result of Plan: what to change, file by file.
@@ -76,23 +77,42 @@ type Plan struct {
 	Fixes     int     // distinct fixes considered
 	Conflicts int     // fixes left out for overlapping others
 	Warnings  []string
+	// Errors are files that must not be fixed, such as a file the user
+	// cannot write: their fixes are left out, as a whole.
+	Errors []string
+
+	keys     []string        // the key of each fix given to Make, by index
+	accepted map[string]bool // the keys of the fixes accepted
+}
+
+// planner holds the state of Make.
+type planner struct {
+	p        *Plan
+	files    map[string]*File
+	seen     map[string]bool
+	skipped  map[string]bool
+	display  func(string) string
+	writable func(string) error // nil: no check (a diff writes nothing)
 }
 
 // add plans one fix; see Make.
-func (p *Plan) add(fix Fix, files map[string]*File, seen map[string]bool, skipped map[string]bool) {
+func (pl *planner) add(fix Fix) {
+	p := pl.p
 	byFile, err := fileEdits(fix)
 	if err != nil {
+		p.keys = append(p.keys, "")
 		p.Warnings = append(p.Warnings, fmt.Sprintf("%s: skipping the fix %q: %v", fix.Pos, fix.Message, err))
 		return
 	}
 	key := fixKey(byFile)
-	if seen[key] {
+	p.keys = append(p.keys, key)
+	if pl.seen[key] {
 		return // the same fix, from a test variant
 	}
-	seen[key] = true
+	pl.seen[key] = true
 	p.Fixes++
 	for name, edits := range byFile {
-		f, why := files[name], ""
+		f, why := pl.files[name], ""
 		if f == nil {
 			src, err := os.ReadFile(name)
 			switch {
@@ -102,29 +122,36 @@ func (p *Plan) add(fix Fix, files map[string]*File, seen map[string]bool, skippe
 				why = "cannot be read: " + err.Error()
 			case isGenerated(name, src):
 				why = "is generated"
+			case pl.writable != nil && pl.writable(name) != nil:
+				// An error, not a warning: the user asked for the fix.
+				if !pl.skipped[name] {
+					pl.skipped[name] = true
+					p.Errors = append(p.Errors, fmt.Sprintf("%s: not writable; not fixed", pl.display(name)))
+				}
+				return
 			default:
 				f = &File{Name: name, src: src}
 			}
 		}
 		if why != "" {
-			if !skipped[name] {
-				skipped[name] = true
-				p.Warnings = append(p.Warnings, fmt.Sprintf("not fixing %s: it %s", name, why))
+			if !pl.skipped[name] {
+				pl.skipped[name] = true
+				p.Warnings = append(p.Warnings, fmt.Sprintf("not fixing %s: it %s", pl.display(name), why))
 			}
 			return
 		}
 		for _, e := range edits {
 			if e.end > len(f.src) {
-				p.Warnings = append(p.Warnings, fmt.Sprintf("%s: skipping the fix %q: %s changed since it was analysed", fix.Pos, fix.Message, name))
+				p.Warnings = append(p.Warnings, fmt.Sprintf("%s: skipping the fix %q: %s changed since it was analysed", fix.Pos, fix.Message, pl.display(name)))
 				return
 			}
 		}
-		files[name] = f
+		pl.files[name] = f
 	}
 	// All or nothing: check every file before accepting.
 	for name, edits := range byFile {
 		for _, e := range edits {
-			for _, prev := range files[name].edits {
+			for _, prev := range pl.files[name].edits {
 				if e.conflicts(prev) {
 					p.Conflicts++
 					return
@@ -132,8 +159,10 @@ func (p *Plan) add(fix Fix, files map[string]*File, seen map[string]bool, skippe
 			}
 		}
 	}
+	p.accepted[key] = true
 	for name, edits := range byFile {
-		f := files[name]
+		f := pl.files[name]
+		f.fixes = append(f.fixes, key)
 	next:
 		for _, e := range edits {
 			for _, prev := range f.edits {
@@ -155,13 +184,19 @@ func (p *Plan) add(fix Fix, files map[string]*File, seen map[string]bool, skippe
 // that is not Go source or cannot be read, or whose own edits are invalid.
 // It reads each file once: the edits apply to that content.
 func Make(fixes []Fix) *Plan {
-	p := &Plan{}
-	files := map[string]*File{}
-	seen, skipped := map[string]bool{}, map[string]bool{}
+	return makePlan(fixes, func(name string) string { return name }, nil)
+}
+
+// makePlan is Make with file names displayed by display, and every file to
+// fix checked with writable unless it is nil.
+func makePlan(fixes []Fix, display func(string) string, writable func(string) error) *Plan {
+	p := &Plan{accepted: map[string]bool{}}
+	pl := &planner{p: p, files: map[string]*File{}, seen: map[string]bool{}, skipped: map[string]bool{},
+		display: display, writable: writable}
 	for _, fix := range fixes {
-		p.add(fix, files, seen, skipped)
+		pl.add(fix)
 	}
-	for _, f := range files {
+	for _, f := range pl.files {
 		if len(f.edits) > 0 {
 			p.Files = append(p.Files, f)
 		}
@@ -400,8 +435,13 @@ type Options struct {
 	// Names returns the package names of import paths (see File.Result);
 	// nil for none known.
 	Names func(paths []string) map[string]string
-	// Display returns the name of a file as the user should see it.
+	// Display returns the name of a file as the user should see it, in
+	// messages and diff headers.
 	Display func(name string) string
+	// DiffHeaders returns the names of the "---" and "+++" lines of a
+	// file's diff, given its displayed name; nil for "NAME (old)" and
+	// "NAME (new)", as golang.org/x/tools' -fix -diff prints.
+	DiffHeaders func(name string) (old, new string)
 	// Write, if set, writes a fixed file instead of WriteAtomic (go fix
 	// collects them in an archive).
 	Write func(name string, data []byte) error
@@ -412,29 +452,45 @@ type Options struct {
 
 // Run fixes files with the first fix of every diagnostic: it plans them
 // (Make), then writes each file, or prints its diff. Warnings and errors go
-// to opts.Stderr, one line each. It reports whether every file could be
-// fixed; fixes left out for overlapping others do not count as failures
-// (a re-run applies them).
-func Run(fixes []Fix, opts Options) bool {
+// to opts.Stderr, one line each. A file the user may not write (see
+// Writable) is an error and is not fixed; the other files are, each
+// atomically. It reports whether every file could be fixed (fixes left out
+// for overlapping others do not count as failures: a re-run applies
+// them), and returns the indexes in fixes of the fixes not applied (or, with
+// Diff, not shown), whatever the reason.
+func Run(fixes []Fix, opts Options) (ok bool, left []int) {
 	display := opts.Display
 	if display == nil {
 		display = func(name string) string { return name }
 	}
-	plan := Make(fixes)
+	var writable func(string) error
+	if !opts.Diff && opts.Write == nil {
+		writable = Writable
+	}
+	plan := makePlan(fixes, display, writable)
 	for _, w := range plan.Warnings {
 		fmt.Fprintf(opts.Stderr, "%s%s\n", opts.Prefix, w)
+	}
+	ok = true
+	for _, e := range plan.Errors {
+		fmt.Fprintf(opts.Stderr, "%s%s\n", opts.Prefix, e)
+		ok = false
 	}
 	var names map[string]string
 	if opts.Names != nil && len(plan.Files) > 0 {
 		names = opts.Names(plan.Imports())
 	}
-	ok := true
+	failed := map[string]bool{} // keys of accepted fixes whose file failed
 	for _, f := range plan.Files {
 		var err error
 		if opts.Diff {
 			var old, fixed []byte
 			if old, fixed, err = f.Result(names); err == nil {
-				_, err = io.WriteString(opts.Stdout, Unified(display(f.Name), old, fixed))
+				a, b := display(f.Name)+" (old)", display(f.Name)+" (new)"
+				if opts.DiffHeaders != nil {
+					a, b = opts.DiffHeaders(display(f.Name))
+				}
+				_, err = io.WriteString(opts.Stdout, Unified(a, b, old, fixed))
 			}
 		} else if opts.Write != nil {
 			var old, fixed []byte
@@ -447,11 +503,19 @@ func Run(fixes []Fix, opts Options) bool {
 		if err != nil {
 			fmt.Fprintf(opts.Stderr, "%s%v\n", opts.Prefix, err)
 			ok = false
+			for _, k := range f.fixes {
+				failed[k] = true
+			}
 		}
 	}
 	if plan.Conflicts > 0 {
 		fmt.Fprintf(opts.Stderr, "%s%d of %d fixes overlap others and were not applied; re-run to apply the rest\n",
 			opts.Prefix, plan.Conflicts, plan.Fixes)
 	}
-	return ok
+	for i, k := range plan.keys {
+		if !plan.accepted[k] || failed[k] {
+			left = append(left, i)
+		}
+	}
+	return ok, left
 }

@@ -2,6 +2,7 @@ package apply
 
 import (
 	"errors"
+	"fmt"
 	"go/parser"
 	"go/token"
 	"os"
@@ -258,6 +259,15 @@ func TestMake(t *testing.T) {
 		t.Fatalf("Make: %d fixes, %d conflicts, %d files, warnings %q; want 5, 1, 1 and one about gen.go",
 			plan.Fixes, plan.Conflicts, len(plan.Files), plan.Warnings)
 	}
+	var left []int
+	for i, k := range plan.keys {
+		if !plan.accepted[k] {
+			left = append(left, i)
+		}
+	}
+	if fmt.Sprint(left) != "[3 4 8 9]" { // the overlapping and the generated, twice
+		t.Errorf("fixes not accepted: %v, want [3 4 8 9]", left)
+	}
 	if got := strings.Join(plan.Imports(), " "); got != "os" {
 		t.Errorf("Imports() = %q, want \"os\"", got)
 	}
@@ -292,14 +302,14 @@ func TestUnified(t *testing.T) {
  m
 +n
 `
-	if got := Unified("x.go", []byte(old), []byte(new)); got != want {
+	if got := Unified("x.go (old)", "x.go (new)", []byte(old), []byte(new)); got != want {
 		t.Errorf("Unified:\n%s\nwant:\n%s", got, want)
 	}
-	if got := Unified("x.go", []byte(old), []byte(old)); got != "" {
+	if got := Unified("x.go (old)", "x.go (new)", []byte(old), []byte(old)); got != "" {
 		t.Errorf("Unified of equal files: %q", got)
 	}
 	// Applying the diff's lines gives new back.
-	got := Unified("x.go", []byte("x\ny\n"), []byte("y\nz"))
+	got := Unified("a/x.go", "b/x.go", []byte("x\ny\n"), []byte("y\nz"))
 	if !strings.Contains(got, "-x\n") || !strings.Contains(got, "+z\n\\ No newline at end of file\n") {
 		t.Errorf("Unified:\n%s", got)
 	}
@@ -322,15 +332,119 @@ func TestRun(t *testing.T) {
 	}
 	var stdout, stderr strings.Builder
 	opts := Options{Diff: true, Names: names, Display: filepath.Base, Prefix: "x: ", Stdout: &stdout, Stderr: &stderr}
-	if !Run(fixes, opts) {
-		t.Fatalf("Run -diff failed: %s", stderr.String())
+	if ok, left := Run(fixes, opts); !ok || len(left) != 0 {
+		t.Fatalf("Run -diff: %v, fixes %v not shown; stderr %s", ok, left, stderr.String())
 	}
 	want := "--- a.go (old)\n+++ a.go (new)\n@@ -1,5 +1,3 @@\n package a\n \n-import \"os\"\n-\n-var A = os.Args\n+var A = []string{}\n"
 	if stdout.String() != want || read(t, a) != src {
 		t.Errorf("Run -diff printed:\n%s\nwant:\n%s", stdout.String(), want)
 	}
+	stdout.Reset()
+	opts.DiffHeaders = func(name string) (string, string) { return "a/" + name, "b/" + name }
+	Run(fixes, opts)
+	if got := stdout.String(); !strings.HasPrefix(got, "--- a/a.go\n+++ b/a.go\n@@ ") {
+		t.Errorf("Run -diff with DiffHeaders printed:\n%s", got)
+	}
 	opts.Diff = false
-	if !Run(fixes, opts) || read(t, a) != "package a\n\nvar A = []string{}\n" {
+	if ok, _ := Run(fixes, opts); !ok || read(t, a) != "package a\n\nvar A = []string{}\n" {
 		t.Errorf("Run wrote %q; stderr %q", read(t, a), stderr.String())
+	}
+}
+
+// A file without any write bit is not fixed, even by root (whom the
+// system lets write anything): one error line, the other files fixed, and
+// the fix reported as not applied. A fix that spans it and a writable file
+// is left out as a whole.
+func TestRunNotWritable(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no permission bits")
+	}
+	dir := t.TempDir()
+	ro, rw := filepath.Join(dir, "ro.go"), filepath.Join(dir, "rw.go")
+	src := "package a\n\nvar X = 1\n"
+	write(t, ro, src)
+	write(t, rw, src)
+	if err := os.Chmod(ro, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	at := strings.Index(src, "1")
+	fixes := []Fix{
+		{Pos: "ro.go:3:9", Message: "fix ro", Edits: []Edit{{ro, at, at + 1, "2"}}},
+		{Pos: "rw.go:3:9", Message: "fix rw", Edits: []Edit{{rw, at, at + 1, "2"}}},
+		{Pos: "rw.go:1:1", Message: "fix both", Edits: []Edit{{rw, 0, 0, "// x\n"}, {ro, 0, 0, "// x\n"}}},
+	}
+	var stdout, stderr strings.Builder
+	ok, left := Run(fixes, Options{Display: filepath.Base, Prefix: "x: ", Stdout: &stdout, Stderr: &stderr})
+	if ok {
+		t.Errorf("Run reported success with a read-only file")
+	}
+	if got, want := stderr.String(), "x: ro.go: not writable; not fixed\n"; got != want {
+		t.Errorf("stderr %q, want %q", got, want)
+	}
+	if fmt.Sprint(left) != "[0 2]" {
+		t.Errorf("fixes not applied: %v, want [0 2]", left)
+	}
+	if got := read(t, ro); got != src {
+		t.Errorf("read-only file changed:\n%s", got)
+	}
+	if got := read(t, rw); got != "package a\n\nvar X = 2\n" {
+		t.Errorf("writable file not fixed (or half of the two-file fix applied):\n%s", got)
+	}
+	if fi, _ := os.Stat(ro); fi.Mode().Perm() != 0o444 {
+		t.Errorf("mode of the read-only file changed to %v", fi.Mode())
+	}
+
+	// -diff writes nothing: it shows the fix to the read-only file too.
+	stdout.Reset()
+	stderr.Reset()
+	if ok, left := Run(fixes[:1], Options{Diff: true, Display: filepath.Base, Stdout: &stdout, Stderr: &stderr}); !ok || len(left) != 0 {
+		t.Errorf("Run -diff on a read-only file: %v, %v; %s", ok, left, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "+var X = 2") {
+		t.Errorf("Run -diff on a read-only file printed:\n%s", stdout.String())
+	}
+}
+
+// Writable refuses a file with no write bit, for every user, and accepts
+// a writable file through a symbolic link.
+func TestWritable(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no permission bits")
+	}
+	dir := t.TempDir()
+	name := filepath.Join(dir, "a.go")
+	write(t, name, "package a\n")
+	if err := Writable(name); err != nil {
+		t.Errorf("Writable(0644 file): %v", err)
+	}
+	link := filepath.Join(dir, "link.go")
+	if err := os.Symlink("a.go", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := Writable(link); err != nil {
+		t.Errorf("Writable(link to a 0644 file): %v", err)
+	}
+	for _, mode := range []os.FileMode{0o444, 0o555, 0o400} {
+		if err := os.Chmod(name, mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := Writable(name); err == nil {
+			t.Errorf("Writable(%v file) = nil (euid %d)", mode, os.Geteuid())
+		}
+		if err := Writable(link); err == nil {
+			t.Errorf("Writable(link to a %v file) = nil", mode)
+		}
+	}
+	if os.Geteuid() != 0 {
+		// Writable by its group only, which this user is not in.
+		if err := os.Chmod(name, 0o474); err != nil {
+			t.Fatal(err)
+		}
+		if err := Writable(name); err == nil {
+			t.Errorf("Writable(0474 file owned by this user) = nil")
+		}
+	}
+	if err := Writable(filepath.Join(dir, "missing.go")); err == nil {
+		t.Errorf("Writable(missing file) = nil")
 	}
 }

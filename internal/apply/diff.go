@@ -6,16 +6,17 @@ import (
 )
 
 // Unified returns the unified diff (three lines of context) that turns old
-// into new, with the headers "--- name (old)" and "+++ name (new)" that
-// golang.org/x/tools' -fix -diff prints; "" when they are equal.
-func Unified(name string, old, new []byte) string {
+// into new, with the headers "--- oldName" and "+++ newName"; "" when they
+// are equal. golang.org/x/tools' -fix -diff names a file "NAME (old)" and
+// "NAME (new)"; git apply and patch -p1 read "a/NAME" and "b/NAME".
+func Unified(oldName, newName string, old, new []byte) string {
 	a, b := splitLines(string(old)), splitLines(string(new))
 	ops := diffLines(a, b)
 	if len(ops) == 0 {
 		return ""
 	}
 	var out strings.Builder
-	fmt.Fprintf(&out, "--- %s (old)\n+++ %s (new)\n", name, name)
+	fmt.Fprintf(&out, "--- %s\n+++ %s\n", oldName, newName)
 	const context = 3
 	// Group the changes into hunks: changes closer than 2*context lines
 	// share a hunk.

@@ -1,11 +1,37 @@
 package apply
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 )
+
+// errNoWriteBit is Writable's error for a file without any write bit.
+var errNoWriteBit = errors.New("no write permission bit is set")
+
+// Writable returns an error unless the user may write the file name (a
+// symbolic link's target), as gofmt -w and go fix require: WriteAtomic
+// replaces a file by a rename, which needs only the directory to be
+// writable, and would otherwise overwrite a file its owner made read-only.
+// A file with no write bit for anyone is refused even to root, whom
+// access(2) lets write anything; other files must pass access(2)'s W_OK
+// check where the system has one.
+func Writable(name string) error {
+	target, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return err
+	}
+	fi, err := os.Stat(target)
+	if err != nil {
+		return err
+	}
+	if fi.Mode().Perm()&0o222 == 0 {
+		return errNoWriteBit
+	}
+	return canWrite(target)
+}
 
 // tempWrite writes the new content to the temporary file; tests replace it
 // to simulate a failure mid-write (a full disk).
@@ -20,6 +46,8 @@ var tempWrite = func(f *os.File, data []byte) error {
 // bits of the original, then renames it over the original. The temporary
 // file is removed on any error. A symbolic link is followed: its target is
 // replaced, the link kept.
+//
+// It does not check that the user may write the file: see Writable.
 func WriteAtomic(name string, data []byte) (err error) {
 	target, err := filepath.EvalSymlinks(name)
 	if err != nil {

@@ -15,15 +15,32 @@ import (
 	"github.com/stsregional/stsregional/internal/vetjson"
 )
 
-// URL returns the documentation URL of a diagnostic: its check's section,
-// found by category or by the check ID its message starts with.
-func URL(d engine.Diagnostic) string {
-	for _, c := range analyzer.Checks {
+// check returns the check of a diagnostic, found by category or by the
+// check ID its message starts with; nil if none.
+func check(d engine.Diagnostic) *analyzer.Check {
+	for i, c := range analyzer.Checks {
 		if c.Category == d.Category || strings.HasPrefix(d.Message, c.ID+":") {
-			return c.URL()
+			return &analyzer.Checks[i]
 		}
 	}
+	return nil
+}
+
+// URL returns the documentation URL of a diagnostic: its check's section.
+func URL(d engine.Diagnostic) string {
+	if c := check(d); c != nil {
+		return c.URL()
+	}
 	return analyzer.DocURL
+}
+
+// CheckID returns the ID of the check that reported a diagnostic, such as
+// "STS001"; "" if none does.
+func CheckID(d engine.Diagnostic) string {
+	if c := check(d); c != nil {
+		return c.ID
+	}
+	return ""
 }
 
 // TextOptions say how much Text prints.
@@ -74,13 +91,14 @@ func rel(cwd string, p engine.Position) engine.Position {
 
 // JSON prints the diagnostics as one JSON object: package path →
 // "stsregional" → diagnostics, as go vet -json does, with each
-// diagnostic's "url" added. Paths are relative to cwd; fix edits are byte
+// diagnostic's "check" ID and "url" added. Paths are relative to cwd; fix edits are byte
 // offsets.
 func JSON(w io.Writer, diags []engine.Diagnostic, cwd string) error {
 	tree := map[string]map[string][]vetjson.Diagnostic{}
 	for _, d := range diags {
 		jd := vetjson.Diagnostic{
 			Category: d.Category,
+			Check:    CheckID(d),
 			Posn:     rel(cwd, d.Pos).String(),
 			End:      rel(cwd, d.End).String(),
 			Message:  d.Message,

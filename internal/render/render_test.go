@@ -63,3 +63,30 @@ func TestJSON(t *testing.T) {
 		t.Errorf("JSON does not end in a newline")
 	}
 }
+
+// Each -json diagnostic names its check in a field of its own, found by
+// category (whatever the message says), the message kept as it is; a
+// diagnostic of no check has none.
+func TestJSONCheck(t *testing.T) {
+	dir := t.TempDir()
+	ds := diags(dir)
+	ds[0].Message = "no ID in this message"
+	other := ds[0]
+	other.Category, other.Pos.Line = "not-a-check", 9
+	var b bytes.Buffer
+	if err := JSON(&b, append(ds, other), dir); err != nil {
+		t.Fatal(err)
+	}
+	var tree map[string]map[string][]map[string]any
+	if err := json.Unmarshal(b.Bytes(), &tree); err != nil {
+		t.Fatal(err)
+	}
+	d := tree["example.com/p"][analyzer.Name]
+	if len(d) != 2 || d[0]["check"] != analyzer.Checks[4].ID || d[0]["message"] != "no ID in this message" ||
+		d[0]["category"] != analyzer.Checks[4].Category {
+		t.Errorf("JSON:\n%s", b.String())
+	}
+	if _, ok := d[1]["check"]; ok {
+		t.Errorf("a diagnostic of no check has a check field:\n%s", b.String())
+	}
+}

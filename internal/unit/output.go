@@ -139,7 +139,7 @@ func fix(fset *token.FileSet, cfg *Config, pkg *types.Package, diags []analysis.
 			}
 			return err
 		}
-		ok := apply.Run(fixes, opts)
+		ok, _ := apply.Run(fixes, opts)
 		if err := zw.Close(); err != nil {
 			fmt.Fprintln(stderr, err)
 			ok = false
@@ -153,7 +153,7 @@ func fix(fset *token.FileSet, cfg *Config, pkg *types.Package, diags []analysis.
 		}
 		return 0
 	}
-	if !apply.Run(fixes, opts) {
+	if ok, _ := apply.Run(fixes, opts); !ok {
 		return 1
 	}
 	return 0

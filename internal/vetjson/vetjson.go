@@ -2,7 +2,8 @@
 // golang.org/x/tools' JSONTree): package ID → analyzer name → a list of
 // diagnostics, or an error. The unit driver writes it, the engine reads it
 // back from the go command, and the front-end's -json prints it, with each
-// diagnostic's documentation URL added.
+// diagnostic's check ID and documentation URL added (fields x/tools does
+// not have: a reader of its schema ignores them).
 package vetjson
 
 // An Edit replaces the bytes [Start, End) of a file by New.
@@ -29,7 +30,8 @@ type Related struct {
 // A Diagnostic is one finding.
 type Diagnostic struct {
 	Category       string    `json:"category,omitempty"`
-	Posn           string    `json:"posn"` // file:line:column
+	Check          string    `json:"check,omitempty"` // check ID, e.g. STS001; stsregional -json only
+	Posn           string    `json:"posn"`            // file:line:column
 	End            string    `json:"end"`
 	Message        string    `json:"message"`
 	URL            string    `json:"url,omitempty"` // documentation; stsregional -json only
