@@ -195,11 +195,16 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "%s: warning: %s\n", analyzer.Name, w)
+	}
 	for _, e := range res.Errors {
 		fmt.Fprintln(stderr, e)
 	}
-	// Output that acts on every package, or that a reader takes for the
-	// whole truth, is withheld when some packages failed.
+	// The findings are those of the packages that could be analysed.
+	// Output that a reader takes for the whole truth is withheld when
+	// some packages failed; -fix fixes what was found (each fix comes from
+	// a package that type-checked) and says that the rest was not.
 	withheld := func(what string) int {
 		return fail(fmt.Errorf("%d error(s) loading or analysing packages; %s", len(res.Errors), what))
 	}
@@ -215,9 +220,6 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	case *fix:
-		if len(res.Errors) > 0 {
-			return withheld("no files changed")
-		}
 		var fixes []apply.Fix
 		for _, d := range diags {
 			if len(d.Fixes) > 0 { // the first fix, as x/tools' drivers apply
@@ -236,7 +238,10 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 			Stdout:  stdout,
 			Stderr:  stderr,
 		})
-		if !ok {
+		switch {
+		case len(res.Errors) > 0:
+			return withheld("only the packages analysed were fixed")
+		case !ok:
 			return exitError
 		}
 		return exitOK
