@@ -239,6 +239,8 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 			Stderr:  stderr,
 		})
 		switch {
+		case len(res.Errors) > 0 && *diff:
+			return withheld("the diff shows only the packages analysed")
 		case len(res.Errors) > 0:
 			return withheld("only the packages analysed were fixed")
 		case !ok:

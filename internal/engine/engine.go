@@ -307,10 +307,10 @@ func Sort(diags []Diagnostic) {
 }
 
 // stderrErrors turns what go vet printed on stderr into one line per error:
-// it drops the "# package" headers, joins indented continuation lines to
-// the line they continue, and rewrites the go command's warning about a
-// pattern that matches nothing as an error (the analysis of nothing is not
-// a success).
+// it drops the "# package" headers and the progress lines of module
+// resolution, joins indented continuation lines to the line they continue,
+// and rewrites the go command's warning about a pattern that matches
+// nothing as an error (the analysis of nothing is not a success).
 func stderrErrors(s string) []string {
 	var out []string
 	matchedNothing := false
@@ -329,6 +329,9 @@ func stderrErrors(s string) []string {
 		}
 		if matchedNothing && (line == "no packages to vet" || line == "no packages to fix") {
 			continue // said already
+		}
+		if strings.HasPrefix(line, "go: finding module for package ") || strings.HasPrefix(line, "go: downloading ") {
+			continue // progress of -mod=mod, not an error: the error follows
 		}
 		out = append(out, strings.TrimSpace(line))
 	}
