@@ -17,8 +17,11 @@ import (
 // test does not type-check (its legacy.go has an STS004 finding with a
 // fix), and one whose external test imports a package that does not exist
 // (its t.go has an STS001 finding). go vet alone reports neither finding.
+// A third package has only a test file, which does not type-check: it has
+// nothing else to analyse.
 func addBrokenPackages(t *testing.T, dir string) {
 	t.Helper()
+	write(t, filepath.Join(dir, "testsonly", "o_test.go"), "package testsonly\n\nvar stale int = \"t\"\n")
 	legacy := read(t, filepath.Join(dir, "findings", "legacy.go"))
 	write(t, filepath.Join(dir, "brokentest", "legacy.go"), strings.Replace(legacy, "package findings", "package brokentest", 1))
 	write(t, filepath.Join(dir, "brokentest", "legacy_test.go"), "package brokentest\n\nvar stale int = \"s\" // an out-of-date mock\n")
@@ -71,7 +74,7 @@ func TestPartialBrokenTests(t *testing.T) {
 	dir := fixture(t)
 	addBrokenPackages(t, dir)
 	all := append([]string{"brokentest/legacy.go:", "testimport/t.go:"}, fixtureIDs...)
-	errs := []string{"legacy_test.go:3:", "nosuchtestdep"}
+	errs := []string{"legacy_test.go:3:", "nosuchtestdep", "o_test.go:3:"}
 
 	r := stsregional(t, dir, "./...")
 	wantCode(t, r, 1, "stsregional ./... with broken tests")
@@ -157,12 +160,12 @@ func TestFixPartial(t *testing.T) {
 	wantCode(t, r, 1, "stsregional -fix -diff with broken packages")
 	wantContains(t, r, "stsregional -fix -diff with broken packages", "--- brokentest/legacy.go (old)", "--- findings/legacy.go (old)")
 	wantErrorLines(t, r, "stsregional -fix -diff with broken packages",
-		"legacy_test.go:3:", "nosuchtestdep", "nosuchdep", "the diff shows only the packages analysed")
+		"legacy_test.go:3:", "nosuchtestdep", "o_test.go:3:", "nosuchdep", "the diff shows only the packages analysed")
 
 	r = stsregional(t, dir, "-fix", "./...")
 	wantCode(t, r, 1, "stsregional -fix with broken packages")
 	wantErrorLines(t, r, "stsregional -fix with broken packages",
-		"legacy_test.go:3:", "nosuchtestdep", "nosuchdep", "only the packages analysed were fixed")
+		"legacy_test.go:3:", "nosuchtestdep", "o_test.go:3:", "nosuchdep", "only the packages analysed were fixed")
 	for _, name := range []string{"findings/legacy.go", "brokentest/legacy.go"} {
 		if got := read(t, filepath.Join(dir, name)); strings.Contains(got, "LegacySTSEndpoint") || !strings.Contains(got, "RegionalSTSEndpoint") {
 			t.Errorf("-fix with broken packages: %s not fixed:\n%s", name, got)

@@ -39,6 +39,8 @@ type listed struct {
 	ForTest      string // the package whose test variant this is
 	Error        *struct{ Err string }
 	DepsErrors   []struct{ Err string }
+	GoFiles      []string
+	CgoFiles     []string
 	TestGoFiles  []string
 	XTestGoFiles []string
 }
@@ -109,9 +111,13 @@ func recoverPartial(ctx context.Context, opts Options, first *pass) (*Result, er
 	// A package whose test variant failed to load was skipped; one with
 	// in-package tests whose vet step failed lost its other files'
 	// findings too (a package without them was analysed on its own, and
-	// its failure is its own).
+	// its failure is its own). A package of test files only has nothing
+	// else to analyse.
 	var again, hide []string
 	for _, p := range good {
+		if len(p.GoFiles)+len(p.CgoFiles) == 0 {
+			continue
+		}
 		if testBroken[p.ImportPath] || len(p.TestGoFiles) > 0 && last.failed[p.ImportPath] {
 			again = append(again, p.ImportPath)
 			hide = append(hide, p.tests()...)
@@ -152,7 +158,7 @@ func sameError(e, w string) bool {
 // list runs go list -e -test on the patterns, with the run's build tags and
 // environment.
 func list(ctx context.Context, opts Options) ([]*listed, error) {
-	args := []string{"list", "-e", "-test", "-json=ImportPath,Name,Dir,ForTest,Error,DepsErrors,TestGoFiles,XTestGoFiles"}
+	args := []string{"list", "-e", "-test", "-json=ImportPath,Name,Dir,ForTest,Error,DepsErrors,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles"}
 	if opts.Tags != "" {
 		args = append(args, "-tags="+opts.Tags)
 	}
