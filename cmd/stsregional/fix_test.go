@@ -125,8 +125,8 @@ func TestFixMatchesDriver(t *testing.T) {
 	checkFixed(t, ours)
 }
 
-// On load or type errors -fix writes nothing at all, not even the fixes
-// to the packages that are fine.
+// On load or type errors -fix fixes the packages that are fine, leaves the
+// broken one alone and exits 1 (partial_test.go has more).
 func TestFixBrokenPackages(t *testing.T) {
 	t.Parallel()
 	dir := fixture(t)
@@ -134,8 +134,14 @@ func TestFixBrokenPackages(t *testing.T) {
 	orig := snapshot(t, dir)
 	r := stsregional(t, dir, "-fix", "./...")
 	wantCode(t, r, 1, "stsregional -fix ./... with a type error")
-	wantContains(t, r, "stsregional -fix with a type error", "t.go:3", "no files changed")
-	diffFiles(t, "-fix with a type error", snapshot(t, dir), orig)
+	wantContains(t, r, "stsregional -fix with a type error", "t.go:3", "only the packages analysed were fixed")
+	if got := read(t, filepath.Join(dir, "typeerr", "t.go")); got != orig["typeerr/t.go"] {
+		t.Errorf("-fix with a type error changed typeerr/t.go:\n%s", got)
+	}
+	if got := read(t, filepath.Join(dir, "findings", "legacy.go")); strings.Contains(got, "LegacySTSEndpoint") {
+		t.Errorf("-fix with a type error elsewhere did not fix findings/legacy.go:\n%s", got)
+	}
+	orig = snapshot(t, dir)
 
 	r = stsregional(t, dir, "-fix", "-disable=STS999", "./findings")
 	wantCode(t, r, 2, "stsregional -fix -disable=STS999")

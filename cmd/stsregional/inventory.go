@@ -73,7 +73,7 @@ func runInventory(opts engine.Options, format string, tests bool, cwd string, st
 	progress := progress.New(stderr, progress.IsTerminal(stderr))
 	defer progress.Done()
 	var rows []inventory.Row
-	var errs []string
+	var errs, warnings []string
 	for i, dir := range dirs {
 		progress.Step(fmt.Sprintf("module %d/%d: %s", i+1, len(dirs), filepath.ToSlash(engine.Rel(cwd, dir))))
 		o := opts
@@ -85,6 +85,7 @@ func runInventory(opts engine.Options, format string, tests bool, cwd string, st
 			return exitError
 		}
 		errs = append(errs, res.Errors...)
+		warnings = append(warnings, res.Warnings...)
 		for _, d := range res.Diagnostics {
 			if !inventory.IsRoute(d.Category, d.Message) {
 				continue // a finding: the row names its check
@@ -100,6 +101,9 @@ func runInventory(opts engine.Options, format string, tests bool, cwd string, st
 		}
 	}
 	progress.Done()
+	for _, w := range engine.Distinct(warnings) {
+		fmt.Fprintf(stderr, "%s: warning: %s\n", analyzer.Name, w)
+	}
 	if len(errs) > 0 {
 		errs = engine.Distinct(errs)
 		for i, e := range errs {

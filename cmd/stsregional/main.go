@@ -219,8 +219,13 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	// Output that acts on every package, or that a reader takes for the
-	// whole truth, is withheld when some packages failed.
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "%s: warning: %s\n", analyzer.Name, w)
+	}
+	// The findings are those of the packages that could be analysed.
+	// Output that a reader takes for the whole truth is withheld when
+	// some packages failed; -fix fixes what was found (each fix comes from
+	// a package that type-checked) and says that the rest was not.
 	withheld := func(what string) int {
 		printErrors(stderr, res.Errors, what)
 		return exitError
@@ -237,10 +242,14 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	case *fix:
-		if len(res.Errors) > 0 {
-			return withheld("no files changed")
+		code := runFix(diags, cwd, *tags, *diff, *verbose, stdout, stderr)
+		switch {
+		case len(res.Errors) > 0 && *diff:
+			return withheld("the diff shows only the packages analysed")
+		case len(res.Errors) > 0:
+			return withheld("only the packages analysed were fixed")
 		}
-		return runFix(diags, cwd, *tags, *diff, *verbose, stdout, stderr)
+		return code
 	case *jsonOut:
 		printErrors(stderr, res.Errors, "")
 		if err := render.JSON(stdout, diags, cwd); err != nil {

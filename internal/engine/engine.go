@@ -93,22 +93,70 @@ type Result struct {
 	// report the same ones), sorted by file, line, column and message.
 	Diagnostics []Diagnostic
 	// Errors holds each distinct load, type or analysis error once, on one
-	// line, in the order the go command printed them. A caller must not act
-	// on a result with errors as if it were complete.
+	// line, in the order the go command printed them. The diagnostics are
+	// still those of every package that could be analysed (see Run), but a
+	// caller must not act on a result with errors as if it were complete.
 	Errors []string
+	// Warnings holds, once each, why a package named on the command line
+	// was left out without making the run fail: build constraints exclude
+	// all its Go files.
+	Warnings []string
 }
 
 // Run runs go vet with the tool on the patterns and returns what it
 // reported. It returns an error only if the go command could not be run
 // at all or printed something it cannot read.
+//
+// One broken package does not hide the others: when the run reports
+// errors, Run asks go list which packages failed to load and analyses the
+// rest again (go vet analyses nothing when any named package fails to
+// load), and analyses again without their _test.go files the packages whose
+// tests do not load or type-check (go vet then loses the findings in the
+// package's other files too). A run without errors is one go command.
 func Run(ctx context.Context, opts Options) (*Result, error) {
+	first, err := vet(ctx, opts, opts.Patterns, nil)
+	if err != nil {
+		return nil, err
+	}
+	if len(first.errs) == 0 {
+		return first.result(), nil
+	}
+	return recoverPartial(ctx, opts, first)
+}
+
+// A pass is what one go vet run reported.
+type pass struct {
+	diags []Diagnostic
+	errs  []string
+	// failed holds the import paths in the "# path" headers the go command
+	// prints before the output of a step that failed, such as the vet
+	// tool's type errors in a package or its test variant.
+	failed map[string]bool
+}
+
+// result returns the pass as a Result.
+func (p *pass) result() *Result {
+	return &Result{Diagnostics: p.diags, Errors: p.errs}
+}
+
+// vet runs go vet with the tool on the patterns, with the files named in
+// hide left out (through an -overlay that deletes them).
+func vet(ctx context.Context, opts Options, patterns, hide []string) (*pass, error) {
 	args := []string{"vet", "-vettool=" + opts.Tool, "-json"}
 	if opts.Tags != "" {
 		args = append(args, "-tags="+opts.Tags)
 	}
+	if len(hide) > 0 {
+		overlay, err := writeOverlay(hide)
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(filepath.Dir(overlay))
+		args = append(args, "-overlay="+overlay)
+	}
 	args = append(args, opts.ToolFlags...)
 	args = append(args, "--")
-	args = append(args, opts.Patterns...)
+	args = append(args, patterns...)
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = opts.Dir
 	cmd.Env = opts.Env
@@ -120,18 +168,39 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("running go vet: %w", runErr)
 	}
 
-	res := &Result{}
 	diags, errs, err := decode(&stdout)
 	if err != nil {
 		return nil, fmt.Errorf("reading the output of go vet: %w", err)
 	}
-	res.Diagnostics = diags
-	res.Errors = append(stderrErrors(stderr.String()), errs...)
-	res.Errors = Distinct(res.Errors)
-	if exit != nil && len(res.Errors) == 0 {
-		res.Errors = []string{fmt.Sprintf("go vet failed (%v) without saying why", exit)}
+	p := &pass{diags: diags, failed: failedSteps(stderr.String())}
+	p.errs = Distinct(append(stderrErrors(stderr.String()), errs...))
+	if exit != nil && len(p.errs) == 0 {
+		p.errs = []string{fmt.Sprintf("go vet failed (%v) without saying why", exit)}
 	}
-	return res, nil
+	return p, nil
+}
+
+// writeOverlay writes a go command -overlay file that deletes the files,
+// in a new temporary directory, and returns its name.
+func writeOverlay(files []string) (string, error) {
+	replace := map[string]string{}
+	for _, f := range files {
+		replace[f] = "" // an empty replacement deletes the file
+	}
+	data, err := json.Marshal(map[string]any{"Replace": replace})
+	if err != nil {
+		return "", err
+	}
+	dir, err := os.MkdirTemp("", "stsregional-overlay-")
+	if err != nil {
+		return "", err
+	}
+	name := filepath.Join(dir, "overlay.json")
+	if err := os.WriteFile(name, data, 0o600); err != nil {
+		os.RemoveAll(dir)
+		return "", err
+	}
+	return name, nil
 }
 
 // decode reads the stream of JSON trees that go vet -json prints, one per
@@ -238,10 +307,10 @@ func Sort(diags []Diagnostic) {
 }
 
 // stderrErrors turns what go vet printed on stderr into one line per error:
-// it drops the "# package" headers, joins indented continuation lines to
-// the line they continue, and rewrites the go command's warning about a
-// pattern that matches nothing as an error (the analysis of nothing is not
-// a success).
+// it drops the "# package" headers and the progress lines of module
+// resolution, joins indented continuation lines to the line they continue,
+// and rewrites the go command's warning about a pattern that matches
+// nothing as an error (the analysis of nothing is not a success).
 func stderrErrors(s string) []string {
 	var out []string
 	matchedNothing := false
@@ -260,6 +329,9 @@ func stderrErrors(s string) []string {
 		}
 		if matchedNothing && (line == "no packages to vet" || line == "no packages to fix") {
 			continue // said already
+		}
+		if strings.HasPrefix(line, "go: finding module for package ") || strings.HasPrefix(line, "go: downloading ") {
+			continue // progress of -mod=mod, not an error: the error follows
 		}
 		out = append(out, strings.TrimSpace(line))
 	}

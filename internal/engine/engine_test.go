@@ -81,12 +81,16 @@ go: -mod may only be set to readonly or vendor when in workspace mode, but it is
 	or set GOWORK=off to disable workspace mode.
 go: warning: "example.com/nomatch/..." matched no packages
 no packages to vet
+go: finding module for package example.com/nosuchdep
+go: downloading example.com/dep v1.0.0
+m/m.go:3:8: cannot find module providing package example.com/nosuchdep: module lookup disabled by GOPROXY=off
 `
 	got := Distinct(stderrErrors(stderr))
 	want := []string{
 		`a/a.go:3:13: cannot use "s" (untyped string constant) as int value in variable declaration`,
 		`go: -mod may only be set to readonly or vendor when in workspace mode, but it is set to "mod"; Remove the -mod flag to use the default readonly value,; or set GOWORK=off to disable workspace mode.`,
 		`"example.com/nomatch/..." matched no packages`,
+		`m/m.go:3:8: cannot find module providing package example.com/nosuchdep: module lookup disabled by GOPROXY=off`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
