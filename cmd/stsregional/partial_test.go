@@ -158,7 +158,7 @@ func TestFixPartial(t *testing.T) {
 
 	r := stsregional(t, dir, "-fix", "-diff", "./...")
 	wantCode(t, r, 1, "stsregional -fix -diff with broken packages")
-	wantContains(t, r, "stsregional -fix -diff with broken packages", "--- brokentest/legacy.go (old)", "--- findings/legacy.go (old)")
+	wantContains(t, r, "stsregional -fix -diff with broken packages", "--- a/brokentest/legacy.go", "--- a/findings/legacy.go")
 	wantErrorLines(t, r, "stsregional -fix -diff with broken packages",
 		"legacy_test.go:3:", "nosuchtestdep", "o_test.go:3:", "nosuchdep", "the diff shows only the packages analysed")
 
