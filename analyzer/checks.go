@@ -146,6 +146,9 @@ func (c Config) Validate() error {
 	return nil
 }
 
+// idRange names the known IDs briefly, for messages: "STS000-STS008".
+func idRange() string { return Checks[0].ID + "-" + Checks[len(Checks)-1].ID }
+
 func knownIDs() string {
 	ids := make([]string, len(Checks))
 	for i, c := range Checks {

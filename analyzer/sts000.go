@@ -51,7 +51,11 @@ directive:
 		if d.fileWide {
 			where = "in this file"
 		}
-		p.reportDirective(d.comment, "suppression directive for "+strings.Join(unused, ",")+" suppresses nothing: no such finding "+where+"; delete it (or the IDs that no longer apply)")
+		change := "delete it"
+		if len(unused) < len(d.ids) {
+			change = "remove " + strings.Join(unused, ",") + " from it"
+		}
+		p.reportDirective(d.comment, "suppression directive for "+strings.Join(unused, ",")+" suppresses nothing "+where+"; "+change)
 	}
 }
 

@@ -49,7 +49,8 @@ var sts001 = Check{
 	Run: runSTS001,
 }
 
-const globalWhy = "sts.amazonaws.com is served from us-east-1 (extra latency, a single-Region dependency, unreachable through STS VPC endpoints)"
+// regionalURL is the endpoint the messages of STS001 suggest.
+const regionalURL = "https://sts.<region>.amazonaws.com"
 
 func runSTS001(p *pass) {
 	for _, s := range p.flow.Sinks() {
@@ -84,12 +85,11 @@ func runSTS001(p *pass) {
 			continue
 		}
 		callee := calleeName(cs.Callee)
-		msg := "the global STS endpoint sts.amazonaws.com passed here reaches " + sinkName(cs.Sink) + " in " + callee + ": "
+		msg := fit("sts.amazonaws.com passed here reaches "+sinkName(cs.Sink)+" in ", callee, "; pass a regional STS URL")
 		if !src.Always() {
-			msg = callee + " may call the global STS endpoint sts.amazonaws.com when this argument is the global URL (it reaches " +
-				sinkName(cs.Sink) + " there): "
+			msg = fit("", callee, " may call sts.amazonaws.com when this argument is the global URL; pass a regional STS URL")
 		}
-		p.report(HardcodedGlobal, cs.Arg, msg+globalWhy+"; pass https://sts.<region>.amazonaws.com", nil)
+		p.report(HardcodedGlobal, cs.Arg, msg, nil)
 	}
 	for _, cur := range p.flow.Lits() {
 		p.checkEnvVarLit(cur.Node().(*ast.CompositeLit))
@@ -112,15 +112,15 @@ func (p *pass) reportReachingGlobal(s flow.Sink) {
 			// default worth fixing lives in real code.
 			continue
 		}
-		what := "the global STS endpoint sts.amazonaws.com flows from here into "
-		if src.IsResult(m) {
-			what = "this call may return the global STS endpoint sts.amazonaws.com, which flows into "
+		msg := "sts.amazonaws.com flows from here into " + sinkName(s.Kind) + "; use " + regionalURL
+		switch {
+		case src.IsResult(m):
+			msg = "this call may return sts.amazonaws.com, which flows into " + sinkName(s.Kind) + "; return a regional URL"
+		case !src.Always():
+			// Other paths set another endpoint.
+			msg = "sts.amazonaws.com may flow from here into " + sinkName(s.Kind) + "; use " + regionalURL
 		}
-		msg := what + sinkName(s.Kind) + ": "
-		if !src.Always() {
-			msg += "STS calls may go to sts.amazonaws.com when this value reaches it (other paths set another endpoint); "
-		}
-		p.report(HardcodedGlobal, m, msg+globalWhy+"; default to https://sts.<region>.amazonaws.com"+sinkAdvice(s.Kind), nil)
+		p.report(HardcodedGlobal, m, msg, nil)
 	}
 }
 
@@ -128,9 +128,9 @@ func (p *pass) reportReachingGlobal(s flow.Sink) {
 func sinkName(k sdk.Sink) string {
 	switch k {
 	case sdk.SinkV1Endpoint:
-		return "an aws-sdk-go v1 aws.Config Endpoint"
+		return "a v1 aws.Config Endpoint"
 	case sdk.SinkV2Base:
-		return "an aws-sdk-go-v2 BaseEndpoint"
+		return "a v2 BaseEndpoint"
 	case sdk.SinkV2BaseOpt:
 		return "config.WithBaseEndpoint"
 	case sdk.SinkV2FromURL:
@@ -141,17 +141,6 @@ func sinkName(k sdk.Sink) string {
 		return "a request URL"
 	}
 	return "an endpoint URL"
-}
-
-// sinkAdvice completes the advice for a sink kind.
-func sinkAdvice(k sdk.Sink) string {
-	switch k {
-	case sdk.SinkRequest:
-		return " and sign for that Region (unless a verifier on the other side only accepts the global host)"
-	case sdk.SinkV1Endpoint:
-		return ", or leave Endpoint unset (it bypasses the regional resolver) and set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint"
-	}
-	return ", or leave it unset"
 }
 
 // calleeName renders pkg.Func or pkg.Type.Method for messages.
@@ -184,8 +173,7 @@ func (p *pass) checkEnvVarLit(lit *ast.CompositeLit) {
 		return
 	}
 	if s, ok := p.flow.ConstString(p.flow.UnwrapPtr(value)); ok && host.IsGlobal(s) {
-		p.report(HardcodedGlobal, value,
-			"environment variable "+key+" is the global STS endpoint sts.amazonaws.com: aws-sdk-go-v2 STS clients in that process call us-east-1 instead of their Region; remove it or use https://sts.<region>.amazonaws.com", nil)
+		p.report(HardcodedGlobal, value, key+"=sts.amazonaws.com pins v2 STS clients to it; remove it or use a regional URL", nil)
 	}
 }
 
@@ -194,19 +182,17 @@ func (p *pass) checkEnvVarLit(lit *ast.CompositeLit) {
 func (p *pass) literalFinding(s flow.Sink) (string, *analysis.SuggestedFix) {
 	switch s.Kind {
 	case sdk.SinkV1Endpoint:
-		return "aws.Config Endpoint pins STS to the global endpoint and bypasses the regional resolver: " + globalWhy +
-			"; remove it and set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint", p.fixV1Endpoint(s.Cur, s.Value)
+		return "aws.Config Endpoint pins STS to the global endpoint; remove it and set STSRegionalEndpoint", p.fixV1Endpoint(s.Cur, s.Value)
 	case sdk.SinkV2Base:
-		return "BaseEndpoint overrides aws-sdk-go-v2's regional STS default: " + globalWhy + "; delete it", p.fixDeleteSetting(s.Cur, s.Value)
+		return "BaseEndpoint pins STS to the global endpoint; delete it (v2 is regional by default)", p.fixDeleteSetting(s.Cur, s.Value)
 	case sdk.SinkV2BaseOpt:
-		return "config.WithBaseEndpoint sends every client of this config, STS included, to sts.amazonaws.com: " + globalWhy + "; delete it", p.fixDeleteArgOf(s.Cur)
+		return "config.WithBaseEndpoint sends every client of this config to sts.amazonaws.com; delete it", p.fixDeleteArgOf(s.Cur)
 	case sdk.SinkV2FromURL:
-		return "sts.EndpointResolverFromURL pins STS to the global endpoint (a deprecated resolver that also signs for the client Region): " + globalWhy + "; delete it so the regional default applies", p.fixDeleteResolverFromURL(s.Cur)
+		return "sts.EndpointResolverFromURL pins STS to the global endpoint; delete it", p.fixDeleteResolverFromURL(s.Cur)
 	case sdk.SinkEnv:
-		return "setting AWS_ENDPOINT_URL[_STS] to sts.amazonaws.com pins every aws-sdk-go-v2 STS client of the process to the global endpoint: " + globalWhy + "; delete it", p.fixDeleteExprStmt(s.Cur)
+		return "AWS_ENDPOINT_URL[_STS] set to sts.amazonaws.com pins v2 STS clients to it; delete the setting", p.fixDeleteExprStmt(s.Cur)
 	case sdk.SinkRequest:
-		return "request URL is hard-coded to the global STS endpoint: " + globalWhy +
-			"; use https://sts.<region>.amazonaws.com and sign for that Region (unless a verifier on the other side only accepts the global host)", nil
+		return "request URL is the global STS endpoint; use " + regionalURL + " and sign for that Region", nil
 	}
-	return "endpoint URL is the global STS endpoint: " + globalWhy + "; use the regional endpoint sts.<region>.amazonaws.com", nil
+	return "endpoint URL is the global STS endpoint; use " + regionalURL, nil
 }

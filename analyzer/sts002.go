@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/stsregional/stsregional/analyzer/internal/flow"
 )
@@ -42,8 +43,6 @@ var sts002 = Check{
 	Run: func(p *pass) { p.checkV1Clients(V1NotRegional) },
 }
 
-const v1StopGap = "; migrating to aws-sdk-go-v2, regional by default, is the lasting fix"
-
 // checkV1Clients reports the aws-sdk-go v1 STS clients whose verdict is
 // legacy-global or unknown: under STS003 those with a Region in code, under
 // STS002 the others. An explicit legacy setting is STS004's.
@@ -63,28 +62,32 @@ func (p *pass) checkV1Clients(id string) {
 	}
 }
 
-// v1Message says why the client cl calls the global endpoint.
+// v1Message is the headline of a finding on the v1 client cl: it may
+// (or, with a legacy Region, does) use the global endpoint, and needs
+// STSRegionalEndpoint.
 func v1Message(cl flow.Client) string {
+	const change = "; set STSRegionalEndpoint"
+	who := "v1 STS " + cl.What
 	if cl.Mode == flow.Conditional {
-		why := "on that path this session does not set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint"
+		before := who + " may use the global endpoint "
 		if r := cl.Region; r != nil && r.Known {
-			why += " and its Region is " + strconv.Quote(r.Value)
+			// The Region goes when it would cost the condition its
+			// text: the condition is what tells the paths apart.
+			if msg := before + cl.Condition + " (Region " + strconv.Quote(r.Value) + ")" + change; len("STS000: "+msg) <= headlineMax {
+				return msg
+			}
 		}
-		return "aws-sdk-go v1 STS " + cl.What + " may call the global endpoint sts.amazonaws.com (us-east-1) " + cl.Condition + ": " + why +
-			", and v1 defaults to the legacy global endpoint in the 15 legacy Regions and without a Region; set it where this session is built" + v1StopGap
+		return fit(before, cl.Condition, change)
 	}
 	if r := cl.Region; r != nil {
-		region := "set at runtime"
+		region := "a Region set at runtime"
 		if r.Known {
-			region = strconv.Quote(r.Value)
+			region = "Region " + strconv.Quote(r.Value)
 		}
-		return "aws-sdk-go v1 STS " + cl.What + " calls the global endpoint sts.amazonaws.com although its Region is " + region +
-			": in aws-sdk-go v1 setting Region does not move STS off the global endpoint; also set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint" + v1StopGap
+		return who + " uses the global endpoint despite " + region + change
 	}
-	src := "its session does not set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint"
 	if cl.Source != "" {
-		src = cl.Source + " is not provably configured with STSRegionalEndpoint: endpoints.RegionalSTSEndpoint"
+		return fit(who+" may use the global endpoint; set STSRegionalEndpoint on ", strings.TrimPrefix(cl.Source, "the "), "")
 	}
-	return "aws-sdk-go v1 STS " + cl.What + " may call the global endpoint sts.amazonaws.com (us-east-1): " + src +
-		", and v1 defaults to the legacy global endpoint" + v1StopGap
+	return who + " may use the global endpoint; set STSRegionalEndpoint on its session"
 }

@@ -39,7 +39,8 @@ var sts004 = Check{
 	Run: runSTS004,
 }
 
-const legacyWhy = "aws-sdk-go v1 then sends STS calls in the 15 legacy Regions to the global endpoint sts.amazonaws.com (us-east-1)"
+// envLegacyMsg is the headline of AWS_STS_REGIONAL_ENDPOINTS=legacy.
+const envLegacyMsg = `AWS_STS_REGIONAL_ENDPOINTS=legacy keeps v1 STS on the global endpoint; set it to "regional"`
 
 func runSTS004(p *pass) {
 	f := p.flow
@@ -51,7 +52,7 @@ func runSTS004(p *pass) {
 			p.checkLegacyValue(call.Args[0], nil)
 		case e.Role == sdk.V1ParseSTSMode && len(call.Args) == 1:
 			if s, ok := f.ConstString(call.Args[0]); ok && strings.EqualFold(s, "legacy") {
-				p.report(ExplicitLegacy, call.Args[0], `GetSTSRegionalEndpoint("legacy") selects the legacy STS endpoint mode: `+legacyWhy+`; use "regional"`,
+				p.report(ExplicitLegacy, call.Args[0], `GetSTSRegionalEndpoint("legacy") keeps v1 STS on the global endpoint; use "regional"`,
 					suggested(`Use "regional"`, nil, fix.Replace(call.Args[0], strconv.Quote("regional"))))
 			}
 		case e.Role == sdk.EnvSetter && f.LinksV1():
@@ -60,7 +61,7 @@ func runSTS004(p *pass) {
 			// A setting replaced before anything can read it has no
 			// effect.
 			if key, val, ok := f.Setenv(call); ok && key == sdk.EnvSTSRegional && strings.EqualFold(val, "legacy") && !f.Overwritten(cur) {
-				p.report(ExplicitLegacy, call.Args[1], "AWS_STS_REGIONAL_ENDPOINTS=legacy selects the legacy STS endpoint mode: "+legacyWhy+`; set it to "regional" (aws-sdk-go-v2 ignores it)`,
+				p.report(ExplicitLegacy, call.Args[1], envLegacyMsg,
 					suggested(`Set AWS_STS_REGIONAL_ENDPOINTS to "regional"`, nil, fix.Replace(call.Args[1], strconv.Quote("regional"))))
 			}
 		}
@@ -90,7 +91,7 @@ func runSTS004(p *pass) {
 			if _, isLit := ast.Unparen(value).(*ast.BasicLit); isLit {
 				sf = suggested(`Set AWS_STS_REGIONAL_ENDPOINTS to "regional"`, nil, fix.Replace(value, strconv.Quote("regional")))
 			}
-			p.report(ExplicitLegacy, value, "AWS_STS_REGIONAL_ENDPOINTS=legacy selects the legacy STS endpoint mode: "+legacyWhy+`; set it to "regional"`, sf)
+			p.report(ExplicitLegacy, value, envLegacyMsg, sf)
 		}
 	}
 	for _, cur := range f.Assigns() {
@@ -117,7 +118,7 @@ func (p *pass) checkLegacyValue(value, local ast.Expr) {
 	if !ok || n != sdk.STSLegacy || p.flow.LegacyOutsideList(value, local) {
 		return
 	}
-	const msg = "STSRegionalEndpoint is set to endpoints.LegacySTSEndpoint: " + legacyWhy + "; use endpoints.RegionalSTSEndpoint"
+	const msg = "LegacySTSEndpoint keeps v1 STS on the global endpoint; use endpoints.RegionalSTSEndpoint"
 	const fixMsg = "Use endpoints.RegionalSTSEndpoint"
 	if id := flow.NameIdent(value); id != nil && sdk.IsConst(p.TypesInfo.Uses[id], sdk.V1Endpoints, "LegacySTSEndpoint") {
 		p.report(ExplicitLegacy, value, msg, suggested(fixMsg, nil, fix.Replace(id, "RegionalSTSEndpoint")))

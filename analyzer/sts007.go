@@ -32,8 +32,8 @@ var sts007 = Check{
 }
 
 const (
-	useGlobalMsg = "sts.EndpointParameters.UseGlobalEndpoint = true makes the aws-sdk-go-v2 STS rules resolve the 15 legacy Regions to the global endpoint sts.amazonaws.com (us-east-1); delete it"
-	paramsGlobal = "sts.EndpointParameters.Region = aws-global makes the aws-sdk-go-v2 STS rules resolve to the global endpoint sts.amazonaws.com (us-east-1); keep the caller's Region"
+	useGlobalMsg = "UseGlobalEndpoint = true sends v2 STS in legacy Regions to the global endpoint; delete it"
+	paramsGlobal = "EndpointParameters.Region aws-global selects the global STS endpoint; keep the caller's Region"
 )
 
 func runSTS007(p *pass) {

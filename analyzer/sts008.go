@@ -64,25 +64,21 @@ func runSTS008(p *pass) {
 	}
 }
 
-// chainMessage says why the credential chain of session cl may call the
-// global endpoint.
+// chainMessage is the headline of a finding on session cl, whose default
+// credential chain may build an STS client on the global endpoint.
 func chainMessage(cl flow.Client) string {
-	const chain = "its default credential chain builds an STS client with this session's settings for web identity " +
-		"(AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE) and assume-role profiles"
-	const fix = "; set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint where it is built" + v1StopGap
+	const who, change = "v1 session's credential chain may use the global endpoint ", "; set STSRegionalEndpoint"
 	if cl.Mode == flow.Conditional {
-		return "aws-sdk-go v1 session may call the global endpoint sts.amazonaws.com for credentials " + cl.Condition + ": " + chain +
-			", and on that path the session is not regional" + fix
+		return fit(who, cl.Condition, change)
 	}
-	region := "and no Region in code"
+	region := "(no Region in code)"
 	if r := cl.Region; r != nil {
-		region = "and its Region is set at runtime"
+		region = "(Region set at runtime)"
 		if r.Known {
-			region = "and its Region " + strconv.Quote(r.Value) + " is a legacy one"
+			region = "(Region " + strconv.Quote(r.Value) + ")"
 		}
 	}
-	return "aws-sdk-go v1 session may call the global endpoint sts.amazonaws.com for credentials: " + chain +
-		", which default to the legacy global endpoint: the session does not set STSRegionalEndpoint " + region + fix
+	return who + region + change
 }
 
 // v1SessionFix sets the regional mode where the session is built, or
