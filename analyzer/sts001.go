@@ -17,34 +17,58 @@ var sts001 = Check{
 	Default:  true,
 	Doc: Doc{
 		Title: "hard-coded global endpoint",
-		Text: "A constant global STS URL or host (sts.amazonaws.com, with or without scheme, port or path, in any case) " +
-			"reaches an endpoint sink: the v1 aws.Config Endpoint field or WithEndpoint; the v2 BaseEndpoint of sts.Options " +
-			"or aws.Config, config.WithBaseEndpoint, sts.EndpointResolverFromURL; an aws.Endpoint, endpoints.ResolvedEndpoint " +
-			"or smithy endpoints.Endpoint built outside a resolver function; the URL of http.NewRequest, " +
-			"http.NewRequestWithContext, http.Get, Head, Post and PostForm, or http.Request.URL; os.Setenv or t.Setenv of " +
-			"AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL; and {Name, Value} literals such as a Kubernetes corev1.EnvVar setting " +
-			"those variables. Named constants, concatenations, fmt.Sprintf of constants, variables only ever assigned one " +
-			"such value, and url.Parse of one all count. An endpoint that is not constant is judged by the values that " +
-			"can reach it, path by path: a default overwritten on some paths, a flag default, a settings field, a helper's " +
-			"result, a parameter's callers, a URL formatted from an endpoint (endpoint + \"/\", fmt.Sprintf(\"%s/%s\", " +
-			"endpoint, path)); the finding is where the global host is written, with \"may\" when other values reach the " +
-			"sink too. A call from another package that passes the global URL into a parameter reaching a sink is " +
-			"reported at the call.\n\n" +
-			"Why: an explicit endpoint wins over everything the SDK would choose, so STS calls from every Region go to " +
-			"us-east-1 (extra latency, a single-Region dependency, unreachable through STS VPC endpoints). In v2 the " +
-			"request is also signed for the client's Region rather than us-east-1. A Setenv of AWS_ENDPOINT_URL_STS (read " +
-			"by sts.NewFromConfig) or AWS_ENDPOINT_URL (read by config.LoadDefaultConfig) that runs in its function after " +
-			"such a reader on every path, with nothing after it that could build another, changes nothing and is not reported.",
+		Text: "A constant global STS URL or host (`sts.amazonaws.com`, with or without scheme, port or path, in " +
+			"any case) reaches an endpoint sink: the v1 `aws.Config` `Endpoint` field or `WithEndpoint`; the v2 " +
+			"`BaseEndpoint` of `sts.Options` or `aws.Config`, `config.WithBaseEndpoint`, " +
+			"`sts.EndpointResolverFromURL`; an `aws.Endpoint`, `endpoints.ResolvedEndpoint` or smithy " +
+			"`endpoints.Endpoint` built outside a resolver function; the URL of `http.NewRequest`, " +
+			"`http.NewRequestWithContext`, `http.Get`, `Head`, `Post` and `PostForm`, or `http.Request.URL`; " +
+			"`os.Setenv` or `t.Setenv` of `AWS_ENDPOINT_URL_STS` or `AWS_ENDPOINT_URL`; and `{Name, Value}` " +
+			"literals such as a Kubernetes `corev1.EnvVar` setting those variables. Named constants, " +
+			"concatenations, `fmt.Sprintf` of constants, variables only ever assigned one such value, and " +
+			"`url.Parse` of one all count.\n\n" +
+			"An endpoint that is not constant where it is used is judged by the values that can reach it, path " +
+			"by path: a default overwritten only on some paths (`if v := os.Getenv(…); v != \"\" { endpoint = v " +
+			"}`), a flag default (`flag.String`, `flag.StringVar`, `FlagSet` methods), a field of the program's " +
+			"own settings type, the result of a helper, parameters through their callers, and a URL formatted " +
+			"from an endpoint (`endpoint + \"/\"`, `fmt.Sprintf(\"%s/%s\", endpoint, path)`, `\"https://\" + host + " +
+			"\"/\"`). The finding is where the global host is written (the default, the fallback), and says \"may\" " +
+			"when other values reach the sink too. A regional URL built at run time " +
+			"(`fmt.Sprintf(\"https://sts.%s.amazonaws.com\", r)`) is not reported. Across packages, a function " +
+			"whose parameter reaches an endpoint sink is judged at each call from another package: passing the " +
+			"global URL (or the result of a function that may return it, such as the fallback of `func " +
+			"Endpoint(region string) (string, bool)` when the Region may be empty) is reported at the call.\n\n" +
+			"An `os.Setenv` of `AWS_ENDPOINT_URL_STS` counts only where it can run before an aws-sdk-go-v2 STS " +
+			"client is built: v2 reads it in `sts.NewFromConfig` (`service/sts` `endpoints.go` " +
+			"`resolveBaseEndpoint` → `EnvConfig.GetServiceBaseEndpoint`, an `os.Getenv` at that moment), and " +
+			"`AWS_ENDPOINT_URL` in `config.LoadDefaultConfig`. A `Setenv` is not reported when, in its function, " +
+			"a call that reads the variable (`sts.NewFromConfig`; for `AWS_ENDPOINT_URL`, `LoadDefaultConfig`) " +
+			"runs on every path before it and nothing after it, nor in a loop around it, can build another " +
+			"reader: another `NewFromConfig` or `LoadDefaultConfig` (which builds STS clients of its own for web " +
+			"identity and assume-role credentials), a function of the package that reaches one, or a call the " +
+			"analysis cannot see into (a function value, an interface method, a package outside the standard " +
+			"library and the SDK). A `Setenv` in `init`, in a closure, or in a function that builds no client " +
+			"first is reported.\n\n" +
+			"Why: an explicit endpoint wins over everything the SDK would choose, so STS calls from every Region " +
+			"go to `sts.amazonaws.com`, which is served from us-east-1: extra latency, a single-Region " +
+			"dependency, and no path through STS VPC endpoints. In v2 the request is also signed for the " +
+			"client's Region rather than us-east-1.\n\n" +
+			"What to change: delete a v2 override (v2 is regional by default); replace a v1 `Endpoint` with " +
+			"`STSRegionalEndpoint: endpoints.RegionalSTSEndpoint` (a non-empty `Endpoint` bypasses the regional " +
+			"resolver); make a default, a fallback or an argument `https://sts.<region>.amazonaws.com`. A " +
+			"hand-built request needs that URL and a signature for the same Region, unless a verifier on the " +
+			"other side only accepts the global host (then suppress the finding, with that reason).",
 		Wrong: "svc := sts.NewFromConfig(cfg, func(o *sts.Options) {\n\to.BaseEndpoint = aws.String(\"https://sts.amazonaws.com\")\n})",
 		Right: "svc := sts.NewFromConfig(cfg) // https://sts.<region>.amazonaws.com",
-		Fix: "deletes the v2 BaseEndpoint field or assignment, the config.WithBaseEndpoint option, the " +
-			"sts.WithEndpointResolver(sts.EndpointResolverFromURL(…)) option and the os.Setenv(\"AWS_ENDPOINT_URL_STS\", …) " +
-			"statement; replaces a v1 Endpoint: aws.String(\"https://sts.amazonaws.com\") with STSRegionalEndpoint: " +
-			"endpoints.RegionalSTSEndpoint (and WithEndpoint(…) with WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint)), " +
-			"so the SDK builds the partition-correct regional host and signing Region. Raw HTTP requests and env-var " +
-			"literals get no fix: the request also needs a signing Region, which the analyzer cannot choose. Findings on " +
-			"values that reach a sink (a default, a fallback, an argument) get no fix either: the value, not the sink, is " +
-			"what changes, and it may serve other paths.",
+		Fix: "deletes the v2 `BaseEndpoint` field or assignment, the `config.WithBaseEndpoint` option, the " +
+			"`sts.WithEndpointResolver(sts.EndpointResolverFromURL(…))` option and the " +
+			"`os.Setenv(\"AWS_ENDPOINT_URL_STS\", …)` statement; replaces a v1 `Endpoint: " +
+			"aws.String(\"https://sts.amazonaws.com\")` with `STSRegionalEndpoint: endpoints.RegionalSTSEndpoint` " +
+			"(and `WithEndpoint(…)` with `WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint)`), so the SDK " +
+			"builds the partition-correct regional host and signing Region. Raw HTTP requests and env-var " +
+			"literals get no fix: the request also needs a signing Region, which the analyzer cannot choose. " +
+			"Findings on values that reach a sink (a default, a fallback, an argument) get no fix either: the " +
+			"value, not the sink, is what changes, and it may serve other paths.",
 	},
 	Run: runSTS001,
 }

@@ -19,22 +19,26 @@ var sts004 = Check{
 	Default:  true,
 	Doc: Doc{
 		Title: "legacy STS endpoint mode selected explicitly",
-		Text: "STSRegionalEndpoint: endpoints.LegacySTSEndpoint (in aws.Config or endpoints.Options, via " +
-			"WithSTSRegionalEndpoint or an assignment), endpoints.GetSTSRegionalEndpoint(\"legacy\"), " +
-			"os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"legacy\"), or an env-var literal {Name: " +
-			"\"AWS_STS_REGIONAL_ENDPOINTS\", Value: \"legacy\"}.\n\n" +
-			"Why: legacy sends the 15 legacy Regions to sts.amazonaws.com. Clients built with an explicit legacy setting " +
-			"are reported here, not again as STS002/STS003. aws-sdk-go-v2 ignores AWS_STS_REGIONAL_ENDPOINTS, so os.Setenv " +
-			"of it in a package that does not depend on aws-sdk-go v1 (even transitively) is not reported, nor is one " +
-			"replaced by another Setenv of the variable in the same block before any call could read it.\n\n" +
-			"The legacy mode moves only the 15 legacy Regions to the global endpoint (aws/endpoints/v3model.go " +
-			"isLegacyGlobalRegion): a setting whose every Region is a constant outside that list (ap-east-1, af-south-1) is " +
-			"not reported. The Regions are those of the v1 STS clients of the package the setting reaches; a setting in an " +
-			"aws.Config literal that reaches no visible client is judged by the literal's own Region. A Region set at run " +
-			"time, a legacy Region on any client, or no visible Region is reported.",
+		Text: "`STSRegionalEndpoint: endpoints.LegacySTSEndpoint` (in `aws.Config` or `endpoints.Options`, via " +
+			"`WithSTSRegionalEndpoint` or an assignment), `endpoints.GetSTSRegionalEndpoint(\"legacy\")`, " +
+			"`os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"legacy\")`, or an env-var literal `{Name: " +
+			"\"AWS_STS_REGIONAL_ENDPOINTS\", Value: \"legacy\"}`.\n\n" +
+			"Why: `legacy` sends the 15 legacy Regions to `sts.amazonaws.com` (us-east-1). Clients built with an " +
+			"explicit legacy setting are reported here, not again as STS002/STS003. aws-sdk-go-v2 ignores " +
+			"`AWS_STS_REGIONAL_ENDPOINTS`, so `os.Setenv` of it in a package that does not depend on aws-sdk-go " +
+			"v1 (even transitively) is not reported, nor is one replaced by another `os.Setenv` of the variable " +
+			"in the same block before any call could read it.\n\n" +
+			"The legacy mode moves only the 15 legacy Regions (listed under STS003) to the global endpoint " +
+			"(aws-sdk-go v1 `aws/endpoints/v3model.go`, `isLegacyGlobalRegion`): a `LegacySTSEndpoint` setting " +
+			"whose every Region is a constant outside that list (`ap-east-1`, `af-south-1`) calls no global " +
+			"endpoint and is not reported. The Regions are those of the v1 STS clients of the package the " +
+			"setting reaches (a client config's Region included); a setting in an `aws.Config` literal that " +
+			"reaches no visible client is judged by the literal's own Region. A Region set at run time, a legacy " +
+			"Region on any client the setting reaches, or no visible Region is still reported, as are `\"legacy\"` " +
+			"strings (`GetSTSRegionalEndpoint`, `os.Setenv`, env-var literals), whose Regions are not followed.",
 		Wrong: "os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"legacy\")\ncfg := &aws.Config{Region: aws.String(\"eu-west-1\"), STSRegionalEndpoint: endpoints.LegacySTSEndpoint}",
 		Right: "os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"regional\")\ncfg := &aws.Config{Region: aws.String(\"eu-west-1\"), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}",
-		Fix:   "LegacySTSEndpoint becomes RegionalSTSEndpoint; \"legacy\" becomes \"regional\".",
+		Fix: "`LegacySTSEndpoint` becomes `RegionalSTSEndpoint`; `\"legacy\"` becomes `\"regional\"`.",
 	},
 	Run: runSTS004,
 }

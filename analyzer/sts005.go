@@ -16,17 +16,26 @@ var sts005 = Check{
 	Default:  true,
 	Doc: Doc{
 		Title: "aws-sdk-go v1 resolver resolves STS globally",
-		Text: "A v1 EndpointFor call on one of the SDK's resolvers (DefaultResolver(), a partition) resolving \"sts\" without " +
-			"endpoints.STSRegionalEndpointOption; a custom resolver that calls EndpointFor without forwarding the options it " +
-			"received; or a function shaped like a v1 resolver (returning (endpoints.ResolvedEndpoint, error)) that returns " +
-			"the global URL.\n\n" +
-			"Why: with no options the STS mode is unset, which the resolver treats as legacy " +
-			"(aws/endpoints/v3model.go). Calls that forward opts... keep the session's setting and are not reported; " +
-			"nor are calls whose endpoint is thrown away (_, err := resolver.EndpointFor(\"sts\", region) as a Region check sends nothing).",
+		Text: "A v1 `EndpointFor` call on one of the SDK's resolvers (`DefaultResolver()`, a partition) resolving " +
+			"`\"sts\"` without `endpoints.STSRegionalEndpointOption`; a custom resolver that calls `EndpointFor` " +
+			"without forwarding the options it received; or a function shaped like a v1 resolver (returning " +
+			"`(endpoints.ResolvedEndpoint, error)`) that returns the global URL.\n\n" +
+			"Why: with no options the STS mode is unset, which the resolver treats as `legacy` " +
+			"(`aws/endpoints/v3model.go`): the 15 legacy Regions resolve to `sts.amazonaws.com`. A custom " +
+			"resolver returning the global URL sends STS calls from every Region to us-east-1. Calls that " +
+			"forward `opts...` keep the session's setting and are not reported; nor are calls whose endpoint is " +
+			"thrown away (`_, err := resolver.EndpointFor(\"sts\", region)` as a Region check sends nothing).\n\n" +
+			"What to change: add `endpoints.STSRegionalEndpointOption` (or forward `opts...`); in a custom " +
+			"resolver, return `\"https://sts.\" + region + \".amazonaws.com\"` with `SigningRegion: region`, or " +
+			"delegate to `endpoints.DefaultResolver()` with `endpoints.STSRegionalEndpointOption`.",
 		Wrong: "ep, err := endpoints.DefaultResolver().EndpointFor(\"sts\", region)",
 		Right: "ep, err := endpoints.DefaultResolver().EndpointFor(\"sts\", region, endpoints.STSRegionalEndpointOption)",
-		Fix: "appends endpoints.STSRegionalEndpointOption; in a resolver with a named region parameter, builds the URL and " +
-			"SigningRegion from it (the aws partition, like the host it replaces).",
+		More: []Example{
+			{Wrong: "resolver := endpoints.ResolverFunc(func(service, region string, opts ...func(*endpoints.Options)) (endpoints.ResolvedEndpoint, error) {\n\tif service == \"sts\" {\n\t\treturn endpoints.ResolvedEndpoint{URL: \"https://sts.amazonaws.com\", SigningRegion: \"us-east-1\"}, nil\n\t}\n\treturn endpoints.DefaultResolver().EndpointFor(service, region, opts...)\n})",
+				Right: "resolver := endpoints.ResolverFunc(func(service, region string, opts ...func(*endpoints.Options)) (endpoints.ResolvedEndpoint, error) {\n\tif service == \"sts\" {\n\t\treturn endpoints.ResolvedEndpoint{URL: \"https://sts.\" + region + \".amazonaws.com\", SigningRegion: region}, nil\n\t}\n\treturn endpoints.DefaultResolver().EndpointFor(service, region, opts...)\n})"},
+		},
+		Fix: "appends `endpoints.STSRegionalEndpointOption`; in a resolver with a named region parameter, builds " +
+			"the URL and `SigningRegion` from it (the `aws` partition, like the host it replaces).",
 	},
 	Run: runSTS005,
 }

@@ -12,15 +12,21 @@ var sts006 = Check{
 	Default:  true,
 	Doc: Doc{
 		Title: "aws-global or empty Region reaches an STS client",
-		Text: "The pseudo-Region aws-global reaches an STS client: a v1 session or sts.New config; in v2, config.WithRegion " +
-			"or config.WithDefaultRegion, an aws.Config literal or a cfg.Region store whose config flows into " +
-			"sts.NewFromConfig in the same package, sts.Options{Region: …}, or o.Region = … on sts.Options. In v1 a provably " +
-			"empty Region (aws.String(\"\")) is reported too. A Region parameter is followed to its callers: aws-global " +
-			"passed into it in the package is reported where it is written, and a call from another package that passes " +
-			"aws-global to an exported function whose parameter becomes an STS client's Region is reported at the call.\n\n" +
-			"Why: both SDKs map aws-global to sts.amazonaws.com, signed for us-east-1, whatever the STS setting; v1 resolves " +
-			"STS with an empty Region to the global endpoint instead of failing. The same Region is correct for global " +
-			"services such as Route 53, so a config is reported only when it reaches STS.",
+		Text: "The pseudo-Region `aws-global` reaches an STS client: a v1 session or `sts.New` config; in v2, " +
+			"`config.WithRegion` or `config.WithDefaultRegion`, an `aws.Config` literal or a `cfg.Region` store " +
+			"whose config flows into `sts.NewFromConfig` in the same package, `sts.Options{Region: …}`, or " +
+			"`o.Region = …` on `sts.Options`. In v1 a provably empty Region (`aws.String(\"\")`) is reported too. " +
+			"A Region parameter is followed to its callers: `aws-global` passed (or assigned as a fallback) into " +
+			"a function of the same package whose parameter becomes an STS client's Region is reported where it " +
+			"is written, and a call from another package that passes `aws-global` to such a parameter " +
+			"(`stsutil.NewClient(ctx, \"aws-global\")`) is reported at the call. In v1, a client with an explicit " +
+			"`Endpoint` or a FIPS or dual-stack variant is exempt: its Region only signs.\n\n" +
+			"Why: both SDKs map `aws-global` to `sts.amazonaws.com`, signed for us-east-1, whatever the STS " +
+			"setting (`STSRegionalEndpoint` included); v1 resolves STS with an empty Region to the global " +
+			"endpoint instead of failing. The same Region is correct for global services such as Route 53, so a " +
+			"config is reported only when it reaches STS.\n\n" +
+			"There is no autofix: a real Region is needed (from `AWS_REGION`, shared config, or instance " +
+			"metadata with `config.WithEC2IMDSRegion`), and guessing one would change behaviour.",
 		Wrong: "cfg, err := config.LoadDefaultConfig(ctx, config.WithRegion(\"aws-global\"))\nsvc := sts.NewFromConfig(cfg) // https://sts.amazonaws.com",
 		Right: "cfg, err := config.LoadDefaultConfig(ctx) // Region from AWS_REGION, shared config, ...\nsvc := sts.NewFromConfig(cfg)",
 	},

@@ -14,24 +14,33 @@ var sts008 = Check{
 	Default:  false,
 	Doc: Doc{
 		Title: "aws-sdk-go v1 session credential chain may call the global endpoint",
-		Text: "An aws-sdk-go v1 session built by session.NewSession or session.NewSessionWithOptions (alone or in " +
-			"session.Must) that sets no Credentials and is not provably regional, whether or not the code builds an STS " +
-			"client from it.\n\n" +
-			"Why: such a session resolves the default credential chain when it is built, and that chain builds an STS " +
-			"client of its own, with the session's configuration, for web identity (AWS_ROLE_ARN and " +
-			"AWS_WEB_IDENTITY_TOKEN_FILE, as IRSA on EKS sets them) and for assume-role profiles " +
-			"(aws/session/credentials.go). In the 15 legacy Regions, and without a Region, that client calls " +
-			"AssumeRoleWithWebIdentity or AssumeRole on sts.amazonaws.com unless the session is regional, even when the " +
-			"session only serves S3 or DynamoDB.\n\n" +
-			"Off by default: whether the chain reaches STS depends on the deployment, and EKS's pod identity webhook injects " +
-			"AWS_STS_REGIONAL_ENDPOINTS=regional by default. Not reported: sessions that set Credentials (any value: the " +
-			"chain is then not resolved), session.New (its chain, defaults.CredChain, has no STS provider unless " +
-			"AWS_SDK_LOAD_CONFIG is set), sessions with a constant Region outside the legacy list, an explicit Endpoint or " +
-			"a FIPS or dual-stack variant, sessions whose STS clients already get STS002 or STS003 at the same place, and " +
-			"an explicit legacy setting (STS004). The process environment and -assume-env-regional count as for STS002.",
+		Text: "An aws-sdk-go v1 session built by `session.NewSession` or `session.NewSessionWithOptions` (alone or " +
+			"in `session.Must`) that sets no `Credentials` and is not provably regional, whether or not the code " +
+			"builds an STS client from it. The finding names the session's Region (or says it is set at run " +
+			"time, or that there is none in code).\n\n" +
+			"Why: such a session resolves the default credential chain when it is built " +
+			"(`aws/session/session.go` `mergeConfigSrcs`: only when `userCfg.Credentials == nil`), and that " +
+			"chain builds an STS client of its own, `sts.New(&Session{Config: cfg})` with the session's merged " +
+			"configuration, for web identity (`AWS_ROLE_ARN` + `AWS_WEB_IDENTITY_TOKEN_FILE`, as IRSA on EKS " +
+			"sets them, or `web_identity_token_file` in a profile) and for assume-role profiles " +
+			"(`aws/session/credentials.go` `resolveCredentials`, `assumeWebIdentity`, " +
+			"`resolveCredsFromProfile`). In the 15 legacy Regions, and without a Region, that client calls " +
+			"`AssumeRoleWithWebIdentity` or `AssumeRole` on `sts.amazonaws.com` unless the session is regional, " +
+			"even when the session only serves S3 or DynamoDB. As for STS002, migrating to aws-sdk-go-v2 is the " +
+			"lasting fix.\n\n" +
+			"Off by default: whether the chain reaches STS depends on the deployment, and EKS's pod identity " +
+			"webhook injects `AWS_STS_REGIONAL_ENDPOINTS=regional` by default. Not reported: sessions that set " +
+			"`Credentials` to anything (field, `WithCredentials`, `session.Options.Config`: the chain is then " +
+			"not resolved); `session.New`, whose chain (`defaults.CredChain`: environment, shared credentials " +
+			"file, EC2/ECS role) has no STS provider unless `AWS_SDK_LOAD_CONFIG` is set; sessions with a " +
+			"constant Region outside the legacy list, an explicit `Endpoint` or a FIPS or dual-stack variant; " +
+			"sessions whose STS clients already get STS002 or STS003 with the fix at the same place (one defect, " +
+			"one finding); and an explicit legacy setting (STS004). The process environment and " +
+			"`-assume-env-regional` count as for STS002.",
 		Wrong: "sess := session.Must(session.NewSession(&aws.Config{Region: aws.String(\"eu-west-1\")}))\ns3svc := s3.New(sess) // IRSA: AssumeRoleWithWebIdentity goes to sts.amazonaws.com",
 		Right: "sess := session.Must(session.NewSession(&aws.Config{\n\tRegion:              aws.String(\"eu-west-1\"),\n\tSTSRegionalEndpoint: endpoints.RegionalSTSEndpoint,\n}))\ns3svc := s3.New(sess)",
-		Fix:   "as STS002 where the session is built: sets STSRegionalEndpoint in its configuration. Missing imports are added.",
+		Fix: "as STS002 where the session is built: sets `STSRegionalEndpoint` in its configuration. Missing " +
+			"imports are added.",
 	},
 	Run: runSTS008,
 }
