@@ -17,7 +17,7 @@ var sts003 = Check{
 			"stop-gap and migrating to aws-sdk-go-v2 the lasting fix.",
 		Wrong: "sess := session.Must(session.NewSession(&aws.Config{\n\tRegion: aws.String(\"eu-west-1\"),\n}))\nsvc := sts.New(sess) // still https://sts.amazonaws.com, signed for us-east-1",
 		Right: "sess := session.Must(session.NewSession(&aws.Config{\n\tRegion:              aws.String(\"eu-west-1\"),\n\tSTSRegionalEndpoint: endpoints.RegionalSTSEndpoint,\n}))\nsvc := sts.New(sess) // https://sts.eu-west-1.amazonaws.com",
-		Fix: "as for STS002.",
+		Fix:   "as for STS002.",
 	},
 	Run: func(p *pass) { p.checkV1Clients(V1RegionTrap) },
 }

@@ -38,7 +38,7 @@ var sts004 = Check{
 			"strings (`GetSTSRegionalEndpoint`, `os.Setenv`, env-var literals), whose Regions are not followed.",
 		Wrong: "os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"legacy\")\ncfg := &aws.Config{Region: aws.String(\"eu-west-1\"), STSRegionalEndpoint: endpoints.LegacySTSEndpoint}",
 		Right: "os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"regional\")\ncfg := &aws.Config{Region: aws.String(\"eu-west-1\"), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}",
-		Fix: "`LegacySTSEndpoint` becomes `RegionalSTSEndpoint`; `\"legacy\"` becomes `\"regional\"`.",
+		Fix:   "`LegacySTSEndpoint` becomes `RegionalSTSEndpoint`; `\"legacy\"` becomes `\"regional\"`.",
 	},
 	Run: runSTS004,
 }
