@@ -133,9 +133,9 @@ func TestModesAgree(t *testing.T) {
 				}
 			}
 			for f, u := range urls {
-				id := strings.ToLower(f[strings.Index(f, ": ")+2:][:6])
-				if !strings.HasSuffix(u, "#"+id) {
-					t.Errorf("%s: url %q, want the section #%s", f, u, id)
+				id := f[strings.Index(f, ": ")+2:][:6]
+				if !strings.HasSuffix(u, "/docs/checks/"+id+".md") {
+					t.Errorf("%s: url %q, want the page docs/checks/%s.md", f, u, id)
 				}
 			}
 
