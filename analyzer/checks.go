@@ -17,31 +17,49 @@ type Check struct {
 	Category string
 	// Default reports whether the check runs when no -enable list is given.
 	Default bool
-	// Doc is the check's documentation: the one source for -explain, SARIF
-	// rules, and the titles of the README and the package documentation.
+	// Doc is the check's documentation: the one source for -explain, the
+	// pages docs/checks/STS00N.md (Markdown), SARIF rules, and the titles of
+	// the README and the package documentation.
 	Doc Doc
 	// Run reports the check's findings in one package.
 	Run func(*pass)
 }
 
-// Doc documents a check.
+// Doc documents a check. Its texts are plain text with `code` spans in
+// backquotes, readable as printed by -explain and as Markdown.
 type Doc struct {
 	// Title is a short lower-case summary, e.g. "hard-coded global endpoint".
 	Title string
-	// Text says what the check finds and why it matters; paragraphs are
-	// separated by blank lines.
+	// Text says what the check finds and why it matters (the background
+	// that findings leave out); paragraphs are separated by blank lines.
 	Text string
 	// Wrong and Right are code examples.
 	Wrong, Right string
+	// More holds further pairs of examples, for checks with more than one
+	// shape.
+	More []Example
 	// Fix says what the suggested fix does, or "" if there is none.
 	Fix string
 }
 
-// URL is the documentation anchor of the check.
-func (c Check) URL() string { return DocURL + "#" + strings.ToLower(c.ID) }
+// An Example is a pair of code examples: the code a check reports, and the
+// code it accepts.
+type Example struct{ Wrong, Right string }
 
-// DocURL is the base of the per-check documentation.
-const DocURL = "https://github.com/stsregional/stsregional/blob/main/docs/checks.md"
+// examples returns every pair of the Doc's examples, the first one first.
+func (d Doc) examples() []Example {
+	return append([]Example{{d.Wrong, d.Right}}, d.More...)
+}
+
+// URL is the documentation page of the check, docs/checks/<ID>.md.
+func (c Check) URL() string { return docsBase + "/checks/" + c.ID + ".md" }
+
+// docsBase is where the documentation is published.
+const docsBase = "https://github.com/stsregional/stsregional/blob/main/docs"
+
+// DocURL is the index of the checks, docs/checks.md, linking every check's
+// page.
+const DocURL = docsBase + "/checks.md"
 
 // The check IDs.
 const (
@@ -95,8 +113,10 @@ func Explain(id string) (string, error) {
 			b.WriteString("\t" + line + "\n")
 		}
 	}
-	example("Wrong", c.Doc.Wrong)
-	example("Right", c.Doc.Right)
+	for _, e := range c.Doc.examples() {
+		example("Wrong", e.Wrong)
+		example("Right", e.Right)
+	}
 	fix := c.Doc.Fix
 	if fix == "" {
 		fix = "none."
@@ -145,6 +165,9 @@ func (c Config) Validate() error {
 	}
 	return nil
 }
+
+// idRange names the known IDs briefly, for messages: "STS000-STS008".
+func idRange() string { return Checks[0].ID + "-" + Checks[len(Checks)-1].ID }
 
 func knownIDs() string {
 	ids := make([]string, len(Checks))

@@ -39,6 +39,9 @@ func mod() string { return filepath.Join(analysistest.TestData(), "mod") }
 var (
 	shared     sync.Once
 	sharedErrs []string
+	// sharedResults are the analysis results of every package of the
+	// shared runs: TestMessageLength reads their diagnostics.
+	sharedResults []*analysistest.Result
 )
 
 // recorder collects analysistest's errors.
@@ -77,8 +80,9 @@ func runShared() {
 	var enable []string
 	plain, offPlain = splitOff(plain, &enable)
 	fixes, offFixes = splitOff(fixes, &enable)
-	analysistest.Run(rec, mod(), analyzer.Analyzer, dedup(plain)...)
-	analysistest.RunWithSuggestedFixes(rec, mod(), analyzer.Analyzer, fixes...)
+	run := func(rs []*analysistest.Result) { sharedResults = append(sharedResults, rs...) }
+	run(analysistest.Run(rec, mod(), analyzer.Analyzer, dedup(plain)...))
+	run(analysistest.RunWithSuggestedFixes(rec, mod(), analyzer.Analyzer, fixes...))
 	if len(enable) > 0 {
 		for _, k := range analyzer.Checks {
 			if k.Default {
@@ -90,8 +94,8 @@ func runShared() {
 			rec.Errorf("%v", err)
 			return
 		}
-		analysistest.Run(rec, mod(), a, dedup(offPlain)...)
-		analysistest.RunWithSuggestedFixes(rec, mod(), a, offFixes...)
+		run(analysistest.Run(rec, mod(), a, dedup(offPlain)...))
+		run(analysistest.RunWithSuggestedFixes(rec, mod(), a, offFixes...))
 	}
 }
 
@@ -194,6 +198,42 @@ func TestMatching(t *testing.T) { runCheck(t, "matching") }
 // TestConfigFolder checks the // want comments of the gating fixture under
 // the default configuration (config_test.go runs the other ones).
 func TestConfigFolder(t *testing.T) { runCheck(t, "config") }
+
+// maxMessage is the longest diagnostic message allowed: a finding is one
+// headline of about 100 characters (the check ID included); the background
+// is in the check's Doc, shown by -explain and docs/checks/.
+const maxMessage = 120
+
+// TestMessageLength keeps every diagnostic of the shared runs, every check
+// and branch the test module covers, a one-line headline.
+func TestMessageLength(t *testing.T) {
+	shared.Do(runShared)
+	n, longest := 0, ""
+	for _, r := range sharedResults {
+		for _, d := range r.Diagnostics {
+			n++
+			if len(d.Message) > len(longest) {
+				longest = d.Message
+			}
+			pos := r.Action.Package.Fset.Position(d.Pos)
+			if len(d.Message) > maxMessage {
+				t.Errorf("%s: message of %d characters (at most %d): %s", pos, len(d.Message), maxMessage, d.Message)
+			}
+			if strings.Contains(d.Message, "\n") {
+				t.Errorf("%s: message spans lines: %q", pos, d.Message)
+			}
+			if os.Getenv("STSREGIONAL_DUMP_MESSAGES") != "" {
+				fmt.Printf("MSG\t%d\t%s\n", len(d.Message), d.Message)
+			}
+		}
+	}
+	// The shared runs report hundreds of findings; none means the runs
+	// failed to load and the test above checked nothing.
+	if n < 100 {
+		t.Fatalf("the shared runs reported %d diagnostics, want at least 100", n)
+	}
+	t.Logf("%d diagnostics, longest %d characters: %s", n, len(longest), longest)
+}
 
 // TestLayout keeps the test module's layout: one folder per check, and
 // every other top-level folder run by a known test, so that no // want

@@ -15,6 +15,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/token"
+	"strconv"
 	"strings"
 )
 
@@ -102,18 +103,18 @@ func parseDirective(cm *ast.Comment) (d *directive, msg string, ok bool) {
 	}
 	fields := strings.Fields(text)
 	if len(fields) == 0 {
-		return nil, "suppression directive names no check ID: write //stsregional:ignore STS00N reason", true
+		return nil, "suppression directive names no check ID; write //stsregional:ignore STS00N reason", true
 	}
 	d = &directive{comment: cm, fileWide: fileWide, used: map[string]bool{}}
 	for _, id := range strings.Split(fields[0], ",") {
 		k, known := checkByID(id)
 		if !known {
-			return nil, "suppression directive names unknown check ID " + `"` + id + `"` + " (known: " + knownIDs() + ")", true
+			return nil, fit("suppression directive names unknown check ID ", strconv.Quote(id), " (known: "+idRange()+")"), true
 		}
 		d.ids = append(d.ids, k.ID)
 	}
 	if len(fields) < 2 {
-		return nil, "suppression directive for " + fields[0] + " gives no reason: say why the global endpoint is acceptable here", true
+		return nil, fit("suppression directive for ", fields[0], " gives no reason; say why the global endpoint is acceptable"), true
 	}
 	d.reason = strings.Join(fields[1:], " ")
 	return d, "", true

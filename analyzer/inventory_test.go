@@ -164,14 +164,14 @@ func TestInventoryMatchesFindings(t *testing.T) {
 		// STS006 in v2 is also reported where no client is built (an
 		// unused sts.Options, a per-operation option, a config handed to
 		// a client factory elsewhere): only v1's sits at a route.
-		v1AWSGlobal := id == analyzer.GlobalPseudoRgn && strings.Contains(d.msg, "aws-sdk-go v1")
+		v1AWSGlobal := id == analyzer.GlobalPseudoRgn && strings.Contains(d.msg, " v1 STS ")
 		// STS001 on a request URL sits at the URL text: a raw request's
 		// evidence.
 		requestURL := id == analyzer.HardcodedGlobal && strings.Contains(d.msg, "request URL")
 		// Findings reported where a value enters the flow (a default that
 		// reaches a sink, a caller's argument) are not attached to a route
 		// row yet: a known gap of -inventory (README).
-		atValueOrigin := strings.Contains(d.msg, "flows from here") || strings.Contains(d.msg, "passed here") ||
+		atValueOrigin := strings.Contains(d.msg, "from here into") || strings.Contains(d.msg, "passed here") ||
 			strings.Contains(d.msg, "when this argument")
 		if !atValueOrigin && (id == analyzer.V1NotRegional || id == analyzer.V1RegionTrap || v1AWSGlobal || requestURL) {
 			rs := at[key{pos.Filename, pos.Line, pos.Column}]

@@ -13,12 +13,16 @@ var sts000 = Check{
 	Default:  true,
 	Doc: Doc{
 		Title: "invalid or unused suppression directive",
-		Text: "A //stsregional:ignore or //stsregional:file-ignore directive names no check ID, names an unknown one, " +
-			"or gives no reason; or it suppresses nothing: none of the checks it names, all of them enabled, " +
-			"reported a finding on its line, the line below, or (file-ignore) its file.\n\n" +
-			"Why: a typo must never silently hide a finding, or fail to hide it, and a directive left behind after " +
-			"the code was fixed would hide the next regression. A directive naming a disabled check is not " +
-			"reported as unused. STS000 findings cannot themselves be suppressed.",
+		Text: "A `//stsregional:ignore` or `//stsregional:file-ignore` directive (see Suppressing findings in " +
+			"docs/usage.md) names no check ID, names an unknown one, or gives no reason; or it suppresses " +
+			"nothing: none of the checks it names, all of them enabled, reported a finding on its line, the line " +
+			"below, or (for `file-ignore`) its file. A directive naming a disabled check is not reported as " +
+			"unused. STS000 findings cannot themselves be suppressed.\n\n" +
+			"Why: a typo must never silently hide a finding, or fail to hide it, and a directive left behind " +
+			"after the code was fixed would hide the next regression (staticcheck reports unused `//lint:ignore` " +
+			"directives the same way).\n\n" +
+			"When only some of the IDs a directive names suppress nothing, the finding names them: remove those " +
+			"IDs and keep the others. An unknown ID is quoted as written (shortened with … when long).",
 		Wrong: "return sts.New(sess) //stsregional:ignore STS003",
 		Right: "return sts.New(sess) //stsregional:ignore STS003 the IAM-auth verifier only accepts the global host",
 	},
@@ -51,7 +55,11 @@ directive:
 		if d.fileWide {
 			where = "in this file"
 		}
-		p.reportDirective(d.comment, "suppression directive for "+strings.Join(unused, ",")+" suppresses nothing: no such finding "+where+"; delete it (or the IDs that no longer apply)")
+		change := "delete it"
+		if len(unused) < len(d.ids) {
+			change = "remove " + strings.Join(unused, ",") + " from it"
+		}
+		p.reportDirective(d.comment, "suppression directive for "+strings.Join(unused, ",")+" suppresses nothing "+where+"; "+change)
 	}
 }
 

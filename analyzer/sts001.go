@@ -17,39 +17,64 @@ var sts001 = Check{
 	Default:  true,
 	Doc: Doc{
 		Title: "hard-coded global endpoint",
-		Text: "A constant global STS URL or host (sts.amazonaws.com, with or without scheme, port or path, in any case) " +
-			"reaches an endpoint sink: the v1 aws.Config Endpoint field or WithEndpoint; the v2 BaseEndpoint of sts.Options " +
-			"or aws.Config, config.WithBaseEndpoint, sts.EndpointResolverFromURL; an aws.Endpoint, endpoints.ResolvedEndpoint " +
-			"or smithy endpoints.Endpoint built outside a resolver function; the URL of http.NewRequest, " +
-			"http.NewRequestWithContext, http.Get, Head, Post and PostForm, or http.Request.URL; os.Setenv or t.Setenv of " +
-			"AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL; and {Name, Value} literals such as a Kubernetes corev1.EnvVar setting " +
-			"those variables. Named constants, concatenations, fmt.Sprintf of constants, variables only ever assigned one " +
-			"such value, and url.Parse of one all count. An endpoint that is not constant is judged by the values that " +
-			"can reach it, path by path: a default overwritten on some paths, a flag default, a settings field, a helper's " +
-			"result, a parameter's callers, a URL formatted from an endpoint (endpoint + \"/\", fmt.Sprintf(\"%s/%s\", " +
-			"endpoint, path)); the finding is where the global host is written, with \"may\" when other values reach the " +
-			"sink too. A call from another package that passes the global URL into a parameter reaching a sink is " +
-			"reported at the call.\n\n" +
-			"Why: an explicit endpoint wins over everything the SDK would choose, so STS calls from every Region go to " +
-			"us-east-1 (extra latency, a single-Region dependency, unreachable through STS VPC endpoints). In v2 the " +
-			"request is also signed for the client's Region rather than us-east-1. A Setenv of AWS_ENDPOINT_URL_STS (read " +
-			"by sts.NewFromConfig) or AWS_ENDPOINT_URL (read by config.LoadDefaultConfig) that runs in its function after " +
-			"such a reader on every path, with nothing after it that could build another, changes nothing and is not reported.",
+		Text: "A constant global STS URL or host (`sts.amazonaws.com`, with or without scheme, port or path, in " +
+			"any case) reaches an endpoint sink: the v1 `aws.Config` `Endpoint` field or `WithEndpoint`; the v2 " +
+			"`BaseEndpoint` of `sts.Options` or `aws.Config`, `config.WithBaseEndpoint`, " +
+			"`sts.EndpointResolverFromURL`; an `aws.Endpoint`, `endpoints.ResolvedEndpoint` or smithy " +
+			"`endpoints.Endpoint` built outside a resolver function; the URL of `http.NewRequest`, " +
+			"`http.NewRequestWithContext`, `http.Get`, `Head`, `Post` and `PostForm`, or `http.Request.URL`; " +
+			"`os.Setenv` or `t.Setenv` of `AWS_ENDPOINT_URL_STS` or `AWS_ENDPOINT_URL`; and `{Name, Value}` " +
+			"literals such as a Kubernetes `corev1.EnvVar` setting those variables. Named constants, " +
+			"concatenations, `fmt.Sprintf` of constants, variables only ever assigned one such value, and " +
+			"`url.Parse` of one all count.\n\n" +
+			"An endpoint that is not constant where it is used is judged by the values that can reach it, path " +
+			"by path: a default overwritten only on some paths (`if v := os.Getenv(…); v != \"\" { endpoint = v " +
+			"}`), a flag default (`flag.String`, `flag.StringVar`, `FlagSet` methods), a field of the program's " +
+			"own settings type, the result of a helper, parameters through their callers, and a URL formatted " +
+			"from an endpoint (`endpoint + \"/\"`, `fmt.Sprintf(\"%s/%s\", endpoint, path)`, `\"https://\" + host + " +
+			"\"/\"`). The finding is where the global host is written (the default, the fallback), and says \"may\" " +
+			"when other values reach the sink too. A regional URL built at run time " +
+			"(`fmt.Sprintf(\"https://sts.%s.amazonaws.com\", r)`) is not reported. Across packages, a function " +
+			"whose parameter reaches an endpoint sink is judged at each call from another package: passing the " +
+			"global URL (or the result of a function that may return it, such as the fallback of `func " +
+			"Endpoint(region string) (string, bool)` when the Region may be empty) is reported at the call.\n\n" +
+			"An `os.Setenv` of `AWS_ENDPOINT_URL_STS` counts only where it can run before an aws-sdk-go-v2 STS " +
+			"client is built: v2 reads it in `sts.NewFromConfig` (`service/sts` `endpoints.go` " +
+			"`resolveBaseEndpoint` → `EnvConfig.GetServiceBaseEndpoint`, an `os.Getenv` at that moment), and " +
+			"`AWS_ENDPOINT_URL` in `config.LoadDefaultConfig`. A `Setenv` is not reported when, in its function, " +
+			"a call that reads the variable (`sts.NewFromConfig`; for `AWS_ENDPOINT_URL`, `LoadDefaultConfig`) " +
+			"runs on every path before it and nothing after it, nor in a loop around it, can build another " +
+			"reader: another `NewFromConfig` or `LoadDefaultConfig` (which builds STS clients of its own for web " +
+			"identity and assume-role credentials), a function of the package that reaches one, or a call the " +
+			"analysis cannot see into (a function value, an interface method, a package outside the standard " +
+			"library and the SDK). A `Setenv` in `init`, in a closure, or in a function that builds no client " +
+			"first is reported.\n\n" +
+			"Why: an explicit endpoint wins over everything the SDK would choose, so STS calls from every Region " +
+			"go to `sts.amazonaws.com`, which is served from us-east-1: extra latency, a single-Region " +
+			"dependency, and no path through STS VPC endpoints. In v2 the request is also signed for the " +
+			"client's Region rather than us-east-1.\n\n" +
+			"What to change: delete a v2 override (v2 is regional by default); replace a v1 `Endpoint` with " +
+			"`STSRegionalEndpoint: endpoints.RegionalSTSEndpoint` (a non-empty `Endpoint` bypasses the regional " +
+			"resolver); make a default, a fallback or an argument `https://sts.<region>.amazonaws.com`. A " +
+			"hand-built request needs that URL and a signature for the same Region, unless a verifier on the " +
+			"other side only accepts the global host (then suppress the finding, with that reason).",
 		Wrong: "svc := sts.NewFromConfig(cfg, func(o *sts.Options) {\n\to.BaseEndpoint = aws.String(\"https://sts.amazonaws.com\")\n})",
 		Right: "svc := sts.NewFromConfig(cfg) // https://sts.<region>.amazonaws.com",
-		Fix: "deletes the v2 BaseEndpoint field or assignment, the config.WithBaseEndpoint option, the " +
-			"sts.WithEndpointResolver(sts.EndpointResolverFromURL(…)) option and the os.Setenv(\"AWS_ENDPOINT_URL_STS\", …) " +
-			"statement; replaces a v1 Endpoint: aws.String(\"https://sts.amazonaws.com\") with STSRegionalEndpoint: " +
-			"endpoints.RegionalSTSEndpoint (and WithEndpoint(…) with WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint)), " +
-			"so the SDK builds the partition-correct regional host and signing Region. Raw HTTP requests and env-var " +
-			"literals get no fix: the request also needs a signing Region, which the analyzer cannot choose. Findings on " +
-			"values that reach a sink (a default, a fallback, an argument) get no fix either: the value, not the sink, is " +
-			"what changes, and it may serve other paths.",
+		Fix: "deletes the v2 `BaseEndpoint` field or assignment, the `config.WithBaseEndpoint` option, the " +
+			"`sts.WithEndpointResolver(sts.EndpointResolverFromURL(…))` option and the " +
+			"`os.Setenv(\"AWS_ENDPOINT_URL_STS\", …)` statement; replaces a v1 `Endpoint: " +
+			"aws.String(\"https://sts.amazonaws.com\")` with `STSRegionalEndpoint: endpoints.RegionalSTSEndpoint` " +
+			"(and `WithEndpoint(…)` with `WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint)`), so the SDK " +
+			"builds the partition-correct regional host and signing Region. Raw HTTP requests and env-var " +
+			"literals get no fix: the request also needs a signing Region, which the analyzer cannot choose. " +
+			"Findings on values that reach a sink (a default, a fallback, an argument) get no fix either: the " +
+			"value, not the sink, is what changes, and it may serve other paths.",
 	},
 	Run: runSTS001,
 }
 
-const globalWhy = "sts.amazonaws.com is served from us-east-1 (extra latency, a single-Region dependency, unreachable through STS VPC endpoints)"
+// regionalURL is the endpoint the messages of STS001 suggest.
+const regionalURL = "https://sts.<region>.amazonaws.com"
 
 func runSTS001(p *pass) {
 	for _, s := range p.flow.Sinks() {
@@ -84,12 +109,11 @@ func runSTS001(p *pass) {
 			continue
 		}
 		callee := calleeName(cs.Callee)
-		msg := "the global STS endpoint sts.amazonaws.com passed here reaches " + sinkName(cs.Sink) + " in " + callee + ": "
+		msg := fit("sts.amazonaws.com passed here reaches "+sinkName(cs.Sink)+" in ", callee, "; pass a regional STS URL")
 		if !src.Always() {
-			msg = callee + " may call the global STS endpoint sts.amazonaws.com when this argument is the global URL (it reaches " +
-				sinkName(cs.Sink) + " there): "
+			msg = fit("", callee, " may call sts.amazonaws.com when this argument is the global URL; pass a regional STS URL")
 		}
-		p.report(HardcodedGlobal, cs.Arg, msg+globalWhy+"; pass https://sts.<region>.amazonaws.com", nil)
+		p.report(HardcodedGlobal, cs.Arg, msg, nil)
 	}
 	for _, cur := range p.flow.Lits() {
 		p.checkEnvVarLit(cur.Node().(*ast.CompositeLit))
@@ -112,15 +136,15 @@ func (p *pass) reportReachingGlobal(s flow.Sink) {
 			// default worth fixing lives in real code.
 			continue
 		}
-		what := "the global STS endpoint sts.amazonaws.com flows from here into "
-		if src.IsResult(m) {
-			what = "this call may return the global STS endpoint sts.amazonaws.com, which flows into "
+		msg := "sts.amazonaws.com flows from here into " + sinkName(s.Kind) + "; use " + regionalURL
+		switch {
+		case src.IsResult(m):
+			msg = "this call may return sts.amazonaws.com, which flows into " + sinkName(s.Kind) + "; return a regional URL"
+		case !src.Always():
+			// Other paths set another endpoint.
+			msg = "sts.amazonaws.com may flow from here into " + sinkName(s.Kind) + "; use " + regionalURL
 		}
-		msg := what + sinkName(s.Kind) + ": "
-		if !src.Always() {
-			msg += "STS calls may go to sts.amazonaws.com when this value reaches it (other paths set another endpoint); "
-		}
-		p.report(HardcodedGlobal, m, msg+globalWhy+"; default to https://sts.<region>.amazonaws.com"+sinkAdvice(s.Kind), nil)
+		p.report(HardcodedGlobal, m, msg, nil)
 	}
 }
 
@@ -128,9 +152,9 @@ func (p *pass) reportReachingGlobal(s flow.Sink) {
 func sinkName(k sdk.Sink) string {
 	switch k {
 	case sdk.SinkV1Endpoint:
-		return "an aws-sdk-go v1 aws.Config Endpoint"
+		return "a v1 aws.Config Endpoint"
 	case sdk.SinkV2Base:
-		return "an aws-sdk-go-v2 BaseEndpoint"
+		return "a v2 BaseEndpoint"
 	case sdk.SinkV2BaseOpt:
 		return "config.WithBaseEndpoint"
 	case sdk.SinkV2FromURL:
@@ -141,17 +165,6 @@ func sinkName(k sdk.Sink) string {
 		return "a request URL"
 	}
 	return "an endpoint URL"
-}
-
-// sinkAdvice completes the advice for a sink kind.
-func sinkAdvice(k sdk.Sink) string {
-	switch k {
-	case sdk.SinkRequest:
-		return " and sign for that Region (unless a verifier on the other side only accepts the global host)"
-	case sdk.SinkV1Endpoint:
-		return ", or leave Endpoint unset (it bypasses the regional resolver) and set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint"
-	}
-	return ", or leave it unset"
 }
 
 // calleeName renders pkg.Func or pkg.Type.Method for messages.
@@ -184,8 +197,7 @@ func (p *pass) checkEnvVarLit(lit *ast.CompositeLit) {
 		return
 	}
 	if s, ok := p.flow.ConstString(p.flow.UnwrapPtr(value)); ok && host.IsGlobal(s) {
-		p.report(HardcodedGlobal, value,
-			"environment variable "+key+" is the global STS endpoint sts.amazonaws.com: aws-sdk-go-v2 STS clients in that process call us-east-1 instead of their Region; remove it or use https://sts.<region>.amazonaws.com", nil)
+		p.report(HardcodedGlobal, value, key+"=sts.amazonaws.com pins v2 STS clients to it; remove it or use a regional URL", nil)
 	}
 }
 
@@ -194,19 +206,17 @@ func (p *pass) checkEnvVarLit(lit *ast.CompositeLit) {
 func (p *pass) literalFinding(s flow.Sink) (string, *analysis.SuggestedFix) {
 	switch s.Kind {
 	case sdk.SinkV1Endpoint:
-		return "aws.Config Endpoint pins STS to the global endpoint and bypasses the regional resolver: " + globalWhy +
-			"; remove it and set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint", p.fixV1Endpoint(s.Cur, s.Value)
+		return "aws.Config Endpoint pins STS to the global endpoint; remove it and set STSRegionalEndpoint", p.fixV1Endpoint(s.Cur, s.Value)
 	case sdk.SinkV2Base:
-		return "BaseEndpoint overrides aws-sdk-go-v2's regional STS default: " + globalWhy + "; delete it", p.fixDeleteSetting(s.Cur, s.Value)
+		return "BaseEndpoint pins STS to the global endpoint; delete it (v2 is regional by default)", p.fixDeleteSetting(s.Cur, s.Value)
 	case sdk.SinkV2BaseOpt:
-		return "config.WithBaseEndpoint sends every client of this config, STS included, to sts.amazonaws.com: " + globalWhy + "; delete it", p.fixDeleteArgOf(s.Cur)
+		return "config.WithBaseEndpoint sends every client of this config to sts.amazonaws.com; delete it", p.fixDeleteArgOf(s.Cur)
 	case sdk.SinkV2FromURL:
-		return "sts.EndpointResolverFromURL pins STS to the global endpoint (a deprecated resolver that also signs for the client Region): " + globalWhy + "; delete it so the regional default applies", p.fixDeleteResolverFromURL(s.Cur)
+		return "sts.EndpointResolverFromURL pins STS to the global endpoint; delete it", p.fixDeleteResolverFromURL(s.Cur)
 	case sdk.SinkEnv:
-		return "setting AWS_ENDPOINT_URL[_STS] to sts.amazonaws.com pins every aws-sdk-go-v2 STS client of the process to the global endpoint: " + globalWhy + "; delete it", p.fixDeleteExprStmt(s.Cur)
+		return "AWS_ENDPOINT_URL[_STS] set to sts.amazonaws.com pins v2 STS clients to it; delete the setting", p.fixDeleteExprStmt(s.Cur)
 	case sdk.SinkRequest:
-		return "request URL is hard-coded to the global STS endpoint: " + globalWhy +
-			"; use https://sts.<region>.amazonaws.com and sign for that Region (unless a verifier on the other side only accepts the global host)", nil
+		return "request URL is the global STS endpoint; use " + regionalURL + " and sign for that Region", nil
 	}
-	return "endpoint URL is the global STS endpoint: " + globalWhy + "; use the regional endpoint sts.<region>.amazonaws.com", nil
+	return "endpoint URL is the global STS endpoint; use " + regionalURL, nil
 }

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/stsregional/stsregional/analyzer/internal/flow"
 )
@@ -12,37 +13,49 @@ var sts002 = Check{
 	Default:  true,
 	Doc: Doc{
 		Title: "aws-sdk-go v1 session not regional",
-		Text: "An aws-sdk-go v1 STS client (sts.New) or STS credential provider (stscreds.NewCredentials, " +
-			"stscreds.NewWebIdentityCredentials) is built from a session that does not provably set STSRegionalEndpoint to " +
-			"endpoints.RegionalSTSEndpoint and has no Region the analyzer can see: a session built without a Region (here or " +
-			"by a helper function in any package), a session parameter, a struct field or other value the analyzer does not " +
-			"follow, or one built from cfgs.... A config with an explicit Endpoint, constant or known only at run time (a " +
-			"flag, a settings field, an environment variable, a URL built with fmt.Sprintf), is not reported: a non-empty " +
-			"Endpoint bypasses the resolver, and STS001 judges the values that reach it.\n\n" +
-			"Why: v1 defaults to the legacy STS mode: in the 15 legacy Regions, and with no Region at all, STS calls go to " +
-			"sts.amazonaws.com. aws-sdk-go v1 reached end of support on 2025-07-31; the setting is a stop-gap, migrating to " +
-			"aws-sdk-go-v2 (regional by default) the lasting fix.\n\n" +
-			"With -assume-env-regional (every deployment sets AWS_STS_REGIONAL_ENDPOINTS=regional), clients whose session " +
-			"reads the environment (session.NewSession, session.NewSessionWithOptions) or cannot be followed are not " +
-			"reported. A package that calls os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"regional\") gets the same credit where the " +
-			"call runs before the session is built: earlier in the same function on every path, in an init function, or in " +
-			"main.main before the call that builds the session; a package that also sets \"legacy\" gets it only from the same " +
-			"function.\n\n" +
-			"A session that is regional on some paths only (the setting in one branch, if region != \"\" { … }) is reported " +
-			"where it is built without the setting, with the condition of that path: \"may call … when region != \"\" is false\".",
+		Text: "An aws-sdk-go v1 STS client (`sts.New`) or STS credential provider (`stscreds.NewCredentials`, " +
+			"`stscreds.NewWebIdentityCredentials`) is built from a session that does not provably set " +
+			"`STSRegionalEndpoint` to `endpoints.RegionalSTSEndpoint` and whose Region the analyzer cannot see: " +
+			"a session built without a Region (here, or by a helper function in any package), a session " +
+			"parameter, a struct field or other value the analyzer does not follow, or one built from `cfgs...`. " +
+			"A config whose `Endpoint` is set, to a constant or to a value known only at run time (a flag, a " +
+			"settings field, an environment variable, a URL built with `fmt.Sprintf`), is not reported: a " +
+			"non-empty `Endpoint` bypasses the resolver and the legacy mapping (`aws/session/session.go`, " +
+			"`resolveEndpoint`), so only the values that reach it decide, under STS001. A value that is provably " +
+			"empty on some path (`ep := \"\"`) does not count as an override.\n\n" +
+			"Why: v1 defaults to the `legacy` STS mode: in the 15 legacy Regions, and with no Region at all, STS " +
+			"calls go to `sts.amazonaws.com` (us-east-1). aws-sdk-go v1 reached end of support on 2025-07-31; " +
+			"setting `STSRegionalEndpoint` is a stop-gap, and migrating to aws-sdk-go-v2, which is regional by " +
+			"default, is the lasting fix.\n\n" +
+			"When the analyzer cannot see where the session is built, the finding names the session to set it " +
+			"on: a session parameter, the session returned by a helper, a config provider.\n\n" +
+			"If every deployment sets `AWS_STS_REGIONAL_ENDPOINTS=regional`, run with `-assume-env-regional`: " +
+			"clients whose session is built by `session.NewSession` or `session.NewSessionWithOptions` (which " +
+			"read that variable), directly or in a helper, or whose session cannot be followed (a parameter, " +
+			"`cfgs...`), are then not reported as STS002 or STS003. Sessions from the deprecated `session.New` " +
+			"ignore the environment and are still reported. A package that itself calls " +
+			"`os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"regional\")` gets the same credit where the call runs " +
+			"before the session is built: earlier in the same function on every path, in an `init` function, or " +
+			"in `main.main` before the call that builds the session; a package that also sets `\"legacy\"` gets it " +
+			"only from the same function.\n\n" +
+			"A session that is regional on some paths only (the setting in one branch, `if region != \"\" { … }`) " +
+			"is reported where it is built without the setting, with the condition of that path: \"may use the " +
+			"global endpoint when region != \"\" is false\". A long condition is shortened with … to keep the " +
+			"finding on one line.",
 		Wrong: "sess := session.Must(session.NewSession()) // Region from AWS_REGION at run time\nsvc := sts.New(sess)",
 		Right: "sess := session.Must(session.NewSession(&aws.Config{\n\tSTSRegionalEndpoint: endpoints.RegionalSTSEndpoint,\n}))\nsvc := sts.New(sess)",
-		Fix: "when the session is built in the package, sets STSRegionalEndpoint where it is built (in the &aws.Config{…} " +
-			"literal, on an aws.NewConfig() chain, as an extra &aws.Config{…} argument, or in session.Options.Config), which " +
-			"also moves the STS clients the session builds internally for web identity and assume-role profiles; otherwise " +
-			"pins this client: sts.New(sess, &aws.Config{STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}), " +
-			"stscreds.NewCredentials(sess.Copy(&aws.Config{…}), roleARN), or stscreds.NewCredentialsWithClient(sts.New(p, " +
-			"&aws.Config{…}), roleARN) for a provider that is not a *session.Session. Missing imports are added.",
+		Fix: "when the session is built in the package, sets `STSRegionalEndpoint` where it is built (in the " +
+			"`&aws.Config{…}` literal, on an `aws.NewConfig()` chain, as an extra `&aws.Config{…}` argument, or " +
+			"in `session.Options.Config`), which also moves the STS clients the session builds internally for " +
+			"web identity (IRSA) and assume-role profiles; when the session comes from a parameter, a helper " +
+			"function or another package, pins this client instead: `sts.New(sess, " +
+			"&aws.Config{STSRegionalEndpoint: endpoints.RegionalSTSEndpoint})`, " +
+			"`stscreds.NewCredentials(sess.Copy(&aws.Config{…}), roleARN)`, or " +
+			"`stscreds.NewCredentialsWithClient(sts.New(p, &aws.Config{…}), roleARN)` for a provider that is not " +
+			"a `*session.Session`. Missing imports are added.",
 	},
 	Run: func(p *pass) { p.checkV1Clients(V1NotRegional) },
 }
-
-const v1StopGap = "; migrating to aws-sdk-go-v2, regional by default, is the lasting fix"
 
 // checkV1Clients reports the aws-sdk-go v1 STS clients whose verdict is
 // legacy-global or unknown: under STS003 those with a Region in code, under
@@ -63,28 +76,32 @@ func (p *pass) checkV1Clients(id string) {
 	}
 }
 
-// v1Message says why the client cl calls the global endpoint.
+// v1Message is the headline of a finding on the v1 client cl: it may
+// (or, with a legacy Region, does) use the global endpoint, and needs
+// STSRegionalEndpoint.
 func v1Message(cl flow.Client) string {
+	const change = "; set STSRegionalEndpoint"
+	who := "v1 STS " + cl.What
 	if cl.Mode == flow.Conditional {
-		why := "on that path this session does not set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint"
+		before := who + " may use the global endpoint "
 		if r := cl.Region; r != nil && r.Known {
-			why += " and its Region is " + strconv.Quote(r.Value)
+			// The Region goes when it would cost the condition its
+			// text: the condition is what tells the paths apart.
+			if msg := before + cl.Condition + " (Region " + strconv.Quote(r.Value) + ")" + change; len("STS000: "+msg) <= headlineMax {
+				return msg
+			}
 		}
-		return "aws-sdk-go v1 STS " + cl.What + " may call the global endpoint sts.amazonaws.com (us-east-1) " + cl.Condition + ": " + why +
-			", and v1 defaults to the legacy global endpoint in the 15 legacy Regions and without a Region; set it where this session is built" + v1StopGap
+		return fit(before, cl.Condition, change)
 	}
 	if r := cl.Region; r != nil {
-		region := "set at runtime"
+		region := "a Region set at runtime"
 		if r.Known {
-			region = strconv.Quote(r.Value)
+			region = "Region " + strconv.Quote(r.Value)
 		}
-		return "aws-sdk-go v1 STS " + cl.What + " calls the global endpoint sts.amazonaws.com although its Region is " + region +
-			": in aws-sdk-go v1 setting Region does not move STS off the global endpoint; also set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint" + v1StopGap
+		return who + " uses the global endpoint despite " + region + change
 	}
-	src := "its session does not set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint"
 	if cl.Source != "" {
-		src = cl.Source + " is not provably configured with STSRegionalEndpoint: endpoints.RegionalSTSEndpoint"
+		return fit(who+" may use the global endpoint; set STSRegionalEndpoint on ", strings.TrimPrefix(cl.Source, "the "), "")
 	}
-	return "aws-sdk-go v1 STS " + cl.What + " may call the global endpoint sts.amazonaws.com (us-east-1): " + src +
-		", and v1 defaults to the legacy global endpoint" + v1StopGap
+	return who + " may use the global endpoint; set STSRegionalEndpoint on its session"
 }

@@ -19,27 +19,32 @@ var sts004 = Check{
 	Default:  true,
 	Doc: Doc{
 		Title: "legacy STS endpoint mode selected explicitly",
-		Text: "STSRegionalEndpoint: endpoints.LegacySTSEndpoint (in aws.Config or endpoints.Options, via " +
-			"WithSTSRegionalEndpoint or an assignment), endpoints.GetSTSRegionalEndpoint(\"legacy\"), " +
-			"os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"legacy\"), or an env-var literal {Name: " +
-			"\"AWS_STS_REGIONAL_ENDPOINTS\", Value: \"legacy\"}.\n\n" +
-			"Why: legacy sends the 15 legacy Regions to sts.amazonaws.com. Clients built with an explicit legacy setting " +
-			"are reported here, not again as STS002/STS003. aws-sdk-go-v2 ignores AWS_STS_REGIONAL_ENDPOINTS, so os.Setenv " +
-			"of it in a package that does not depend on aws-sdk-go v1 (even transitively) is not reported, nor is one " +
-			"replaced by another Setenv of the variable in the same block before any call could read it.\n\n" +
-			"The legacy mode moves only the 15 legacy Regions to the global endpoint (aws/endpoints/v3model.go " +
-			"isLegacyGlobalRegion): a setting whose every Region is a constant outside that list (ap-east-1, af-south-1) is " +
-			"not reported. The Regions are those of the v1 STS clients of the package the setting reaches; a setting in an " +
-			"aws.Config literal that reaches no visible client is judged by the literal's own Region. A Region set at run " +
-			"time, a legacy Region on any client, or no visible Region is reported.",
+		Text: "`STSRegionalEndpoint: endpoints.LegacySTSEndpoint` (in `aws.Config` or `endpoints.Options`, via " +
+			"`WithSTSRegionalEndpoint` or an assignment), `endpoints.GetSTSRegionalEndpoint(\"legacy\")`, " +
+			"`os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"legacy\")`, or an env-var literal `{Name: " +
+			"\"AWS_STS_REGIONAL_ENDPOINTS\", Value: \"legacy\"}`.\n\n" +
+			"Why: `legacy` sends the 15 legacy Regions to `sts.amazonaws.com` (us-east-1). Clients built with an " +
+			"explicit legacy setting are reported here, not again as STS002/STS003. aws-sdk-go-v2 ignores " +
+			"`AWS_STS_REGIONAL_ENDPOINTS`, so `os.Setenv` of it in a package that does not depend on aws-sdk-go " +
+			"v1 (even transitively) is not reported, nor is one replaced by another `os.Setenv` of the variable " +
+			"in the same block before any call could read it.\n\n" +
+			"The legacy mode moves only the 15 legacy Regions (listed under STS003) to the global endpoint " +
+			"(aws-sdk-go v1 `aws/endpoints/v3model.go`, `isLegacyGlobalRegion`): a `LegacySTSEndpoint` setting " +
+			"whose every Region is a constant outside that list (`ap-east-1`, `af-south-1`) calls no global " +
+			"endpoint and is not reported. The Regions are those of the v1 STS clients of the package the " +
+			"setting reaches (a client config's Region included); a setting in an `aws.Config` literal that " +
+			"reaches no visible client is judged by the literal's own Region. A Region set at run time, a legacy " +
+			"Region on any client the setting reaches, or no visible Region is still reported, as are `\"legacy\"` " +
+			"strings (`GetSTSRegionalEndpoint`, `os.Setenv`, env-var literals), whose Regions are not followed.",
 		Wrong: "os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"legacy\")\ncfg := &aws.Config{Region: aws.String(\"eu-west-1\"), STSRegionalEndpoint: endpoints.LegacySTSEndpoint}",
 		Right: "os.Setenv(\"AWS_STS_REGIONAL_ENDPOINTS\", \"regional\")\ncfg := &aws.Config{Region: aws.String(\"eu-west-1\"), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}",
-		Fix:   "LegacySTSEndpoint becomes RegionalSTSEndpoint; \"legacy\" becomes \"regional\".",
+		Fix:   "`LegacySTSEndpoint` becomes `RegionalSTSEndpoint`; `\"legacy\"` becomes `\"regional\"`.",
 	},
 	Run: runSTS004,
 }
 
-const legacyWhy = "aws-sdk-go v1 then sends STS calls in the 15 legacy Regions to the global endpoint sts.amazonaws.com (us-east-1)"
+// envLegacyMsg is the headline of AWS_STS_REGIONAL_ENDPOINTS=legacy.
+const envLegacyMsg = `AWS_STS_REGIONAL_ENDPOINTS=legacy keeps v1 STS on the global endpoint; set it to "regional"`
 
 func runSTS004(p *pass) {
 	f := p.flow
@@ -51,7 +56,7 @@ func runSTS004(p *pass) {
 			p.checkLegacyValue(call.Args[0], nil)
 		case e.Role == sdk.V1ParseSTSMode && len(call.Args) == 1:
 			if s, ok := f.ConstString(call.Args[0]); ok && strings.EqualFold(s, "legacy") {
-				p.report(ExplicitLegacy, call.Args[0], `GetSTSRegionalEndpoint("legacy") selects the legacy STS endpoint mode: `+legacyWhy+`; use "regional"`,
+				p.report(ExplicitLegacy, call.Args[0], `GetSTSRegionalEndpoint("legacy") keeps v1 STS on the global endpoint; use "regional"`,
 					suggested(`Use "regional"`, nil, fix.Replace(call.Args[0], strconv.Quote("regional"))))
 			}
 		case e.Role == sdk.EnvSetter && f.LinksV1():
@@ -60,7 +65,7 @@ func runSTS004(p *pass) {
 			// A setting replaced before anything can read it has no
 			// effect.
 			if key, val, ok := f.Setenv(call); ok && key == sdk.EnvSTSRegional && strings.EqualFold(val, "legacy") && !f.Overwritten(cur) {
-				p.report(ExplicitLegacy, call.Args[1], "AWS_STS_REGIONAL_ENDPOINTS=legacy selects the legacy STS endpoint mode: "+legacyWhy+`; set it to "regional" (aws-sdk-go-v2 ignores it)`,
+				p.report(ExplicitLegacy, call.Args[1], envLegacyMsg,
 					suggested(`Set AWS_STS_REGIONAL_ENDPOINTS to "regional"`, nil, fix.Replace(call.Args[1], strconv.Quote("regional"))))
 			}
 		}
@@ -90,7 +95,7 @@ func runSTS004(p *pass) {
 			if _, isLit := ast.Unparen(value).(*ast.BasicLit); isLit {
 				sf = suggested(`Set AWS_STS_REGIONAL_ENDPOINTS to "regional"`, nil, fix.Replace(value, strconv.Quote("regional")))
 			}
-			p.report(ExplicitLegacy, value, "AWS_STS_REGIONAL_ENDPOINTS=legacy selects the legacy STS endpoint mode: "+legacyWhy+`; set it to "regional"`, sf)
+			p.report(ExplicitLegacy, value, envLegacyMsg, sf)
 		}
 	}
 	for _, cur := range f.Assigns() {
@@ -117,7 +122,7 @@ func (p *pass) checkLegacyValue(value, local ast.Expr) {
 	if !ok || n != sdk.STSLegacy || p.flow.LegacyOutsideList(value, local) {
 		return
 	}
-	const msg = "STSRegionalEndpoint is set to endpoints.LegacySTSEndpoint: " + legacyWhy + "; use endpoints.RegionalSTSEndpoint"
+	const msg = "LegacySTSEndpoint keeps v1 STS on the global endpoint; use endpoints.RegionalSTSEndpoint"
 	const fixMsg = "Use endpoints.RegionalSTSEndpoint"
 	if id := flow.NameIdent(value); id != nil && sdk.IsConst(p.TypesInfo.Uses[id], sdk.V1Endpoints, "LegacySTSEndpoint") {
 		p.report(ExplicitLegacy, value, msg, suggested(fixMsg, nil, fix.Replace(id, "RegionalSTSEndpoint")))

@@ -16,17 +16,26 @@ var sts005 = Check{
 	Default:  true,
 	Doc: Doc{
 		Title: "aws-sdk-go v1 resolver resolves STS globally",
-		Text: "A v1 EndpointFor call on one of the SDK's resolvers (DefaultResolver(), a partition) resolving \"sts\" without " +
-			"endpoints.STSRegionalEndpointOption; a custom resolver that calls EndpointFor without forwarding the options it " +
-			"received; or a function shaped like a v1 resolver (returning (endpoints.ResolvedEndpoint, error)) that returns " +
-			"the global URL.\n\n" +
-			"Why: with no options the STS mode is unset, which the resolver treats as legacy " +
-			"(aws/endpoints/v3model.go). Calls that forward opts... keep the session's setting and are not reported; " +
-			"nor are calls whose endpoint is thrown away (_, err := resolver.EndpointFor(\"sts\", region) as a Region check sends nothing).",
+		Text: "A v1 `EndpointFor` call on one of the SDK's resolvers (`DefaultResolver()`, a partition) resolving " +
+			"`\"sts\"` without `endpoints.STSRegionalEndpointOption`; a custom resolver that calls `EndpointFor` " +
+			"without forwarding the options it received; or a function shaped like a v1 resolver (returning " +
+			"`(endpoints.ResolvedEndpoint, error)`) that returns the global URL.\n\n" +
+			"Why: with no options the STS mode is unset, which the resolver treats as `legacy` " +
+			"(`aws/endpoints/v3model.go`): the 15 legacy Regions resolve to `sts.amazonaws.com`. A custom " +
+			"resolver returning the global URL sends STS calls from every Region to us-east-1. Calls that " +
+			"forward `opts...` keep the session's setting and are not reported; nor are calls whose endpoint is " +
+			"thrown away (`_, err := resolver.EndpointFor(\"sts\", region)` as a Region check sends nothing).\n\n" +
+			"What to change: add `endpoints.STSRegionalEndpointOption` (or forward `opts...`); in a custom " +
+			"resolver, return `\"https://sts.\" + region + \".amazonaws.com\"` with `SigningRegion: region`, or " +
+			"delegate to `endpoints.DefaultResolver()` with `endpoints.STSRegionalEndpointOption`.",
 		Wrong: "ep, err := endpoints.DefaultResolver().EndpointFor(\"sts\", region)",
 		Right: "ep, err := endpoints.DefaultResolver().EndpointFor(\"sts\", region, endpoints.STSRegionalEndpointOption)",
-		Fix: "appends endpoints.STSRegionalEndpointOption; in a resolver with a named region parameter, builds the URL and " +
-			"SigningRegion from it (the aws partition, like the host it replaces).",
+		More: []Example{
+			{Wrong: "resolver := endpoints.ResolverFunc(func(service, region string, opts ...func(*endpoints.Options)) (endpoints.ResolvedEndpoint, error) {\n\tif service == \"sts\" {\n\t\treturn endpoints.ResolvedEndpoint{URL: \"https://sts.amazonaws.com\", SigningRegion: \"us-east-1\"}, nil\n\t}\n\treturn endpoints.DefaultResolver().EndpointFor(service, region, opts...)\n})",
+				Right: "resolver := endpoints.ResolverFunc(func(service, region string, opts ...func(*endpoints.Options)) (endpoints.ResolvedEndpoint, error) {\n\tif service == \"sts\" {\n\t\treturn endpoints.ResolvedEndpoint{URL: \"https://sts.\" + region + \".amazonaws.com\", SigningRegion: region}, nil\n\t}\n\treturn endpoints.DefaultResolver().EndpointFor(service, region, opts...)\n})"},
+		},
+		Fix: "appends `endpoints.STSRegionalEndpointOption`; in a resolver with a named region parameter, builds " +
+			"the URL and `SigningRegion` from it (the `aws` partition, like the host it replaces).",
 	},
 	Run: runSTS005,
 }
@@ -38,9 +47,9 @@ func runSTS005(p *pass) {
 		last := call.Args[len(call.Args)-1]
 		text := ", " + im.Qualifier(sdk.V1Endpoints, "endpoints") + "STSRegionalEndpointOption"
 		sf := suggested("Add endpoints.STSRegionalEndpointOption", im, analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(text)})
-		msg := "EndpointFor resolves STS without endpoints.STSRegionalEndpointOption, so the 15 legacy Regions resolve to the global endpoint sts.amazonaws.com (us-east-1); add the option"
+		msg := `EndpointFor("sts") without STSRegionalEndpointOption resolves the global endpoint; add the option`
 		if r.DropsOptions {
-			msg = "custom resolver calls EndpointFor without forwarding its options, dropping the session's STSRegionalEndpoint setting, so STS in the 15 legacy Regions resolves to the global endpoint sts.amazonaws.com; pass endpoints.STSRegionalEndpointOption (or forward opts...)"
+			msg = "EndpointFor drops the resolver's options, so STS resolves globally; add STSRegionalEndpointOption"
 		}
 		p.report(V1ResolverCall, call, msg, sf)
 	}
@@ -54,9 +63,9 @@ func runSTS005(p *pass) {
 //	return endpoints.ResolvedEndpoint{URL: "https://sts.amazonaws.com", SigningRegion: "us-east-1"}, nil
 //	return endpoints.ResolvedEndpoint{URL: "https://sts." + region + ".amazonaws.com", SigningRegion: region}, nil
 func (p *pass) checkResolverURLs(v2 bool) {
-	id, msg := V1ResolverCall, "custom aws-sdk-go v1 endpoint resolver returns the global STS endpoint sts.amazonaws.com, so STS calls from every Region go to us-east-1; return \"https://sts.\" + region + \".amazonaws.com\" or delegate to endpoints.DefaultResolver() with endpoints.STSRegionalEndpointOption"
+	id, msg := V1ResolverCall, `custom v1 resolver returns the global STS endpoint; return "https://sts." + region + ".amazonaws.com"`
 	if v2 {
-		id, msg = V2EndpointOverride, "deprecated aws-sdk-go-v2 endpoint resolver returns the global STS endpoint sts.amazonaws.com, overriding the SDK's regional default; return &aws.EndpointNotFoundError{} so the regional rules apply, or a URL built from the region"
+		id, msg = V2EndpointOverride, "v2 endpoint resolver returns the global STS endpoint; return a regional URL or EndpointNotFoundError"
 	}
 	for _, s := range p.flow.Sinks() {
 		if s.Kind != sdk.SinkV1Resolved && s.Kind != sdk.SinkV2Endpoint {

@@ -12,22 +12,28 @@ var sts006 = Check{
 	Default:  true,
 	Doc: Doc{
 		Title: "aws-global or empty Region reaches an STS client",
-		Text: "The pseudo-Region aws-global reaches an STS client: a v1 session or sts.New config; in v2, config.WithRegion " +
-			"or config.WithDefaultRegion, an aws.Config literal or a cfg.Region store whose config flows into " +
-			"sts.NewFromConfig in the same package, sts.Options{Region: …}, or o.Region = … on sts.Options. In v1 a provably " +
-			"empty Region (aws.String(\"\")) is reported too. A Region parameter is followed to its callers: aws-global " +
-			"passed into it in the package is reported where it is written, and a call from another package that passes " +
-			"aws-global to an exported function whose parameter becomes an STS client's Region is reported at the call.\n\n" +
-			"Why: both SDKs map aws-global to sts.amazonaws.com, signed for us-east-1, whatever the STS setting; v1 resolves " +
-			"STS with an empty Region to the global endpoint instead of failing. The same Region is correct for global " +
-			"services such as Route 53, so a config is reported only when it reaches STS.",
+		Text: "The pseudo-Region `aws-global` reaches an STS client: a v1 session or `sts.New` config; in v2, " +
+			"`config.WithRegion` or `config.WithDefaultRegion`, an `aws.Config` literal or a `cfg.Region` store " +
+			"whose config flows into `sts.NewFromConfig` in the same package, `sts.Options{Region: …}`, or " +
+			"`o.Region = …` on `sts.Options`. In v1 a provably empty Region (`aws.String(\"\")`) is reported too. " +
+			"A Region parameter is followed to its callers: `aws-global` passed (or assigned as a fallback) into " +
+			"a function of the same package whose parameter becomes an STS client's Region is reported where it " +
+			"is written, and a call from another package that passes `aws-global` to such a parameter " +
+			"(`stsutil.NewClient(ctx, \"aws-global\")`) is reported at the call. In v1, a client with an explicit " +
+			"`Endpoint` or a FIPS or dual-stack variant is exempt: its Region only signs.\n\n" +
+			"Why: both SDKs map `aws-global` to `sts.amazonaws.com`, signed for us-east-1, whatever the STS " +
+			"setting (`STSRegionalEndpoint` included); v1 resolves STS with an empty Region to the global " +
+			"endpoint instead of failing. The same Region is correct for global services such as Route 53, so a " +
+			"config is reported only when it reaches STS.\n\n" +
+			"There is no autofix: a real Region is needed (from `AWS_REGION`, shared config, or instance " +
+			"metadata with `config.WithEC2IMDSRegion`), and guessing one would change behaviour.",
 		Wrong: "cfg, err := config.LoadDefaultConfig(ctx, config.WithRegion(\"aws-global\"))\nsvc := sts.NewFromConfig(cfg) // https://sts.amazonaws.com",
 		Right: "cfg, err := config.LoadDefaultConfig(ctx) // Region from AWS_REGION, shared config, ...\nsvc := sts.NewFromConfig(cfg)",
 	},
 	Run: runSTS006,
 }
 
-const awsGlobalV2Msg = "Region aws-global reaches an aws-sdk-go-v2 STS client: the endpoint rules send aws-global to the global endpoint sts.amazonaws.com (us-east-1); use a real Region (AWS_REGION, shared config, or config.WithEC2IMDSRegion)"
+const awsGlobalV2Msg = "Region aws-global reaches a v2 STS client, selecting the global endpoint; use a real Region"
 
 // runSTS006 reports aws-global (and, in v1, empty) Regions of STS clients.
 // There is no fix: a real Region is needed, and guessing one would change
@@ -42,10 +48,10 @@ func runSTS006(p *pass) {
 			at = cl.Call // the Region comes from a helper's fact
 		}
 		if cl.Region.Value == "" {
-			p.report(GlobalPseudoRgn, at, "empty Region reaches an aws-sdk-go v1 STS "+cl.What+": v1 resolves STS without a Region to the global endpoint sts.amazonaws.com (us-east-1) instead of failing; set a real Region", nil)
+			p.report(GlobalPseudoRgn, at, "empty Region reaches a v1 STS "+cl.What+", selecting the global endpoint; set a real Region", nil)
 			continue
 		}
-		p.report(GlobalPseudoRgn, at, "Region aws-global reaches an aws-sdk-go v1 STS "+cl.What+": it always selects the global endpoint sts.amazonaws.com (us-east-1), whatever STSRegionalEndpoint says; use a real Region (from AWS_REGION, shared config or instance metadata)", nil)
+		p.report(GlobalPseudoRgn, at, "Region aws-global reaches a v1 STS "+cl.What+", selecting the global endpoint; use a real Region", nil)
 	}
 	for _, e := range p.flow.V2GlobalRegions() {
 		p.report(GlobalPseudoRgn, e, awsGlobalV2Msg, nil)
@@ -54,17 +60,17 @@ func runSTS006(p *pass) {
 	// an STS client's Region: reported where it is written.
 	v1, v2 := p.flow.RegionSinks()
 	for i, e := range append(v1, v2...) {
-		sdkName := "aws-sdk-go-v2"
+		sdkName := "v2"
 		if i < len(v1) {
-			sdkName = "aws-sdk-go v1"
+			sdkName = "v1"
 		}
 		src := p.flow.RegionSources(e)
 		for _, m := range src.Matches {
-			msg := "Region aws-global flows from here into the Region of an " + sdkName + " STS client: "
+			flows := " flows "
 			if !src.Always() {
-				msg += "it may call the global endpoint when this value reaches it; "
+				flows = " may flow " // other values reach the Region too
 			}
-			p.report(GlobalPseudoRgn, m, msg+awsGlobalWhy, nil)
+			p.report(GlobalPseudoRgn, m, "Region aws-global"+flows+"from here into a "+sdkName+" STS client's Region; use a real Region", nil)
 		}
 	}
 	// aws-global passed to another package's function whose parameter
@@ -77,17 +83,15 @@ func runSTS006(p *pass) {
 		if len(src.Matches) == 0 {
 			continue
 		}
-		sdkName := "aws-sdk-go-v2"
+		sdkName := "v2"
 		if cs.Kind == flow.ParamRegionV1 {
-			sdkName = "aws-sdk-go v1"
+			sdkName = "v1"
 		}
 		callee := calleeName(cs.Callee)
-		msg := "Region aws-global passed here becomes the Region of an " + sdkName + " STS client in " + callee + ": "
+		msg := fit("Region aws-global passed here becomes a "+sdkName+" STS client's Region in ", callee, "; pass a real Region")
 		if !src.Always() {
-			msg = callee + " may call the global STS endpoint when this argument is aws-global (it becomes the Region of an " + sdkName + " STS client there): "
+			msg = fit("", callee, " may use the global STS endpoint when this argument is aws-global; pass a real Region")
 		}
-		p.report(GlobalPseudoRgn, cs.Arg, msg+awsGlobalWhy, nil)
+		p.report(GlobalPseudoRgn, cs.Arg, msg, nil)
 	}
 }
-
-const awsGlobalWhy = "aws-global always selects the global endpoint sts.amazonaws.com (us-east-1), whatever the STS setting; pass a real Region (from AWS_REGION, shared config or instance metadata)"

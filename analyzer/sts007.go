@@ -16,24 +16,33 @@ var sts007 = Check{
 	Default:  true,
 	Doc: Doc{
 		Title: "aws-sdk-go-v2 endpoint resolver pins STS to the global endpoint",
-		Text: "A function shaped like a deprecated v2 resolver (returning (aws.Endpoint, error): " +
-			"aws.EndpointResolverWithOptionsFunc, aws.EndpointResolverFunc, sts.EndpointResolverFunc) that returns the " +
-			"global URL; or code, typically a custom sts.EndpointResolverV2, that sets " +
-			"sts.EndpointParameters.UseGlobalEndpoint to true or sts.EndpointParameters.Region to \"aws-global\".\n\n" +
-			"Why: aws-sdk-go-v2 is regional for every Region, us-east-1 included; these overrides are the only way back to " +
-			"the global endpoint. Returning &aws.EndpointNotFoundError{} from the STS branch of a resolver works too: the " +
-			"SDK's regional rules then apply. (sts.EndpointResolverFromURL with the global URL is STS001.)",
+		Text: "A function shaped like a deprecated v2 resolver (returning `(aws.Endpoint, error)`: " +
+			"`aws.EndpointResolverWithOptionsFunc`, `aws.EndpointResolverFunc`, `sts.EndpointResolverFunc`) that " +
+			"returns the global URL; or code, typically a custom `sts.EndpointResolverV2`, that sets " +
+			"`sts.EndpointParameters.UseGlobalEndpoint` to true or `sts.EndpointParameters.Region` to " +
+			"`\"aws-global\"`.\n\n" +
+			"Why: aws-sdk-go-v2 is regional for every Region, us-east-1 included; these overrides are the only " +
+			"way back to the global endpoint `sts.amazonaws.com` (us-east-1). `UseGlobalEndpoint` moves the 15 " +
+			"legacy Regions there, `aws-global` every Region. (`sts.EndpointResolverFromURL` with the global URL " +
+			"is STS001.)\n\n" +
+			"What to change: delete `UseGlobalEndpoint`; keep the caller's Region in the parameters; in a " +
+			"deprecated resolver, return a URL built from the region, or `&aws.EndpointNotFoundError{}` from the " +
+			"STS branch: the SDK's regional rules then apply.",
 		Wrong: "func (r resolver) ResolveEndpoint(ctx context.Context, p sts.EndpointParameters) (smithyendpoints.Endpoint, error) {\n\tp.UseGlobalEndpoint = aws.Bool(true)\n\treturn r.next.ResolveEndpoint(ctx, p)\n}",
 		Right: "func (r resolver) ResolveEndpoint(ctx context.Context, p sts.EndpointParameters) (smithyendpoints.Endpoint, error) {\n\treturn r.next.ResolveEndpoint(ctx, p)\n}",
-		Fix: "deletes the UseGlobalEndpoint assignment or field; in a resolver with a named region parameter, builds the URL " +
-			"and SigningRegion from it. Region = \"aws-global\" in the parameters has no fix.",
+		More: []Example{
+			{Wrong: "cfg, err := config.LoadDefaultConfig(ctx, config.WithEndpointResolverWithOptions(\n\taws.EndpointResolverWithOptionsFunc(func(service, region string, options ...interface{}) (aws.Endpoint, error) {\n\t\tif service == sts.ServiceID {\n\t\t\treturn aws.Endpoint{URL: \"https://sts.amazonaws.com\", SigningRegion: \"us-east-1\"}, nil\n\t\t}\n\t\treturn aws.Endpoint{}, &aws.EndpointNotFoundError{}\n\t})))",
+				Right: "cfg, err := config.LoadDefaultConfig(ctx, config.WithEndpointResolverWithOptions(\n\taws.EndpointResolverWithOptionsFunc(func(service, region string, options ...interface{}) (aws.Endpoint, error) {\n\t\tif service == sts.ServiceID {\n\t\t\treturn aws.Endpoint{URL: \"https://sts.\" + region + \".amazonaws.com\", SigningRegion: region}, nil\n\t\t}\n\t\treturn aws.Endpoint{}, &aws.EndpointNotFoundError{}\n\t})))"},
+		},
+		Fix: "deletes the `UseGlobalEndpoint` assignment or field; in a resolver with a named region parameter, " +
+			"builds the URL and `SigningRegion` from it. `Region = \"aws-global\"` in the parameters has no fix.",
 	},
 	Run: runSTS007,
 }
 
 const (
-	useGlobalMsg = "sts.EndpointParameters.UseGlobalEndpoint = true makes the aws-sdk-go-v2 STS rules resolve the 15 legacy Regions to the global endpoint sts.amazonaws.com (us-east-1); delete it"
-	paramsGlobal = "sts.EndpointParameters.Region = aws-global makes the aws-sdk-go-v2 STS rules resolve to the global endpoint sts.amazonaws.com (us-east-1); keep the caller's Region"
+	useGlobalMsg = "UseGlobalEndpoint = true sends v2 STS in legacy Regions to the global endpoint; delete it"
+	paramsGlobal = "EndpointParameters.Region aws-global selects the global STS endpoint; keep the caller's Region"
 )
 
 func runSTS007(p *pass) {

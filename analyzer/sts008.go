@@ -14,24 +14,33 @@ var sts008 = Check{
 	Default:  false,
 	Doc: Doc{
 		Title: "aws-sdk-go v1 session credential chain may call the global endpoint",
-		Text: "An aws-sdk-go v1 session built by session.NewSession or session.NewSessionWithOptions (alone or in " +
-			"session.Must) that sets no Credentials and is not provably regional, whether or not the code builds an STS " +
-			"client from it.\n\n" +
-			"Why: such a session resolves the default credential chain when it is built, and that chain builds an STS " +
-			"client of its own, with the session's configuration, for web identity (AWS_ROLE_ARN and " +
-			"AWS_WEB_IDENTITY_TOKEN_FILE, as IRSA on EKS sets them) and for assume-role profiles " +
-			"(aws/session/credentials.go). In the 15 legacy Regions, and without a Region, that client calls " +
-			"AssumeRoleWithWebIdentity or AssumeRole on sts.amazonaws.com unless the session is regional, even when the " +
-			"session only serves S3 or DynamoDB.\n\n" +
-			"Off by default: whether the chain reaches STS depends on the deployment, and EKS's pod identity webhook injects " +
-			"AWS_STS_REGIONAL_ENDPOINTS=regional by default. Not reported: sessions that set Credentials (any value: the " +
-			"chain is then not resolved), session.New (its chain, defaults.CredChain, has no STS provider unless " +
-			"AWS_SDK_LOAD_CONFIG is set), sessions with a constant Region outside the legacy list, an explicit Endpoint or " +
-			"a FIPS or dual-stack variant, sessions whose STS clients already get STS002 or STS003 at the same place, and " +
-			"an explicit legacy setting (STS004). The process environment and -assume-env-regional count as for STS002.",
+		Text: "An aws-sdk-go v1 session built by `session.NewSession` or `session.NewSessionWithOptions` (alone or " +
+			"in `session.Must`) that sets no `Credentials` and is not provably regional, whether or not the code " +
+			"builds an STS client from it. The finding names the session's Region (or says it is set at run " +
+			"time, or that there is none in code).\n\n" +
+			"Why: such a session resolves the default credential chain when it is built " +
+			"(`aws/session/session.go` `mergeConfigSrcs`: only when `userCfg.Credentials == nil`), and that " +
+			"chain builds an STS client of its own, `sts.New(&Session{Config: cfg})` with the session's merged " +
+			"configuration, for web identity (`AWS_ROLE_ARN` + `AWS_WEB_IDENTITY_TOKEN_FILE`, as IRSA on EKS " +
+			"sets them, or `web_identity_token_file` in a profile) and for assume-role profiles " +
+			"(`aws/session/credentials.go` `resolveCredentials`, `assumeWebIdentity`, " +
+			"`resolveCredsFromProfile`). In the 15 legacy Regions, and without a Region, that client calls " +
+			"`AssumeRoleWithWebIdentity` or `AssumeRole` on `sts.amazonaws.com` unless the session is regional, " +
+			"even when the session only serves S3 or DynamoDB. As for STS002, migrating to aws-sdk-go-v2 is the " +
+			"lasting fix.\n\n" +
+			"Off by default: whether the chain reaches STS depends on the deployment, and EKS's pod identity " +
+			"webhook injects `AWS_STS_REGIONAL_ENDPOINTS=regional` by default. Not reported: sessions that set " +
+			"`Credentials` to anything (field, `WithCredentials`, `session.Options.Config`: the chain is then " +
+			"not resolved); `session.New`, whose chain (`defaults.CredChain`: environment, shared credentials " +
+			"file, EC2/ECS role) has no STS provider unless `AWS_SDK_LOAD_CONFIG` is set; sessions with a " +
+			"constant Region outside the legacy list, an explicit `Endpoint` or a FIPS or dual-stack variant; " +
+			"sessions whose STS clients already get STS002 or STS003 with the fix at the same place (one defect, " +
+			"one finding); and an explicit legacy setting (STS004). The process environment and " +
+			"`-assume-env-regional` count as for STS002.",
 		Wrong: "sess := session.Must(session.NewSession(&aws.Config{Region: aws.String(\"eu-west-1\")}))\ns3svc := s3.New(sess) // IRSA: AssumeRoleWithWebIdentity goes to sts.amazonaws.com",
 		Right: "sess := session.Must(session.NewSession(&aws.Config{\n\tRegion:              aws.String(\"eu-west-1\"),\n\tSTSRegionalEndpoint: endpoints.RegionalSTSEndpoint,\n}))\ns3svc := s3.New(sess)",
-		Fix:   "as STS002 where the session is built: sets STSRegionalEndpoint in its configuration. Missing imports are added.",
+		Fix: "as STS002 where the session is built: sets `STSRegionalEndpoint` in its configuration. Missing " +
+			"imports are added.",
 	},
 	Run: runSTS008,
 }
@@ -64,25 +73,21 @@ func runSTS008(p *pass) {
 	}
 }
 
-// chainMessage says why the credential chain of session cl may call the
-// global endpoint.
+// chainMessage is the headline of a finding on session cl, whose default
+// credential chain may build an STS client on the global endpoint.
 func chainMessage(cl flow.Client) string {
-	const chain = "its default credential chain builds an STS client with this session's settings for web identity " +
-		"(AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE) and assume-role profiles"
-	const fix = "; set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint where it is built" + v1StopGap
+	const who, change = "v1 session's credential chain may use the global endpoint ", "; set STSRegionalEndpoint"
 	if cl.Mode == flow.Conditional {
-		return "aws-sdk-go v1 session may call the global endpoint sts.amazonaws.com for credentials " + cl.Condition + ": " + chain +
-			", and on that path the session is not regional" + fix
+		return fit(who, cl.Condition, change)
 	}
-	region := "and no Region in code"
+	region := "(no Region in code)"
 	if r := cl.Region; r != nil {
-		region = "and its Region is set at runtime"
+		region = "(Region set at runtime)"
 		if r.Known {
-			region = "and its Region " + strconv.Quote(r.Value) + " is a legacy one"
+			region = "(Region " + strconv.Quote(r.Value) + ")"
 		}
 	}
-	return "aws-sdk-go v1 session may call the global endpoint sts.amazonaws.com for credentials: " + chain +
-		", which default to the legacy global endpoint: the session does not set STSRegionalEndpoint " + region + fix
+	return who + region + change
 }
 
 // v1SessionFix sets the regional mode where the session is built, or

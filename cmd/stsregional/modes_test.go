@@ -136,9 +136,9 @@ func TestModesAgree(t *testing.T) {
 				}
 			}
 			for f, u := range urls {
-				id := strings.ToLower(f[strings.Index(f, ": ")+2:][:6])
-				if !strings.HasSuffix(u, "#"+id) {
-					t.Errorf("%s: url %q, want the section #%s", f, u, id)
+				id := f[strings.Index(f, ": ")+2:][:6]
+				if !strings.HasSuffix(u, "/docs/checks/"+id+".md") {
+					t.Errorf("%s: url %q, want the page docs/checks/%s.md", f, u, id)
 				}
 			}
 
@@ -225,7 +225,7 @@ func TestVerbose(t *testing.T) {
 	r := stsregional(t, shared, "-v", "./findings")
 	wantCode(t, r, 3, "stsregional -v")
 	for _, id := range fixtureIDs {
-		wantContains(t, r, "stsregional -v", "#"+strings.ToLower(id))
+		wantContains(t, r, "stsregional -v", "docs/checks/"+id+".md")
 	}
 	r = stsregional(t, shared, "./findings")
 	if strings.Contains(r.out(), "https://") {
@@ -237,7 +237,7 @@ func TestExplain(t *testing.T) {
 	t.Parallel()
 	r := stsregional(t, shared, "-explain", "sts003")
 	wantCode(t, r, 0, "-explain sts003")
-	wantContains(t, r, "-explain sts003", "STS003", "#sts003")
+	wantContains(t, r, "-explain sts003", "STS003", "docs/checks/STS003.md")
 	r = stsregional(t, shared, "-explain=STS999")
 	wantCode(t, r, 2, "-explain=STS999")
 	wantContains(t, r, "-explain=STS999", "STS999")

@@ -155,7 +155,7 @@ func TestWire(t *testing.T) {
 			t.Errorf("round trip changed the row:\n%s\n%s", msg, inventory.Encode(got))
 		}
 	}
-	if inventory.IsRoute("v1-region-not-enough", "STS003: aws-sdk-go v1 STS client calls the global endpoint") {
+	if inventory.IsRoute("v1-region-not-enough", "STS003: v1 STS client uses the global endpoint") {
 		t.Errorf("a finding is taken for a route")
 	}
 

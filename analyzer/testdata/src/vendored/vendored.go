@@ -11,7 +11,7 @@ import (
 
 func trap() *sts.STS {
 	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("eu-west-1")}))
-	return sts.New(sess) // want `STS003: aws-sdk-go v1 STS client calls the global endpoint`
+	return sts.New(sess) // want `STS003: v1 STS client uses the global endpoint`
 }
 
 func legacy() *aws.Config {

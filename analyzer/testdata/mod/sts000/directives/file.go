@@ -1,4 +1,4 @@
-//stsregional:file-ignore STS005 this file resolves nothing // want `STS000: suppression directive for STS005 suppresses nothing: no such finding in this file`
+//stsregional:file-ignore STS005 this file resolves nothing // want `STS000: suppression directive for STS005 suppresses nothing in this file; delete it`
 
 package directives
 

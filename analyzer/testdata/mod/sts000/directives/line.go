@@ -28,7 +28,7 @@ func lineAbove(sess *session.Session) *sts.STS {
 // Two lines below is out of reach: the finding stays and the directive is
 // unused.
 func twoLinesAbove(sess *session.Session) *sts.STS {
-	//stsregional:ignore STS002 too far away // want `STS000: suppression directive for STS002 suppresses nothing: no such finding on this line or the next`
+	//stsregional:ignore STS002 too far away // want `STS000: suppression directive for STS002 suppresses nothing on this line or the next; delete it`
 
 	return sts.New(sess) // want `STS002`
 }
@@ -41,7 +41,7 @@ func otherCheck(sess *session.Session) *sts.STS {
 
 // Several IDs: the one that suppressed nothing is named.
 func severalIDs(sess *session.Session) *sts.STS {
-	//stsregional:ignore STS002,STS004 one of them is stale // want `STS000: suppression directive for STS004 suppresses nothing`
+	//stsregional:ignore STS002,STS004 one of them is stale // want `STS000: .*STS004 suppresses nothing .*remove STS004 from it`
 	return sts.New(sess)
 }
 

@@ -25,7 +25,7 @@ func New(region string) *WebIdentity {
 	if region != "" {
 		endpoint = "https://sts." + region + ".amazonaws.com"
 	} else {
-		endpoint = DefaultEndpoint // want `STS001: the global STS endpoint sts.amazonaws.com flows from here into a request URL`
+		endpoint = DefaultEndpoint // want `STS001: sts.amazonaws.com may flow from here into a request URL`
 	}
 	return &WebIdentity{Endpoint: endpoint, Audience: Audience}
 }

@@ -148,7 +148,7 @@ func v1ResolvedNegatives(region string) []endpoints.ResolvedEndpoint {
 // reported with "may" where the default is written (no fix: the
 // default, not the sink, is what changes).
 func v1EndpointVariable(override string) *aws.Config {
-	ep := "https://sts.amazonaws.com" // want `STS001: the global STS endpoint sts.amazonaws.com flows from here into an aws-sdk-go v1 aws.Config Endpoint: STS calls may go to sts.amazonaws.com when this value reaches it`
+	ep := "https://sts.amazonaws.com" // want `STS001: sts.amazonaws.com may flow from here into a v1 aws.Config Endpoint; use https://sts.<region>.amazonaws.com`
 	if override != "" {
 		ep = override
 	}

@@ -24,7 +24,7 @@ import (
 // A v2 BaseEndpoint from a flag whose default is the global URL.
 func V2FlagDefault(cfg awsv2.Config) *stsv2.Client {
 	fs := flag.NewFlagSet("app", flag.ContinueOnError)
-	endpoint := fs.String("sts-endpoint", "https://sts.amazonaws.com", "STS endpoint") // want `STS001: the global STS endpoint sts.amazonaws.com flows from here into an aws-sdk-go-v2 BaseEndpoint: STS calls may go to sts.amazonaws.com when this value reaches it`
+	endpoint := fs.String("sts-endpoint", "https://sts.amazonaws.com", "STS endpoint") // want `STS001: sts.amazonaws.com may flow from here into a v2 BaseEndpoint; use https://sts.<region>.amazonaws.com`
 	_ = fs.Parse(os.Args[1:])
 	return stsv2.NewFromConfig(cfg, func(o *stsv2.Options) { o.BaseEndpoint = endpoint })
 }
@@ -34,7 +34,7 @@ func V2FlagDefault(cfg awsv2.Config) *stsv2.Client {
 func V2EnvFallback(ctx context.Context) (awsv2.Config, error) {
 	endpoint := os.Getenv("APP_STS_ENDPOINT")
 	if endpoint == "" {
-		endpoint = "https://sts.amazonaws.com" // want `STS001: the global STS endpoint sts.amazonaws.com flows from here into config.WithBaseEndpoint: STS calls may go to sts.amazonaws.com when`
+		endpoint = "https://sts.amazonaws.com" // want `STS001: sts.amazonaws.com may flow from here into config.WithBaseEndpoint`
 	}
 	return config.LoadDefaultConfig(ctx, config.WithBaseEndpoint(endpoint))
 }
@@ -43,19 +43,19 @@ func V2EnvFallback(ctx context.Context) (awsv2.Config, error) {
 func V1FlagVar() *sts.STS {
 	var endpoint string
 	fs := flag.NewFlagSet("app", flag.ContinueOnError)
-	fs.StringVar(&endpoint, "sts-endpoint", "sts.amazonaws.com", "STS endpoint") // want `STS001: the global STS endpoint sts.amazonaws.com flows from here into an aws-sdk-go v1 aws.Config Endpoint`
+	fs.StringVar(&endpoint, "sts-endpoint", "sts.amazonaws.com", "STS endpoint") // want `STS001: sts.amazonaws.com may flow from here into a v1 aws.Config Endpoint`
 	return sts.New(session.Must(session.NewSession(&aws.Config{Endpoint: aws.String(endpoint)})))
 }
 
 // A host concatenated into a URL after the scheme.
 func ConcatHost(path string) (*http.Request, error) {
-	stsHost := "sts.amazonaws.com" // want `STS001: the global STS endpoint sts.amazonaws.com flows from here into a request URL`
+	stsHost := "sts.amazonaws.com" // want `STS001: sts.amazonaws.com flows from here into a request URL; use https://sts.<region>.amazonaws.com`
 	return http.NewRequest(http.MethodGet, "https://"+stsHost+"/"+path, nil)
 }
 
 // Every value that reaches the sink is global: no "may".
 func AlwaysGlobal(path string) (*http.Request, error) {
-	endpoint := "https://sts.amazonaws.com" // want `STS001: the global STS endpoint sts.amazonaws.com flows from here into a request URL: sts.amazonaws.com is served from us-east-1`
+	endpoint := "https://sts.amazonaws.com" // want `STS001: sts.amazonaws.com flows from here into a request URL; use https://sts.<region>.amazonaws.com`
 	return http.NewRequest(http.MethodGet, fmt.Sprintf("%s/%s", endpoint, path), nil)
 }
 
@@ -66,7 +66,7 @@ type settings struct{ Endpoint string }
 // A local settings value is followed to its own literal: no "may" from
 // the regional value of another function's settings.
 func LocalSettingsGlobal() (*http.Request, error) {
-	s := settings{Endpoint: "https://sts.amazonaws.com"} // want `STS001: the global STS endpoint sts.amazonaws.com flows from here into a request URL: sts.amazonaws.com is served from us-east-1`
+	s := settings{Endpoint: "https://sts.amazonaws.com"} // want `STS001: sts.amazonaws.com flows from here into a request URL; use https://sts.<region>.amazonaws.com`
 	return http.NewRequest(http.MethodGet, s.Endpoint+"/", nil)
 }
 

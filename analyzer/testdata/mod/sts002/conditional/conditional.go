@@ -32,7 +32,7 @@ func CaseDeclaredThenAssigned() any {
 	if region != "" {
 		sess = session.Must(session.NewSession(&aws.Config{Region: aws.String(region), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}))
 	} else {
-		sess = session.Must(session.NewSession()) // want `STS002: aws-sdk-go v1 STS client may call the global endpoint sts.amazonaws.com \(us-east-1\) when region != "" is false: on that path this session does not set STSRegionalEndpoint`
+		sess = session.Must(session.NewSession()) // want `STS002: v1 STS client may use the global endpoint when region != "" is false; set STSRegionalEndpoint`
 	}
 	return sts.New(sess)
 }
@@ -44,7 +44,7 @@ func CaseDeclaredThenAssigned() any {
 //truth:env APP_REGION= AWS_REGION=eu-west-1
 func CaseRegionalOnlyWithRegionFlag() any {
 	region := os.Getenv("APP_REGION")
-	sess := session.Must(session.NewSession()) // want `STS002: .* may call the global endpoint .* when region != "" is false`
+	sess := session.Must(session.NewSession()) // want `STS002: .* may use the global endpoint when region != "" is false`
 	if region != "" {
 		sess = sess.Copy(aws.NewConfig().WithRegion(region).WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint))
 	}
@@ -61,7 +61,7 @@ func CaseStoresOnOneBranch() any {
 		cfg.Region = aws.String(region)
 		cfg.STSRegionalEndpoint = endpoints.RegionalSTSEndpoint
 	}
-	return sts.New(session.Must(session.NewSession(cfg))) // want `STS002: .* when region != "" is false`
+	return sts.New(session.Must(session.NewSession(cfg))) // want `STS002: .* may use the global endpoint when region != "" is false; set STSRegionalEndpoint`
 }
 
 // A Region on every path, the regional setting on one: STS003.
@@ -73,7 +73,7 @@ func CaseRegionEverywhereSettingOnOnePath() any {
 	if os.Getenv("APP_REGIONAL") == "true" {
 		cfg = cfg.WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint)
 	}
-	return sts.New(session.Must(session.NewSession(cfg))) // want `STS003: .* may call the global endpoint .* when os.Getenv\("APP_REGIONAL"\) == "true" is false: on that path this session does not set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint and its Region is "eu-west-1"`
+	return sts.New(session.Must(session.NewSession(cfg))) // want `STS003: v1 STS client may use the global endpoint when os.Getenv\("APP_REGIONAL"… is false; set STSRegionalEndpoint`
 }
 
 // A switch without a default: the path through no case keeps the legacy
@@ -87,7 +87,7 @@ func CaseSwitchWithoutDefault() any {
 	case "regional":
 		cfg = cfg.WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint)
 	}
-	return sts.New(session.Must(session.NewSession(cfg))) // want `STS002: .* outside case "regional"`
+	return sts.New(session.Must(session.NewSession(cfg))) // want `STS002: .* may use the global endpoint outside case "regional" \(line \d+\); set STSRegionalEndpoint`
 }
 
 // A nil config on the path without a Region: NewSession merges nothing
@@ -100,7 +100,7 @@ func CaseNilConfigOnOnePath() any {
 	if region := os.Getenv("APP_REGION"); region != "" {
 		cfg = &aws.Config{Region: aws.String(region), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}
 	}
-	return sts.New(session.Must(session.NewSession(cfg))) // want `STS002: .* when region != "" is false`
+	return sts.New(session.Must(session.NewSession(cfg))) // want `STS002: .* may use the global endpoint when region != "" is false; set STSRegionalEndpoint`
 }
 
 // --- negatives: regional on every path ---

@@ -19,7 +19,7 @@ func regional(p client.ConfigProvider, region string) *sts.STS {
 }
 
 func trap(p client.ConfigProvider) *sts.STS {
-	return newClient(p, &aws.Config{Region: aws.String("eu-west-1")}) // want `STS003: aws-sdk-go v1 STS client \(built by newClient\)`
+	return newClient(p, &aws.Config{Region: aws.String("eu-west-1")}) // want `STS003: v1 STS client \(built by newClient\) uses the global endpoint despite Region "eu-west-1"`
 }
 
 func bare(p client.ConfigProvider) *sts.STS {

@@ -135,7 +135,7 @@ func conditionalRegion(region string) *sts.STS {
 // reported where the session is built without it, for the path that skips
 // the branch.
 func regionalOnlySometimes(region string, fips bool) *sts.STS {
-	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("eu-west-1")})) // want `STS003: aws-sdk-go v1 STS client may call the global endpoint sts.amazonaws.com \(us-east-1\) when fips is false: on that path this session does not set STSRegionalEndpoint to endpoints.RegionalSTSEndpoint and its Region is "eu-west-1"`
+	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("eu-west-1")})) // want `STS003: v1 STS client may use the global endpoint when fips is false \(Region "eu-west-1"\); set STSRegionalEndpoint`
 	if fips {
 		sess = sess.Copy(&aws.Config{STSRegionalEndpoint: endpoints.RegionalSTSEndpoint})
 	}

@@ -15,20 +15,20 @@ func newClient(region string) *sts.Client {
 // --- positives ---
 
 func SamePackage() *sts.Client {
-	return newClient("aws-global") // want `STS006: Region aws-global flows from here into the Region of an aws-sdk-go-v2 STS client`
+	return newClient("aws-global") // want `STS006: Region aws-global may flow from here into a v2 STS client's Region; use a real Region`
 }
 
 func OtherPackageV2() any {
-	return regionutil.Client("aws-global") // want `STS006: Region aws-global passed here becomes the Region of an aws-sdk-go-v2 STS client in regionutil.Client`
+	return regionutil.Client("aws-global") // want `STS006: Region aws-global passed here becomes a v2 STS client's Region in regionutil.Client; pass a real Region`
 }
 
 func OtherPackageV1() any {
-	return regionutil.V1("aws-global") // want `STS006: Region aws-global passed here becomes the Region of an aws-sdk-go v1 STS client in regionutil.V1`
+	return regionutil.V1("aws-global") // want `STS006: Region aws-global passed here becomes a v1 STS client's Region in regionutil.V1; pass a real Region`
 }
 
 func Fallback(region string) any { // want Fallback:`values: p0->region-v2`
 	if region == "" {
-		region = "aws-global" // want `STS006: Region aws-global flows from here .*: it may call the global endpoint when`
+		region = "aws-global" // want `STS006: Region aws-global may flow from here into a v2 STS client's Region`
 	}
 	return newClient(region)
 }

@@ -25,16 +25,16 @@ func legacy() *sts.STS {
 	if err != nil {
 		return nil
 	}
-	return sts.New(sess) // want `STS003: .*Region is set at runtime`
+	return sts.New(sess) // want `STS003: v1 STS client uses the global endpoint despite a Region set at runtime; set STSRegionalEndpoint`
 }
 
 func shared() *sts.STS {
-	return sts.New(helpers.Shared) // want `STS003: .*Region is "us-west-2"`
+	return sts.New(helpers.Shared) // want `STS003: v1 STS client uses the global endpoint despite Region "us-west-2"; set STSRegionalEndpoint`
 }
 
 // sameFunc is judged directly, without facts.
 func sameFunc() *sts.STS {
-	return sts.New(local()) // want `STS002: .*the session returned by local`
+	return sts.New(local()) // want `STS002: v1 STS client may use the global endpoint; set STSRegionalEndpoint on session returned by local`
 }
 
 func local() *session.Session {

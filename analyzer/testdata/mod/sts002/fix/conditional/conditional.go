@@ -19,7 +19,7 @@ func CaseElseBranch() any {
 	if region := os.Getenv("APP_REGION"); region != "" {
 		sess = session.Must(session.NewSession(&aws.Config{Region: aws.String(region), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}))
 	} else {
-		sess = session.Must(session.NewSession()) // want `STS002: .* when region != "" is false`
+		sess = session.Must(session.NewSession()) // want `STS002: .* may use the global endpoint when region != "" is false; set STSRegionalEndpoint`
 	}
 	return sts.New(sess)
 }
@@ -27,7 +27,7 @@ func CaseElseBranch() any {
 //truth:env APP_REGION=eu-west-1
 //truth:env APP_REGION= AWS_REGION=us-east-1
 func CaseCopyWhenRegion() any {
-	sess := session.Must(session.NewSession(&aws.Config{ // want `STS002: .* when region != "" is false`
+	sess := session.Must(session.NewSession(&aws.Config{ // want `STS002: .* may use the global endpoint when region != "" is false; set STSRegionalEndpoint`
 		MaxRetries: aws.Int(3),
 	}))
 	if region := os.Getenv("APP_REGION"); region != "" {
