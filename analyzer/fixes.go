@@ -62,7 +62,7 @@ func (p *pass) deleteStmt(cur inspector.Cursor) (analysis.TextEdit, bool) {
 	}
 	pos, end := stmt.Pos(), stmt.End()
 	tf := p.Fset.File(pos)
-	src := p.source(tf.Name())
+	src := p.source(tf)
 	if src != nil {
 		start := tf.Offset(pos)
 		stop := tf.Offset(end)
@@ -82,7 +82,15 @@ func (p *pass) deleteStmt(cur inspector.Cursor) (analysis.TextEdit, bool) {
 	return analysis.TextEdit{Pos: pos, End: end}, true
 }
 
-func (p *pass) source(name string) []byte {
+// source returns the content of file name, read once, or nil. A generated
+// file's findings are dropped, so it is never read: reading and scanning a
+// multi-megabyte generated file for each of its findings is what made -fix
+// slow on them.
+func (p *pass) source(tf *token.File) []byte {
+	name := tf.Name()
+	if p.generated[tf] {
+		return nil
+	}
 	if b, ok := p.src[name]; ok {
 		return b
 	}
@@ -150,7 +158,7 @@ func (p *pass) insertField(lit *ast.CompositeLit, text string) ([]analysis.TextE
 	if tf.Line(last.End()) == tf.Line(lit.Rbrace) {
 		return []analysis.TextEdit{fix.Insert(last.End(), ", "+text)}, true
 	}
-	src := p.source(tf.Name())
+	src := p.source(tf)
 	if src == nil {
 		return nil, false
 	}

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"path"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -35,29 +36,50 @@ func checkDirectives(p *pass) {
 	}
 directive:
 	for _, d := range ds.all {
+		if d.kind == nolintDirective {
+			continue // golangci-lint's nolintlint judges those
+		}
 		var unused []string
-		for _, id := range d.ids {
-			if !p.on[id] {
-				continue directive // the check did not run: no way to tell
+		for _, entry := range d.ids {
+			for _, k := range Checks {
+				if entryCovers(d, entry, k.ID) && !p.on[k.ID] {
+					continue directive // the check did not run: no way to tell
+				}
 			}
-			if !d.used[id] {
-				unused = append(unused, id)
+			if !d.used[entry] {
+				unused = append(unused, entry)
 			}
 		}
 		if len(unused) == 0 {
 			continue
 		}
-		where := "on this line or the next"
+		what, where := "suppression directive", "on this line or the next"
+		if d.kind == lintDirective {
+			what, where = "lint directive", "on the line it applies to"
+		}
 		if d.fileWide {
 			where = "in this file"
 		}
-		p.reportDirective(d.comment, "suppression directive for "+strings.Join(unused, ",")+" suppresses nothing: no such finding "+where+"; delete it (or the IDs that no longer apply)")
+		p.reportDirective(d.comment, what+" for "+strings.Join(unused, ",")+" suppresses nothing: no such finding "+where+"; delete it (or the IDs that no longer apply)")
 	}
 }
 
+// entryCovers reports whether entry, one ID or pattern of d, names check id.
+func entryCovers(d *directive, entry, id string) bool {
+	if d.kind == lintDirective {
+		ok, _ := path.Match(entry, id)
+		return ok
+	}
+	return entry == id
+}
+
 // reportDirective reports an STS000 finding at a directive comment. It is
-// not subject to suppression.
+// not subject to suppression, but like every finding it is dropped in a
+// generated file.
 func (p *pass) reportDirective(cm *ast.Comment, msg string) {
+	if p.inGenerated(cm.Pos()) {
+		return // its findings were dropped, so it looks unused
+	}
 	chk, _ := checkByID(BadDirective)
 	p.Report(analysis.Diagnostic{Pos: cm.Pos(), End: cm.End(), Category: chk.Category, URL: chk.URL(), Message: BadDirective + ": " + msg})
 }
