@@ -154,7 +154,9 @@ func runCheck(t *testing.T, dir string) {
 func TestSTS000(t *testing.T) { runCheck(t, "sts000") }
 
 // TestSTS001 covers constant global endpoints in endpoint sinks, traced
-// request URLs, and uses of the global host that are not endpoints.
+// request URLs, and uses of the global host that are not endpoints; and
+// (generated/) that findings in generated files are not reported by
+// default while values flowing out of them are analysed.
 func TestSTS001(t *testing.T) { runCheck(t, "sts001") }
 
 // TestSTS002 covers v1 sessions that are not provably regional, through
@@ -195,6 +197,17 @@ func TestMatching(t *testing.T) { runCheck(t, "matching") }
 // the default configuration (config_test.go runs the other ones).
 func TestConfigFolder(t *testing.T) { runCheck(t, "config") }
 
+// TestIncludeGenerated runs testdata/mod/generated with Config.IncludeGenerated:
+// the findings of its generated file are reported, directives there
+// included. sts001/generated is the same code under the default.
+func TestIncludeGenerated(t *testing.T) {
+	a, err := analyzer.New(analyzer.Config{IncludeGenerated: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, mod(), a, "./generated")
+}
+
 // TestLayout keeps the test module's layout: one folder per check, and
 // every other top-level folder run by a known test, so that no // want
 // comment goes unchecked.
@@ -206,8 +219,9 @@ func TestLayout(t *testing.T) {
 	}
 	// Folders of other tests: flow/ holds the flow classes of issue 8 and
 	// truth/ the ground-truth harness (both run by truth_test.go);
-	// inventory/ the routes only the inventory lists (inventory_test.go).
-	known := regexp.MustCompile(`^(sts\d{3}|matching|config|flow|truth|inventory)$`)
+	// inventory/ the routes only the inventory lists (inventory_test.go);
+	// generated/ runs with -include-generated (TestIncludeGenerated).
+	known := regexp.MustCompile(`^(sts\d{3}|matching|config|flow|truth|inventory|generated)$`)
 	entries, err := os.ReadDir(mod())
 	if err != nil {
 		t.Fatal(err)
