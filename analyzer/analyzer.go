@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/stsregional/stsregional/analyzer/internal/fix"
 	"github.com/stsregional/stsregional/analyzer/internal/flow"
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 	"github.com/stsregional/stsregional/internal/inventory"
@@ -78,6 +79,9 @@ type pass struct {
 	noted     []noted
 	// src caches file contents read for statement deletions.
 	src map[string][]byte
+	// uses indexes the uses of imports, for the import deletions of
+	// fixes; built on the first fix.
+	uses *fix.Uses
 	// generated holds the generated files whose findings are dropped
 	// (none with Config.IncludeGenerated).
 	generated map[*token.File]bool
@@ -167,7 +171,7 @@ func (p *pass) report(id string, n ast.Node, msg string, fix *analysis.Suggested
 		Message:  id + ": " + msg,
 	}
 	if fix != nil && len(fix.TextEdits) > 0 && !p.editsGenerated(fix) {
-		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+		d.SuggestedFixes = []analysis.SuggestedFix{p.pruneImports(*fix)}
 	}
 	p.Report(d)
 }

@@ -39,6 +39,8 @@ func mod() string { return filepath.Join(analysistest.TestData(), "mod") }
 var (
 	shared     sync.Once
 	sharedErrs []string
+	// fixResults are the results of the fix/ folders' runs.
+	fixResults []*analysistest.Result
 )
 
 // recorder collects analysistest's errors.
@@ -78,7 +80,7 @@ func runShared() {
 	plain, offPlain = splitOff(plain, &enable)
 	fixes, offFixes = splitOff(fixes, &enable)
 	analysistest.Run(rec, mod(), analyzer.Analyzer, dedup(plain)...)
-	analysistest.RunWithSuggestedFixes(rec, mod(), analyzer.Analyzer, fixes...)
+	fixResults = append(fixResults, analysistest.RunWithSuggestedFixes(rec, mod(), analyzer.Analyzer, fixes...)...)
 	if len(enable) > 0 {
 		for _, k := range analyzer.Checks {
 			if k.Default {
@@ -91,7 +93,7 @@ func runShared() {
 			return
 		}
 		analysistest.Run(rec, mod(), a, dedup(offPlain)...)
-		analysistest.RunWithSuggestedFixes(rec, mod(), a, offFixes...)
+		fixResults = append(fixResults, analysistest.RunWithSuggestedFixes(rec, mod(), a, offFixes...)...)
 	}
 }
 

@@ -7,6 +7,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -45,6 +46,27 @@ func suggested(msg string, im *fix.Imports, edits ...analysis.TextEdit) *analysi
 		edits = append(edits, im.Edits()...)
 	}
 	return &analysis.SuggestedFix{Message: msg, TextEdits: edits}
+}
+
+// pruneImports adds to f the edits deleting the imports it leaves unused
+// in the files it edits, so that a driver applying its edits verbatim
+// (golangci-lint --fix, gopls) gets a file that compiles.
+func (p *pass) pruneImports(f analysis.SuggestedFix) analysis.SuggestedFix {
+	if p.uses == nil {
+		p.uses = fix.NewUses(p.Fset, p.TypesInfo)
+	}
+	var extra []analysis.TextEdit
+	seen := map[*ast.File]bool{}
+	for _, e := range f.TextEdits {
+		file := p.fileOf(e.Pos)
+		if file == nil || seen[file] {
+			continue
+		}
+		seen[file] = true
+		extra = append(extra, p.uses.Prune(file, f.TextEdits)...)
+	}
+	f.TextEdits = append(slices.Clip(f.TextEdits), extra...)
+	return f
 }
 
 // deleteStmt returns an edit removing the statement at cur, including its
