@@ -16,7 +16,10 @@ var sts000 = Check{
 		Title: "invalid or unused suppression directive",
 		Text: "A //stsregional:ignore or //stsregional:file-ignore directive names no check ID, names an unknown one, " +
 			"or gives no reason; or it suppresses nothing: none of the checks it names, all of them enabled, " +
-			"reported a finding on its line, the line below, or (file-ignore) its file.\n\n" +
+			"reported a finding on its line, the line below, or (file-ignore) its file. The same holds for staticcheck's " +
+			"//lint:ignore and //lint:file-ignore naming STS checks (staticcheck reports its own the same way; a " +
+			"//lint:ignore covers the first line of the code below it). golangci-lint's //nolint directives are honoured " +
+			"but never reported: golangci-lint's nolintlint owns their rules, and a bare //nolint serves other linters too.\n\n" +
 			"Why: a typo must never silently hide a finding, or fail to hide it, and a directive left behind after " +
 			"the code was fixed would hide the next regression. A directive naming a disabled check is not " +
 			"reported as unused. STS000 findings cannot themselves be suppressed.",
