@@ -310,6 +310,11 @@ func parseNolint(cm *ast.Comment) (*directive, string, bool) {
 	if _, after, ok := strings.Cut(rest, "//"); ok {
 		d.reason = strings.TrimSpace(after)
 	}
+	if d.reason == "" {
+		// No reason is required; the inventory names the directive
+		// instead.
+		d.reason = strings.TrimSpace(cm.Text)
+	}
 	list, isList := strings.CutPrefix(rest, ":")
 	if !isList || strings.HasPrefix(list, "all") {
 		return d, "", true
