@@ -92,6 +92,12 @@ func (p *Plan) add(fix Fix, files map[string]*File, seen map[string]bool, skippe
 	seen[key] = true
 	p.Fixes++
 	for name, edits := range byFile {
+		if skipped[name] {
+			// Refused once (generated, unreadable): do not read it again
+			// for each of its fixes (a 7 MB generated file with thousands
+			// of findings was read once per fix).
+			return
+		}
 		f, why := files[name], ""
 		if f == nil {
 			src, err := os.ReadFile(name)
