@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/stsregional/stsregional/analyzer/internal/fix"
 	"github.com/stsregional/stsregional/analyzer/internal/flow"
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 	"github.com/stsregional/stsregional/internal/inventory"
@@ -57,6 +58,8 @@ func newAnalyzer(cfg *Config) *analysis.Analyzer {
 		"list every STS route (client, credential provider, presign client, hand-built request) and its endpoint instead of the findings, with -format=text, json or markdown (under go vet: as diagnostics of category "+inventory.Category+")")
 	a.Flags.BoolVar(&cfg.AssumeEnvRegional, "assume-env-regional", cfg.AssumeEnvRegional,
 		"treat aws-sdk-go v1 sessions that read the environment (NewSession, NewSessionWithOptions, and sessions from parameters or helpers) as regional, for code bases that set AWS_STS_REGIONAL_ENDPOINTS=regional in every deployment")
+	a.Flags.BoolVar(&cfg.IncludeGenerated, "include-generated", cfg.IncludeGenerated,
+		`report findings in generated files ("// Code generated ... DO NOT EDIT.") too; by default they are skipped, as golangci-lint does`)
 	return a
 }
 
@@ -76,6 +79,12 @@ type pass struct {
 	noted     []noted
 	// src caches file contents read for statement deletions.
 	src map[string][]byte
+	// uses indexes the uses of imports, for the import deletions of
+	// fixes; built on the first fix.
+	uses *fix.Uses
+	// generated holds the generated files whose findings are dropped
+	// (none with Config.IncludeGenerated).
+	generated map[*token.File]bool
 }
 
 func run(ap *analysis.Pass, cfg *Config) (_ any, err error) {
@@ -107,10 +116,18 @@ func run(ap *analysis.Pass, cfg *Config) (_ any, err error) {
 		reported:  map[string]bool{},
 		inventory: cfg.Inventory,
 		src:       map[string][]byte{},
+		generated: map[*token.File]bool{},
+	}
+	if !cfg.IncludeGenerated {
+		for _, f := range ap.Files {
+			if ast.IsGenerated(f) {
+				p.generated[ap.Fset.File(f.FileStart)] = true
+			}
+		}
 	}
 	// Directives matter only where findings can be; they are parsed before
 	// any check runs so that every report can consult them.
-	p.directives = scanDirectives(ap.Fset, ap.Files)
+	p.directives = scanDirectives(ap.Fset, ap.Files, !cfg.DriverHandlesNolint)
 	p.flow = flow.New(ap, inspector.New(ap.Files), flow.Options{AssumeEnvRegional: cfg.AssumeEnvRegional})
 	for _, c := range Checks {
 		if p.on[c.ID] && c.ID != BadDirective {
@@ -132,7 +149,7 @@ func run(ap *analysis.Pass, cfg *Config) (_ any, err error) {
 // report emits one diagnostic for check id at node n, once per position,
 // unless the check is disabled or a directive suppresses it.
 func (p *pass) report(id string, n ast.Node, msg string, fix *analysis.SuggestedFix) {
-	if !p.on[id] {
+	if !p.on[id] || p.inGenerated(n.Pos()) {
 		return
 	}
 	suppressed := p.directives.suppress(p.Fset, id, n.Pos())
@@ -153,8 +170,8 @@ func (p *pass) report(id string, n ast.Node, msg string, fix *analysis.Suggested
 		URL:      chk.URL(),
 		Message:  id + ": " + msg,
 	}
-	if fix != nil && len(fix.TextEdits) > 0 {
-		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	if fix != nil && len(fix.TextEdits) > 0 && !p.editsGenerated(fix) {
+		d.SuggestedFixes = []analysis.SuggestedFix{p.pruneImports(*fix)}
 	}
 	p.Report(d)
 }
@@ -205,6 +222,25 @@ func mentionsAmazonaws(files []*ast.File) bool {
 func containsFold(s, sub string) bool {
 	for i := 0; i+len(sub) <= len(s); i++ {
 		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// inGenerated reports whether pos is in a generated file whose findings are
+// dropped. Their fixes are not built either where that would cost file
+// reads (see source).
+func (p *pass) inGenerated(pos token.Pos) bool {
+	return len(p.generated) > 0 && pos.IsValid() && p.generated[p.Fset.File(pos)]
+}
+
+// editsGenerated reports whether fix edits a generated file (the session a
+// finding's fix would change may be built there): no driver applies such
+// a fix.
+func (p *pass) editsGenerated(fix *analysis.SuggestedFix) bool {
+	for _, e := range fix.TextEdits {
+		if p.inGenerated(e.Pos) {
 			return true
 		}
 	}

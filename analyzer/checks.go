@@ -142,6 +142,18 @@ type Config struct {
 	// AWS_STS_REGIONAL_ENDPOINTS (everything but session.New) as regional:
 	// for code bases that set it in every deployment. Default false: strict.
 	AssumeEnvRegional bool `json:"assume-env-regional,omitempty"`
+	// IncludeGenerated reports findings in generated files (those with a
+	// "// Code generated ... DO NOT EDIT." comment, ast.IsGenerated) too.
+	// Default false, as golangci-lint does: such files cannot be fixed by
+	// hand and are rewritten by their generator. Values flowing out of
+	// generated code are analysed either way; only the reports and fixes
+	// in those files are dropped.
+	IncludeGenerated bool `json:"include-generated,omitempty"`
+	// DriverHandlesNolint leaves //nolint directives to the driver: the
+	// golangci-lint plugin sets it, because golangci-lint applies them
+	// itself and its nolintlint reports a //nolint:stsregional as unused
+	// if the analyzer had already dropped the finding. Not a setting.
+	DriverHandlesNolint bool `json:"-"`
 	// Inventory also reports every STS route as a diagnostic of category
 	// inventory.Category whose message carries an inventory.Row: the
 	// channel by which stsregional -inventory gets them through go vet.

@@ -42,6 +42,8 @@ var (
 	// sharedResults are the analysis results of every package of the
 	// shared runs: TestMessageLength reads their diagnostics.
 	sharedResults []*analysistest.Result
+	// fixResults are the results of the fix/ folders' runs.
+	fixResults []*analysistest.Result
 )
 
 // recorder collects analysistest's errors.
@@ -81,8 +83,9 @@ func runShared() {
 	plain, offPlain = splitOff(plain, &enable)
 	fixes, offFixes = splitOff(fixes, &enable)
 	run := func(rs []*analysistest.Result) { sharedResults = append(sharedResults, rs...) }
+	runFix := func(rs []*analysistest.Result) { run(rs); fixResults = append(fixResults, rs...) }
 	run(analysistest.Run(rec, mod(), analyzer.Analyzer, dedup(plain)...))
-	run(analysistest.RunWithSuggestedFixes(rec, mod(), analyzer.Analyzer, fixes...))
+	runFix(analysistest.RunWithSuggestedFixes(rec, mod(), analyzer.Analyzer, fixes...))
 	if len(enable) > 0 {
 		for _, k := range analyzer.Checks {
 			if k.Default {
@@ -95,7 +98,7 @@ func runShared() {
 			return
 		}
 		run(analysistest.Run(rec, mod(), a, dedup(offPlain)...))
-		run(analysistest.RunWithSuggestedFixes(rec, mod(), a, offFixes...))
+		runFix(analysistest.RunWithSuggestedFixes(rec, mod(), a, offFixes...))
 	}
 }
 
@@ -158,7 +161,9 @@ func runCheck(t *testing.T, dir string) {
 func TestSTS000(t *testing.T) { runCheck(t, "sts000") }
 
 // TestSTS001 covers constant global endpoints in endpoint sinks, traced
-// request URLs, and uses of the global host that are not endpoints.
+// request URLs, and uses of the global host that are not endpoints; and
+// (generated/) that findings in generated files are not reported by
+// default while values flowing out of them are analysed.
 func TestSTS001(t *testing.T) { runCheck(t, "sts001") }
 
 // TestSTS002 covers v1 sessions that are not provably regional, through
@@ -235,6 +240,17 @@ func TestMessageLength(t *testing.T) {
 	t.Logf("%d diagnostics, longest %d characters: %s", n, len(longest), longest)
 }
 
+// TestIncludeGenerated runs testdata/mod/generated with Config.IncludeGenerated:
+// the findings of its generated file are reported, directives there
+// included. sts001/generated is the same code under the default.
+func TestIncludeGenerated(t *testing.T) {
+	a, err := analyzer.New(analyzer.Config{IncludeGenerated: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, mod(), a, "./generated")
+}
+
 // TestLayout keeps the test module's layout: one folder per check, and
 // every other top-level folder run by a known test, so that no // want
 // comment goes unchecked.
@@ -246,8 +262,9 @@ func TestLayout(t *testing.T) {
 	}
 	// Folders of other tests: flow/ holds the flow classes of issue 8 and
 	// truth/ the ground-truth harness (both run by truth_test.go);
-	// inventory/ the routes only the inventory lists (inventory_test.go).
-	known := regexp.MustCompile(`^(sts\d{3}|matching|config|flow|truth|inventory)$`)
+	// inventory/ the routes only the inventory lists (inventory_test.go);
+	// generated/ runs with -include-generated (TestIncludeGenerated).
+	known := regexp.MustCompile(`^(sts\d{3}|matching|config|flow|truth|inventory|generated)$`)
 	entries, err := os.ReadDir(mod())
 	if err != nil {
 		t.Fatal(err)

@@ -76,3 +76,20 @@ func TestGating(t *testing.T) {
 		t.Errorf("-disable=STS001,STS9: err = %v, want one naming STS9", err)
 	}
 }
+
+// TestIncludeGeneratedFlag checks that -include-generated is bound to
+// Config.IncludeGenerated and is off by default.
+func TestIncludeGeneratedFlag(t *testing.T) {
+	var cfg Config
+	a := newAnalyzer(&cfg)
+	f := a.Flags.Lookup("include-generated")
+	if f == nil || f.DefValue != "false" {
+		t.Fatalf("flag include-generated = %+v, want a bool flag defaulting to false", f)
+	}
+	if err := a.Flags.Set("include-generated", "true"); err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.IncludeGenerated {
+		t.Error("-include-generated=true left Config.IncludeGenerated false")
+	}
+}

@@ -311,17 +311,28 @@
 //
 // # Suppressing findings
 //
-// The analyzer itself honours two comment directives, so they work the same
-// standalone, under go vet and go fix, and in golangci-lint:
+// The analyzer itself honours these comment directives, so they work the
+// same standalone, under go vet and go fix, and in golangci-lint:
 //
 //	//stsregional:ignore STS003 reason why this client must stay global
 //	//stsregional:ignore STS001,STS004 reason
 //	//stsregional:file-ignore STS002 reason
+//	//lint:ignore STS003 reason (staticcheck's syntax and scope)
+//	//lint:file-ignore STS002 reason
+//	//nolint:stsregional // reason (golangci-lint's syntax and scope)
 //
-// A line directive covers findings on its own line and on the line below;
-// a file-ignore directive, written anywhere in the file, covers the whole
-// file. A reason is required. A malformed directive, and one that
-// suppresses nothing, is reported as STS000.
+// A //stsregional:ignore directive covers findings on its own line and on
+// the line below; a file-ignore directive, written anywhere in the file,
+// covers the whole file. //lint:ignore covers the first line of the code
+// it precedes, as in staticcheck. //nolint (also in a list, bare, or
+// //nolint:all) covers its own lines and the node starting at its column
+// on the next line, as in golangci-lint. A reason is required except for
+// //nolint. A malformed //stsregional: or //lint: directive, and one that
+// suppresses nothing, is reported as STS000; //nolint directives are left
+// to golangci-lint's nolintlint.
+//
+// Findings in generated files (ast.IsGenerated) are not reported unless
+// -include-generated is given; what flows out of them is still analysed.
 //
 // # Flags
 //
@@ -330,12 +341,13 @@
 //	-enable=IDS            comma-separated check IDs to run instead of the defaults, e.g. -enable=STS001,STS004
 //	-disable=IDS           comma-separated check IDs not to run; wins over -enable
 //	-assume-env-regional   treat v1 sessions that read the environment as regional
+//	-include-generated     also report findings in generated files
 //	-inventory             also report every STS route, for stsregional -inventory
 //
 // IDs are case-insensitive; an unknown ID is an error. Under go vet the
-// flags are spelled -stsregional.enable, -stsregional.disable and
-// -stsregional.assume-env-regional (the stsregional binary also accepts the
-// short spellings there).
+// flags are spelled -stsregional.enable, -stsregional.disable,
+// -stsregional.assume-env-regional and -stsregional.include-generated (the
+// stsregional binary also accepts the short spellings there).
 //
 // -assume-env-regional is for code bases that set
 // AWS_STS_REGIONAL_ENDPOINTS=regional in every deployment: STS clients whose

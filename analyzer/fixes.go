@@ -7,6 +7,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -47,6 +48,27 @@ func suggested(msg string, im *fix.Imports, edits ...analysis.TextEdit) *analysi
 	return &analysis.SuggestedFix{Message: msg, TextEdits: edits}
 }
 
+// pruneImports adds to f the edits deleting the imports it leaves unused
+// in the files it edits, so that a driver applying its edits verbatim
+// (golangci-lint --fix, gopls) gets a file that compiles.
+func (p *pass) pruneImports(f analysis.SuggestedFix) analysis.SuggestedFix {
+	if p.uses == nil {
+		p.uses = fix.NewUses(p.Fset, p.TypesInfo)
+	}
+	var extra []analysis.TextEdit
+	seen := map[*ast.File]bool{}
+	for _, e := range f.TextEdits {
+		file := p.fileOf(e.Pos)
+		if file == nil || seen[file] {
+			continue
+		}
+		seen[file] = true
+		extra = append(extra, p.uses.Prune(file, f.TextEdits)...)
+	}
+	f.TextEdits = append(slices.Clip(f.TextEdits), extra...)
+	return f
+}
+
 // deleteStmt returns an edit removing the statement at cur, including its
 // whole line when it stands alone on it, or false if the statement is not
 // directly in a block (deleting it would break the syntax).
@@ -62,7 +84,7 @@ func (p *pass) deleteStmt(cur inspector.Cursor) (analysis.TextEdit, bool) {
 	}
 	pos, end := stmt.Pos(), stmt.End()
 	tf := p.Fset.File(pos)
-	src := p.source(tf.Name())
+	src := p.source(tf)
 	if src != nil {
 		start := tf.Offset(pos)
 		stop := tf.Offset(end)
@@ -82,7 +104,15 @@ func (p *pass) deleteStmt(cur inspector.Cursor) (analysis.TextEdit, bool) {
 	return analysis.TextEdit{Pos: pos, End: end}, true
 }
 
-func (p *pass) source(name string) []byte {
+// source returns the content of file name, read once, or nil. A generated
+// file's findings are dropped, so it is never read: reading and scanning a
+// multi-megabyte generated file for each of its findings is what made -fix
+// slow on them.
+func (p *pass) source(tf *token.File) []byte {
+	name := tf.Name()
+	if p.generated[tf] {
+		return nil
+	}
 	if b, ok := p.src[name]; ok {
 		return b
 	}
@@ -150,7 +180,7 @@ func (p *pass) insertField(lit *ast.CompositeLit, text string) ([]analysis.TextE
 	if tf.Line(last.End()) == tf.Line(lit.Rbrace) {
 		return []analysis.TextEdit{fix.Insert(last.End(), ", "+text)}, true
 	}
-	src := p.source(tf.Name())
+	src := p.source(tf)
 	if src == nil {
 		return nil, false
 	}

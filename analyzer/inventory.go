@@ -61,23 +61,6 @@ type evidence struct {
 	node ast.Node
 }
 
-// reason returns the reason of the directive that suppresses a finding of
-// check id at pos, or "".
-func (ds *directives) reason(fset *token.FileSet, id string, pos token.Pos) string {
-	if ds == nil || !pos.IsValid() {
-		return ""
-	}
-	tf := fset.File(pos)
-	for _, list := range [][]*directive{ds.lines[lineKey{tf, tf.Line(pos)}], ds.files[tf]} {
-		for _, d := range list {
-			if slices.Contains(d.ids, id) {
-				return d.reason
-			}
-		}
-	}
-	return ""
-}
-
 // reportRoutes reports one route diagnostic per STS route of the package.
 func (p *pass) reportRoutes() {
 	var routes []route

@@ -15,8 +15,10 @@
 //	        settings:
 //	          disable: [STS004]
 //
-// The settings are those of analyzer.Config: enable, disable and
-// assume-env-regional, the names of the command-line flags.
+// The settings are those of analyzer.Config: enable, disable,
+// assume-env-regional and include-generated, the names of the command-line
+// flags. golangci-lint applies //nolint directives itself, so the plugin
+// leaves them to it (analyzer.Config.DriverHandlesNolint).
 package gclplugin
 
 import (
@@ -59,6 +61,9 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("%s: invalid settings: %w", Name, err)
 	}
+	// golangci-lint filters //nolint itself; dropping those findings in the
+	// analyzer would make nolintlint report the directives as unused.
+	cfg.DriverHandlesNolint = true
 	a, err := analyzer.New(cfg)
 	if err != nil {
 		return nil, err
@@ -78,7 +83,7 @@ func (p *Plugin) GetLoadMode() string {
 
 // knownKeys lists the settings keys, the JSON names of analyzer.Config's
 // fields.
-const knownKeys = "enable, disable, assume-env-regional"
+const knownKeys = "enable, disable, assume-env-regional, include-generated"
 
 // settingsError turns a DecodeSettings error (a JSON round trip with
 // DisallowUnknownFields) into one that names the offending key.
@@ -95,6 +100,7 @@ func settingsError(err error) error {
 			"enable":              "a list of check IDs",
 			"disable":             "a list of check IDs",
 			"assume-env-regional": "true or false",
+			"include-generated":   "true or false",
 		}[strings.SplitN(key, ".", 2)[0]]
 		if want == "" {
 			want = typeErr.Type.String()

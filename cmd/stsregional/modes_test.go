@@ -252,8 +252,8 @@ func TestHelp(t *testing.T) {
 	for _, m := range regexp.MustCompile(`(?m)^  -([a-zA-Z.-]+)`).FindAllStringSubmatch(r.stdout, -1) {
 		listed = append(listed, m[1])
 	}
-	want := []string{"V", "assume-env-regional", "c", "diff", "disable", "enable", "explain", "fix", "flags", "format", "inventory", "json",
-		"stsregional.assume-env-regional", "stsregional.disable", "stsregional.enable", "stsregional.inventory", "tags", "test", "v", "version"}
+	want := []string{"V", "assume-env-regional", "c", "diff", "disable", "enable", "explain", "fix", "flags", "format", "include-generated", "inventory", "json",
+		"stsregional.assume-env-regional", "stsregional.disable", "stsregional.enable", "stsregional.include-generated", "stsregional.inventory", "tags", "test", "v", "version"}
 	sort.Strings(listed)
 	if strings.Join(listed, " ") != strings.Join(want, " ") {
 		t.Errorf("-help lists %v, want %v:\n%s", listed, want, r.stdout)

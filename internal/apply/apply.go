@@ -112,6 +112,12 @@ func (pl *planner) add(fix Fix) {
 	pl.seen[key] = true
 	p.Fixes++
 	for name, edits := range byFile {
+		if pl.skipped[name] {
+			// Refused once (generated, unreadable, not writable): do not
+			// read it again for each of its fixes (a 7 MB generated file
+			// with thousands of findings was read once per fix).
+			return
+		}
 		f, why := pl.files[name], ""
 		if f == nil {
 			src, err := os.ReadFile(name)
