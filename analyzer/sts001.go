@@ -70,7 +70,7 @@ func runSTS001(p *pass) {
 			}
 		}
 		msg, fix := p.literalFinding(s)
-		p.report(HardcodedGlobal, ep.At, msg, fix)
+		p.report(HardcodedGlobal, ep.At, msg, fix, sinkAt(s, ep.At)...)
 	}
 	// Values passed to other packages' functions whose parameter reaches
 	// an endpoint sink there: the caller chooses the value, so the finding
@@ -120,7 +120,7 @@ func (p *pass) reportReachingGlobal(s flow.Sink) {
 		if !src.Always() {
 			msg += "STS calls may go to sts.amazonaws.com when this value reaches it (other paths set another endpoint); "
 		}
-		p.report(HardcodedGlobal, m, msg+globalWhy+"; default to https://sts.<region>.amazonaws.com"+sinkAdvice(s.Kind), nil)
+		p.report(HardcodedGlobal, m, msg+globalWhy+"; default to https://sts.<region>.amazonaws.com"+sinkAdvice(s.Kind), nil, sinkAt(s, m)...)
 	}
 }
 

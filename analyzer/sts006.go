@@ -42,13 +42,13 @@ func runSTS006(p *pass) {
 			at = cl.Call // the Region comes from a helper's fact
 		}
 		if cl.Region.Value == "" {
-			p.report(GlobalPseudoRgn, at, "empty Region reaches an aws-sdk-go v1 STS "+cl.What+": v1 resolves STS without a Region to the global endpoint sts.amazonaws.com (us-east-1) instead of failing; set a real Region", nil)
+			p.report(GlobalPseudoRgn, at, "empty Region reaches an aws-sdk-go v1 STS "+cl.What+": v1 resolves STS without a Region to the global endpoint sts.amazonaws.com (us-east-1) instead of failing; set a real Region", nil, p.routesAt(at)...)
 			continue
 		}
-		p.report(GlobalPseudoRgn, at, "Region aws-global reaches an aws-sdk-go v1 STS "+cl.What+": it always selects the global endpoint sts.amazonaws.com (us-east-1), whatever STSRegionalEndpoint says; use a real Region (from AWS_REGION, shared config or instance metadata)", nil)
+		p.report(GlobalPseudoRgn, at, "Region aws-global reaches an aws-sdk-go v1 STS "+cl.What+": it always selects the global endpoint sts.amazonaws.com (us-east-1), whatever STSRegionalEndpoint says; use a real Region (from AWS_REGION, shared config or instance metadata)", nil, p.routesAt(at)...)
 	}
 	for _, e := range p.flow.V2GlobalRegions() {
-		p.report(GlobalPseudoRgn, e, awsGlobalV2Msg, nil)
+		p.report(GlobalPseudoRgn, e, awsGlobalV2Msg, nil, p.routesAt(e)...)
 	}
 	// aws-global passed, in this package, into a parameter that becomes
 	// an STS client's Region: reported where it is written.
@@ -64,7 +64,7 @@ func runSTS006(p *pass) {
 			if !src.Always() {
 				msg += "it may call the global endpoint when this value reaches it; "
 			}
-			p.report(GlobalPseudoRgn, m, msg+awsGlobalWhy, nil)
+			p.report(GlobalPseudoRgn, m, msg+awsGlobalWhy, nil, p.routesAt(m, e)...)
 		}
 	}
 	// aws-global passed to another package's function whose parameter
