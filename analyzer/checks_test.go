@@ -206,8 +206,9 @@ func TestLayout(t *testing.T) {
 	}
 	// Folders of other tests: flow/ holds the flow classes of issue 8 and
 	// truth/ the ground-truth harness (both run by truth_test.go);
-	// inventory/ the routes only the inventory lists (inventory_test.go).
-	known := regexp.MustCompile(`^(sts\d{3}|matching|config|flow|truth|inventory)$`)
+	// inventory/ the routes only the inventory lists (inventory_test.go);
+	// related/ the findings whose routes end elsewhere (related_test.go).
+	known := regexp.MustCompile(`^(sts\d{3}|matching|config|flow|truth|inventory|related)$`)
 	entries, err := os.ReadDir(mod())
 	if err != nil {
 		t.Fatal(err)
