@@ -2,8 +2,8 @@ package analyzer_test
 
 import (
 	"bytes"
-	"fmt"
 	"flag"
+	"fmt"
 	"go/token"
 	"os"
 	"path/filepath"
