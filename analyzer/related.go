@@ -1,15 +1,18 @@
 package analyzer
 
 // Related locations: a finding shows one place, but its route has two
-// ends. STS002, STS003 and STS008 findings sit where the session is built
-// (where the fix goes), STS006 findings where the Region is written, and
-// the STS clients, providers, presign clients and requests built from them
-// may be in another function or file; STS001 findings sit where the global
-// host is written, and the endpoint sink it reaches may be elsewhere. Each
+// ends. STS002 and STS003 findings on a session legacy on some paths sit
+// where that session is built (where the fix goes), STS006 findings where
+// the Region is written, and the STS clients, providers and presign
+// clients built from them may be in another function or file; STS001
+// findings sit where the global host is written, and the endpoint sink it
+// reaches may be elsewhere. Each
 // finding carries the other end as analysis.RelatedInformation: one per
 // route it reaches, or the sink. When the other end is the finding's own
 // node, or lies inside it (sts.New(session.Must(session.NewSession()))),
-// there is nothing to point at and no related location is added.
+// there is nothing to point at and no related location is added. STS008
+// gets none: its route is the client the credential chain builds inside
+// the SDK, at the session where the finding already is.
 //
 // The routes are the inventory's (inventory.go): a route is reached by a
 // finding at one of its evidence nodes (the session, the setting, the
@@ -57,6 +60,9 @@ func (rt *route) decidedIn(n ast.Node) bool {
 // nodes (the Region expression a value written at n flows into). Routes
 // whose own node holds n are the finding's own place and left out.
 func (p *pass) routesAt(n ast.Node, via ...ast.Node) []analysis.RelatedInformation {
+	if n == nil || !n.Pos().IsValid() {
+		return nil
+	}
 	if len(via) == 0 {
 		via = []ast.Node{n}
 	}
@@ -94,7 +100,7 @@ func routeMessage(r inventory.Row) string {
 // finding at n: none when n is the stored value or inside it.
 func sinkAt(s flow.Sink, n ast.Node) []analysis.RelatedInformation {
 	v := s.Value
-	if v == nil || v.Pos() <= n.Pos() && n.End() <= v.End() {
+	if v == nil || n == nil || v.Pos() <= n.Pos() && n.End() <= v.End() {
 		return nil
 	}
 	return []analysis.RelatedInformation{{Pos: v.Pos(), End: v.End(), Message: "reaches " + sinkName(s.Kind) + " here"}}
