@@ -44,14 +44,16 @@ func TestRelated(t *testing.T) {
 		"STS002 clients.go:30 → clients.go:32: sts.New builds the STS client here",
 		"STS002 clients.go:30 → clients.go:33: stscreds.NewCredentialsWithClient builds the credential provider here",
 		"STS002 clients.go:39 → none", // sts.New(session.Must(session.NewSession()))
-		"STS002 clients.go:67 → none", // the finding is at the client
+		// At the client (its session legacy on every path): the provider
+		// built over it.
+		"STS002 clients.go:68 → clients.go:69: stscreds.NewCredentialsWithClient builds the credential provider here",
 		"STS002 sessions.go:35 → clients.go:20: sts.New builds the STS client here",
 		"STS002 sessions.go:35 → clients.go:20: stscreds.NewCredentials builds an STS client here",
 		"STS003 sessions.go:47 → clients.go:62: sts.New builds the STS client here",
 		// STS006 at the Region: the clients and presign client it reaches.
 		"STS006 clients.go:45 → clients.go:49: sts.NewFromConfig builds the STS client here",
 		"STS006 clients.go:45 → clients.go:50: sts.NewPresignClient builds the presign client here",
-		"STS006 clients.go:72 → clients.go:73: sts.New builds the STS client here",
+		"STS006 clients.go:74 → clients.go:75: sts.New builds the STS client here",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("related locations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -62,9 +62,11 @@ func regionClient() any {
 	return sts.New(regionSess)
 }
 
-// The client of an unconditional session is the finding itself.
-func bareClient() any {
-	return sts.New(bareSess) // want `STS002`
+// The client of an unconditional session is the finding itself; the
+// provider over it, a line below, is its other route.
+func bareClient() (any, any) {
+	svc := sts.New(bareSess) // want `STS002`
+	return svc, stscreds.NewCredentialsWithClient(svc, "arn:aws:iam::123456789012:role/r")
 }
 
 // An aws-sdk-go v1 session with Region aws-global, its client below.
