@@ -71,7 +71,14 @@ type pass struct {
 	on   map[string]bool
 
 	directives *directives
-	reported   map[string]bool
+	// reported maps "id@pos" to the index of its diagnostic in diags: the
+	// findings are held until the checks have run, so that a finding
+	// reached by several routes carries all of them (related.go).
+	reported map[string]int
+	diags    []analysis.Diagnostic
+	// routeList caches the package's STS routes (inventory.go), which
+	// both the related locations and the inventory read.
+	routeList *[]route
 
 	// inventory reports the STS routes too (inventory.go); noted holds the
 	// findings the routes refer to.
@@ -113,7 +120,7 @@ func run(ap *analysis.Pass, cfg *Config) (_ any, err error) {
 	p := &pass{
 		Pass:      ap,
 		on:        cfg.enabled(),
-		reported:  map[string]bool{},
+		reported:  map[string]int{},
 		inventory: cfg.Inventory,
 		src:       map[string][]byte{},
 		generated: map[*token.File]bool{},
@@ -138,6 +145,9 @@ func run(ap *analysis.Pass, cfg *Config) (_ any, err error) {
 	if p.on[BadDirective] {
 		checkDirectives(p)
 	}
+	for _, d := range p.diags {
+		p.Report(d)
+	}
 	if p.inventory {
 		p.reportRoutes()
 	}
@@ -147,21 +157,24 @@ func run(ap *analysis.Pass, cfg *Config) (_ any, err error) {
 }
 
 // report emits one diagnostic for check id at node n, once per position,
-// unless the check is disabled or a directive suppresses it.
-func (p *pass) report(id string, n ast.Node, msg string, fix *analysis.SuggestedFix) {
+// unless the check is disabled or a directive suppresses it. related are
+// the other ends of the finding's routes (related.go); a second report at
+// the same position adds its related locations to the first.
+func (p *pass) report(id string, n ast.Node, msg string, fix *analysis.SuggestedFix, related ...analysis.RelatedInformation) {
 	if !p.on[id] || p.inGenerated(n.Pos()) {
 		return
 	}
 	suppressed := p.directives.suppress(p.Fset, id, n.Pos())
-	p.note(id, n, suppressed)
+	p.note(id, n, suppressed, related)
 	if suppressed {
 		return
 	}
 	key := fmt.Sprintf("%s@%d", id, n.Pos())
-	if p.reported[key] {
+	if i, ok := p.reported[key]; ok {
+		p.diags[i].Related = addRelated(p.diags[i].Related, related...)
 		return
 	}
-	p.reported[key] = true
+	p.reported[key] = len(p.diags)
 	chk, _ := checkByID(id)
 	d := analysis.Diagnostic{
 		Pos:      n.Pos(),
@@ -169,11 +182,12 @@ func (p *pass) report(id string, n ast.Node, msg string, fix *analysis.Suggested
 		Category: chk.Category,
 		URL:      chk.URL(),
 		Message:  id + ": " + msg,
+		Related:  addRelated(nil, related...),
 	}
 	if fix != nil && len(fix.TextEdits) > 0 && !p.editsGenerated(fix) {
 		d.SuggestedFixes = []analysis.SuggestedFix{p.pruneImports(*fix)}
 	}
-	p.Report(d)
+	p.diags = append(p.diags, d)
 }
 
 func importsAWS(pkg *types.Package) bool {

@@ -263,8 +263,9 @@ func TestLayout(t *testing.T) {
 	// Folders of other tests: flow/ holds the flow classes of issue 8 and
 	// truth/ the ground-truth harness (both run by truth_test.go);
 	// inventory/ the routes only the inventory lists (inventory_test.go);
-	// generated/ runs with -include-generated (TestIncludeGenerated).
-	known := regexp.MustCompile(`^(sts\d{3}|matching|config|flow|truth|inventory|generated)$`)
+	// generated/ runs with -include-generated (TestIncludeGenerated);
+	// related/ the findings whose routes end elsewhere (related_test.go).
+	known := regexp.MustCompile(`^(sts\d{3}|matching|config|flow|truth|inventory|generated|related)$`)
 	entries, err := os.ReadDir(mod())
 	if err != nil {
 		t.Fatal(err)

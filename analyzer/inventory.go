@@ -34,14 +34,19 @@ type noted struct {
 	pos        token.Pos
 	suppressed bool
 	reason     string
+	// related are the positions of the routes' other ends.
+	related []token.Pos
 }
 
 // note records a finding of an enabled check when the inventory is on.
-func (p *pass) note(id string, n ast.Node, suppressed bool) {
+func (p *pass) note(id string, n ast.Node, suppressed bool, related []analysis.RelatedInformation) {
 	if !p.inventory {
 		return
 	}
 	f := noted{id: id, pos: n.Pos(), suppressed: suppressed}
+	for _, r := range related {
+		f.related = append(f.related, r.Pos)
+	}
 	if suppressed {
 		f.reason = p.directives.reason(p.Fset, id, n.Pos())
 	}
@@ -61,8 +66,13 @@ type evidence struct {
 	node ast.Node
 }
 
-// reportRoutes reports one route diagnostic per STS route of the package.
-func (p *pass) reportRoutes() {
+// routes returns the STS routes of the package, computed once: every v1
+// and v2 STS client, provider or presign client over a client, and
+// hand-built request, with the evidence nodes that decide its endpoint.
+func (p *pass) routes() []route {
+	if p.routeList != nil {
+		return *p.routeList
+	}
 	var routes []route
 	v1 := map[*ast.CallExpr]flow.Client{}
 	for _, cl := range p.flow.V1Clients() {
@@ -95,7 +105,13 @@ func (p *pass) reportRoutes() {
 	for _, req := range p.flow.Requests() {
 		routes = append(routes, p.requestRoute(req))
 	}
+	p.routeList = &routes
+	return routes
+}
 
+// reportRoutes reports one route diagnostic per STS route of the package.
+func (p *pass) reportRoutes() {
+	routes := p.routes()
 	for _, rt := range routes {
 		p.attachFinding(&rt)
 		row := rt.row
@@ -118,20 +134,34 @@ func (p *pass) reportRoutes() {
 	}
 }
 
-// attachFinding sets the row's check to the finding reported inside the
-// route's node or at one of its evidence nodes; several: the lowest ID,
-// an unsuppressed one first.
+// attachFinding sets the row's findings to those reported inside the
+// route's node or at one of its evidence nodes, or whose related locations
+// lead to the route; its check to the first: the lowest ID, an
+// unsuppressed one first.
 func (p *pass) attachFinding(rt *route) {
 	var best *noted
+	type key struct {
+		id         string
+		pos        token.Pos
+		suppressed bool
+	}
+	seen := map[key]bool{}
 	for i := range p.noted {
 		f := &p.noted[i]
-		at := rt.node.Pos() <= f.pos && f.pos < rt.node.End()
+		at := rt.within(f.pos)
 		for _, e := range rt.evidence {
 			at = at || e.node != nil && e.node.Pos() == f.pos
 		}
-		if !at {
+		for _, r := range f.related {
+			at = at || rt.within(r) || rt.decidedAt(r)
+		}
+		k := key{f.id, f.pos, f.suppressed}
+		if !at || seen[k] {
 			continue
 		}
+		seen[k] = true
+		fp := p.Fset.Position(f.pos)
+		rt.row.Findings = append(rt.row.Findings, inventory.Finding{Check: f.id, File: fp.Filename, Line: fp.Line, Column: fp.Column, Suppressed: f.suppressed})
 		if best == nil || cmp.Or(cmpBool(f.suppressed, best.suppressed), cmp.Compare(f.id, best.id)) < 0 {
 			best = f
 		}
@@ -139,6 +169,10 @@ func (p *pass) attachFinding(rt *route) {
 	if best != nil {
 		rt.row.Check, rt.row.Suppressed, rt.row.SuppressReason = best.id, best.suppressed, best.reason
 	}
+	slices.SortFunc(rt.row.Findings, func(a, b inventory.Finding) int {
+		return cmp.Or(cmpBool(a.Suppressed, b.Suppressed), cmp.Compare(a.Check, b.Check),
+			cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
 }
 
 func cmpBool(a, b bool) int {

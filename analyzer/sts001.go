@@ -95,7 +95,7 @@ func runSTS001(p *pass) {
 			}
 		}
 		msg, fix := p.literalFinding(s)
-		p.report(HardcodedGlobal, ep.At, msg, fix)
+		p.report(HardcodedGlobal, ep.At, msg, fix, sinkAt(s, ep.At)...)
 	}
 	// Values passed to other packages' functions whose parameter reaches
 	// an endpoint sink there: the caller chooses the value, so the finding
@@ -144,7 +144,7 @@ func (p *pass) reportReachingGlobal(s flow.Sink) {
 			// Other paths set another endpoint.
 			msg = "sts.amazonaws.com may flow from here into " + sinkName(s.Kind) + "; use " + regionalURL
 		}
-		p.report(HardcodedGlobal, m, msg, nil)
+		p.report(HardcodedGlobal, m, msg, nil, sinkAt(s, m)...)
 	}
 }
 

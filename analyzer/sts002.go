@@ -72,7 +72,7 @@ func (p *pass) checkV1Clients(id string) {
 		if (cl.Region != nil) != (id == V1RegionTrap) {
 			continue
 		}
-		p.report(id, cl.At, v1Message(cl), p.v1ClientFix(cl))
+		p.report(id, cl.At, v1Message(cl), p.v1ClientFix(cl), p.routesAt(cl.At)...)
 	}
 }
 

@@ -48,13 +48,13 @@ func runSTS006(p *pass) {
 			at = cl.Call // the Region comes from a helper's fact
 		}
 		if cl.Region.Value == "" {
-			p.report(GlobalPseudoRgn, at, "empty Region reaches a v1 STS "+cl.What+", selecting the global endpoint; set a real Region", nil)
+			p.report(GlobalPseudoRgn, at, "empty Region reaches a v1 STS "+cl.What+", selecting the global endpoint; set a real Region", nil, p.routesAt(at)...)
 			continue
 		}
-		p.report(GlobalPseudoRgn, at, "Region aws-global reaches a v1 STS "+cl.What+", selecting the global endpoint; use a real Region", nil)
+		p.report(GlobalPseudoRgn, at, "Region aws-global reaches a v1 STS "+cl.What+", selecting the global endpoint; use a real Region", nil, p.routesAt(at)...)
 	}
 	for _, e := range p.flow.V2GlobalRegions() {
-		p.report(GlobalPseudoRgn, e, awsGlobalV2Msg, nil)
+		p.report(GlobalPseudoRgn, e, awsGlobalV2Msg, nil, p.routesAt(e)...)
 	}
 	// aws-global passed, in this package, into a parameter that becomes
 	// an STS client's Region: reported where it is written.
@@ -70,7 +70,7 @@ func runSTS006(p *pass) {
 			if !src.Always() {
 				flows = " may flow " // other values reach the Region too
 			}
-			p.report(GlobalPseudoRgn, m, "Region aws-global"+flows+"from here into a "+sdkName+" STS client's Region; use a real Region", nil)
+			p.report(GlobalPseudoRgn, m, "Region aws-global"+flows+"from here into a "+sdkName+" STS client's Region; use a real Region", nil, p.routesAt(m, e)...)
 		}
 	}
 	// aws-global passed to another package's function whose parameter

@@ -528,34 +528,41 @@ func TestSARIFMultitool(t *testing.T) {
 		if err := os.WriteFile(in, []byte(r.stdout), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		cmd := exec.Command(tool, "validate", in, "-o", report)
-		// No ICU needed: validation uses no culture data.
-		cmd.Env = append(os.Environ(), "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1", "DOTNET_CLI_TELEMETRY_OPTOUT=1")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("%s validate: %v\n%s", tool, err, out)
-		}
-		t.Logf("%s validate (%s):\n%s", filepath.Base(tool), pkg, out)
-		// The validator exits 0 even when the log has errors: read its report.
-		var rep struct {
-			Runs []struct {
-				Results []struct {
-					RuleID string `json:"ruleId"`
-					Level  string `json:"level"`
-				} `json:"results"`
-			} `json:"runs"`
-		}
-		data, err := os.ReadFile(report)
-		if err != nil {
-			t.Fatalf("validator wrote no report: %v\n%s", err, out)
-		}
-		if err := json.Unmarshal(data, &rep); err != nil || len(rep.Runs) == 0 {
-			t.Fatalf("validator report does not parse: %v\n%s", err, data)
-		}
-		for _, res := range rep.Runs[0].Results {
-			if res.Level == "error" {
-				t.Errorf("%s: validator reports error %s; its output:\n%s", pkg, res.RuleID, out)
-			}
+		validateSARIF(t, tool, in, report, pkg)
+	}
+}
+
+// validateSARIF runs the Multitool's validator on the log in and fails the
+// test on every error it reports in report (pkg names the log).
+func validateSARIF(t *testing.T, tool, in, report, pkg string) {
+	t.Helper()
+	cmd := exec.Command(tool, "validate", in, "-o", report)
+	// No ICU needed: validation uses no culture data.
+	cmd.Env = append(os.Environ(), "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1", "DOTNET_CLI_TELEMETRY_OPTOUT=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s validate: %v\n%s", tool, err, out)
+	}
+	t.Logf("%s validate (%s):\n%s", filepath.Base(tool), pkg, out)
+	// The validator exits 0 even when the log has errors: read its report.
+	var rep struct {
+		Runs []struct {
+			Results []struct {
+				RuleID string `json:"ruleId"`
+				Level  string `json:"level"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatalf("validator wrote no report: %v\n%s", err, out)
+	}
+	if err := json.Unmarshal(data, &rep); err != nil || len(rep.Runs) == 0 {
+		t.Fatalf("validator report does not parse: %v\n%s", err, data)
+	}
+	for _, res := range rep.Runs[0].Results {
+		if res.Level == "error" {
+			t.Errorf("%s: validator reports error %s; its output:\n%s", pkg, res.RuleID, out)
 		}
 	}
 }

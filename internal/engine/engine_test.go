@@ -26,7 +26,8 @@ const stream = `{
 		"stsregional": [
 			{"category": "c", "posn": "/m/p/b.go:9:1", "end": "/m/p/b.go:9:5", "message": "STS004: b"},
 			{"category": "c", "posn": "/m/p/a.go:3:2", "end": "/m/p/a.go:3:5", "message": "STS001: a",
-			 "suggested_fixes": [{"message": "Fix", "edits": [{"filename": "/m/p/a.go", "start": 10, "end": 12, "new": "x"}]}]}
+			 "suggested_fixes": [{"message": "Fix", "edits": [{"filename": "/m/p/a.go", "start": 10, "end": 12, "new": "x"}]}],
+			 "related": [{"posn": "/m/p/c.go:7:2", "end": "/m/p/c.go:7:14", "message": "reaches a request URL here"}]}
 		]
 	}
 }
@@ -62,6 +63,9 @@ func TestDecode(t *testing.T) {
 	}
 	if f := diags[0].Fixes; len(f) != 1 || f[0].Edits[0] != (Edit{"/m/p/a.go", 10, 12, "x"}) {
 		t.Errorf("fixes of the first diagnostic: %+v", f)
+	}
+	if r := diags[0].Related; len(r) != 1 || r[0] != (Related{Position{"/m/p/c.go", 7, 2}, Position{"/m/p/c.go", 7, 14}, "reaches a request URL here"}) {
+		t.Errorf("related locations of the first diagnostic: %+v", r)
 	}
 	if len(errs) != 1 || errs[0] != "example.com/q: internal error analysing example.com/q (please report it)" {
 		t.Errorf("errors %q, want one line about example.com/q", errs)

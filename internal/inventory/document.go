@@ -75,6 +75,13 @@ func (r Row) Relative(dir string) Row {
 		}
 		r.Evidence = ev
 	}
+	if len(r.Findings) > 0 {
+		fs := slices.Clone(r.Findings)
+		for i := range fs {
+			fs[i].File = relative(dir, fs[i].File)
+		}
+		r.Findings = fs
+	}
 	return r
 }
 

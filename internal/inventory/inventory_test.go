@@ -170,6 +170,7 @@ func TestWire(t *testing.T) {
 		{inventory.Prefix + strings.Replace(body, `"mode":"explicit"`, `"mode":"maybe"`, 1), `unknown endpoint mode`},
 		{inventory.Prefix + strings.Replace(body, `{`, `{"extra":1,`, 1), `unknown field`},
 		{inventory.Prefix + strings.Replace(body, `"line":30`, `"line":0`, 1), `without a position`},
+		{inventory.Prefix + strings.Replace(body, `"check":"STS001","file"`, `"check":"X","file"`, 1), `bad finding`},
 	} {
 		_, err := inventory.Decode(c.msg)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

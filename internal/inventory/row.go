@@ -166,6 +166,22 @@ type Row struct {
 	// SuppressReason is the directive's reason.
 	Suppressed     bool   `json:"suppressed,omitempty"`
 	SuppressReason string `json:"suppress_reason,omitempty"`
+	// Findings are every finding whose route this is, where each is
+	// reported: at the route, at a position that decides its endpoint, or
+	// at the other end (the session or value a finding's related location
+	// leads from to this route). Check names the first of them.
+	Findings []Finding `json:"findings,omitempty"`
+}
+
+// A Finding is one finding on a route: its check ID and where it is
+// reported, so that a route leads to its finding as the finding's related
+// locations lead to its routes.
+type Finding struct {
+	Check      string `json:"check"`
+	File       string `json:"file"`
+	Line       int    `json:"line"`
+	Column     int    `json:"column"`
+	Suppressed bool   `json:"suppressed,omitempty"`
 }
 
 // An Endpoint is the endpoint a route resolves to.

@@ -174,6 +174,8 @@ func TestSchema(t *testing.T) {
 		{`"check": "STS003"`, `"check": "sts3"`, "does not match"},
 		{`"package": "example.com/app/a",`, ``, "lacks package"},
 		{`"regional": `, `"nearly-regional": `, "not in"},
+		{`"check": "STS001",` + "\n" + `          "file"`, `"check": "STS1",` + "\n" + `          "file"`, "does not match"},
+		{`"line": 8,`, `"line": 0,`, "< 1"},
 	} {
 		bad := strings.Replace(good, c.old, c.new, 1)
 		if bad == good {

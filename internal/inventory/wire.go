@@ -11,8 +11,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 )
+
+// checkID matches a check ID.
+var checkID = regexp.MustCompile(`^STS[0-9]{3}$`)
 
 // Category is the reserved diagnostic category of route rows. No check
 // uses it.
@@ -96,6 +100,11 @@ func (r Row) Validate() error {
 		}
 		if e.File == "" || e.Line < 1 || e.Column < 1 {
 			return fmt.Errorf("route %s: evidence without a position", r.Pos())
+		}
+	}
+	for _, f := range r.Findings {
+		if !checkID.MatchString(f.Check) || f.File == "" || f.Line < 1 || f.Column < 1 {
+			return fmt.Errorf("route %s: bad finding %s at %s:%d:%d", r.Pos(), f.Check, f.File, f.Line, f.Column)
 		}
 	}
 	return nil

@@ -48,26 +48,29 @@ type TextOptions struct {
 	// Context is the number of source lines shown around each finding;
 	// negative for none.
 	Context int
-	// Verbose adds each finding's documentation URL.
+	// Verbose adds each finding's related locations (the other ends of
+	// its routes) and its documentation URL.
 	Verbose bool
 }
 
-// Text prints one "file:line:col: message" line per diagnostic (and one
-// per related position), paths relative to cwd.
+// Text prints one "file:line:col: message" line per diagnostic, paths
+// relative to cwd; with Verbose, an indented "\tfile:line:col: message"
+// line per related location and the documentation URL.
 func Text(w io.Writer, diags []engine.Diagnostic, cwd string, opts TextOptions) {
 	for _, d := range diags {
-		printPlain(w, cwd, d.Pos, d.End, d.Message, opts.Context)
+		printPlain(w, cwd, "", d.Pos, d.End, d.Message, opts.Context)
+		if !opts.Verbose {
+			continue
+		}
 		for _, r := range d.Related {
-			printPlain(w, cwd, r.Pos, r.End, "\t"+r.Message, opts.Context)
+			printPlain(w, cwd, "\t", r.Pos, r.End, r.Message, opts.Context)
 		}
-		if opts.Verbose {
-			fmt.Fprintf(w, "\t%s\n", URL(d))
-		}
+		fmt.Fprintf(w, "\t%s\n", URL(d))
 	}
 }
 
-func printPlain(w io.Writer, cwd string, pos, end engine.Position, msg string, context int) {
-	fmt.Fprintf(w, "%s: %s\n", rel(cwd, pos), msg)
+func printPlain(w io.Writer, cwd, indent string, pos, end engine.Position, msg string, context int) {
+	fmt.Fprintf(w, "%s%s: %s\n", indent, rel(cwd, pos), msg)
 	if context < 0 {
 		return
 	}

@@ -18,7 +18,8 @@ func diags(dir string) []engine.Diagnostic {
 	return []engine.Diagnostic{{
 		Package: "example.com/p", Category: chk.Category, Message: chk.ID + ": msg",
 		Pos: engine.Position{Filename: file, Line: 2, Column: 3}, End: engine.Position{Filename: file, Line: 2, Column: 5},
-		Fixes: []engine.Fix{{Message: "Fix", Edits: []engine.Edit{{Filename: file, Start: 1, End: 2, New: "x"}}}},
+		Fixes:   []engine.Fix{{Message: "Fix", Edits: []engine.Edit{{Filename: file, Start: 1, End: 2, New: "x"}}}},
+		Related: []engine.Related{{Pos: engine.Position{Filename: file, Line: 1, Column: 1}, End: engine.Position{Filename: file, Line: 1, Column: 8}, Message: "sts.New builds the STS client here"}},
 	}}
 }
 
@@ -34,7 +35,9 @@ func TestText(t *testing.T) {
 	}
 	b.Reset()
 	Text(&b, diags(dir), dir, TextOptions{Context: 0, Verbose: true})
-	want = filepath.Join("p", "a.go") + ":2:3: STS004: msg\n2\tvar x = 1\n\t" + analyzer.Checks[4].URL() + "\n"
+	want = filepath.Join("p", "a.go") + ":2:3: STS004: msg\n2\tvar x = 1\n" +
+		"\t" + filepath.Join("p", "a.go") + ":1:1: sts.New builds the STS client here\n1\tpackage p\n" +
+		"\t" + analyzer.Checks[4].URL() + "\n"
 	if b.String() != want {
 		t.Errorf("Text -c=0 -v: %q, want %q", b.String(), want)
 	}
@@ -49,6 +52,7 @@ func TestJSON(t *testing.T) {
 	var tree map[string]map[string][]struct {
 		Posn, URL      string
 		SuggestedFixes []struct{ Edits []struct{ Filename string } } `json:"suggested_fixes"`
+		Related        []struct{ Posn, End, Message string }
 	}
 	if err := json.Unmarshal(b.Bytes(), &tree); err != nil {
 		t.Fatal(err)
@@ -56,7 +60,9 @@ func TestJSON(t *testing.T) {
 	d := tree["example.com/p"][analyzer.Name]
 	rel := filepath.Join("p", "a.go")
 	if len(d) != 1 || d[0].Posn != rel+":2:3" || d[0].URL != analyzer.Checks[4].URL() ||
-		d[0].SuggestedFixes[0].Edits[0].Filename != rel {
+		d[0].SuggestedFixes[0].Edits[0].Filename != rel ||
+		len(d[0].Related) != 1 || d[0].Related[0].Posn != rel+":1:1" || d[0].Related[0].End != rel+":1:8" ||
+		d[0].Related[0].Message != "sts.New builds the STS client here" {
 		t.Errorf("JSON:\n%s", b.String())
 	}
 	if !strings.HasSuffix(b.String(), "}\n") {

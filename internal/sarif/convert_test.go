@@ -47,7 +47,8 @@ func TestConvert(t *testing.T) {
 	d := engine.Diagnostic{
 		Category: chk.Category, Message: chk.ID + ": x",
 		Pos: engine.Position{Filename: file, Line: 3, Column: 9}, End: engine.Position{Filename: file, Line: 3, Column: 36},
-		Fixes: []engine.Fix{{Message: "Fix it", Edits: []engine.Edit{{Filename: file, Start: 19, End: 22, New: "sts.eu-west-1"}}}},
+		Fixes:   []engine.Fix{{Message: "Fix it", Edits: []engine.Edit{{Filename: file, Start: 19, End: 22, New: "sts.eu-west-1"}}}},
+		Related: []engine.Related{{Pos: engine.Position{Filename: file, Line: 1, Column: 1}, End: engine.Position{Filename: file, Line: 1, Column: 10}, Message: "reaches a request URL here"}},
 	}
 	log := Convert([]engine.Diagnostic{d}, dir, "v1")
 	run := log.Runs[0]
@@ -67,6 +68,14 @@ func TestConvert(t *testing.T) {
 	if r.RuleID != chk.ID || r.RuleIndex != 1 || loc.ArtifactLocation.URI != "a.go" || loc.ArtifactLocation.URIBaseID != SrcRoot ||
 		*loc.Region != (Region{3, 9, 3, 36}) {
 		t.Errorf("result %+v at %+v %+v", r, loc.ArtifactLocation, loc.Region)
+	}
+	if len(r.RelatedLocations) != 1 {
+		t.Fatalf("%d related locations, want 1", len(r.RelatedLocations))
+	}
+	rl := r.RelatedLocations[0]
+	if rl.ID == nil || *rl.ID != 1 || rl.Message == nil || rl.Message.Text != "reaches a request URL here" ||
+		rl.PhysicalLocation.ArtifactLocation.URI != "a.go" || *rl.PhysicalLocation.Region != (Region{1, 1, 1, 10}) {
+		t.Errorf("related location %+v at %+v", rl, rl.PhysicalLocation)
 	}
 	if len(r.Fixes) != 1 {
 		t.Fatalf("%d fixes, want 1", len(r.Fixes))

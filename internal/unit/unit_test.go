@@ -34,6 +34,7 @@ var testAnalyzer = &analysis.Analyzer{
 					if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
 						if fn, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Func); ok && fn.Pkg().Path() == "fmt" && fn.Name() == "Println" {
 							pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: "c", Message: "call",
+								Related:        []analysis.RelatedInformation{{Pos: sel.X.Pos(), End: sel.X.End(), Message: "fmt here"}},
 								SuggestedFixes: []analysis.SuggestedFix{{Message: "Print", TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("Print")}}}}})
 						}
 					}
@@ -98,12 +99,18 @@ func TestRun(t *testing.T) {
 				Start, End int
 			} `json:"edits"`
 		} `json:"suggested_fixes"`
+		Related []struct {
+			Posn    string `json:"posn"`
+			End     string `json:"end"`
+			Message string `json:"message"`
+		} `json:"related"`
 	}
 	if err := json.Unmarshal(data, &tree); err != nil {
 		t.Fatalf("JSON output: %v\n%s", err, data)
 	}
 	d := tree["example.com/a"]["t"]
-	if len(d) != 1 || d[0].Posn != a+":5:12" || d[0].SuggestedFixes[0].Edits[0].Start != strings.Index(src, "Println") {
+	if len(d) != 1 || d[0].Posn != a+":5:12" || d[0].SuggestedFixes[0].Edits[0].Start != strings.Index(src, "Println") ||
+		len(d[0].Related) != 1 || d[0].Related[0].Posn != a+":5:12" || d[0].Related[0].End != a+":5:15" || d[0].Related[0].Message != "fmt here" {
 		t.Errorf("JSON output:\n%s", data)
 	}
 	recs, err := readFacts(map[string]string{"example.com/a": cfg.VetxOutput})

@@ -1,0 +1,121 @@
+package analyzer
+
+// Related locations: a finding shows one place, but its route has two
+// ends. STS002 and STS003 findings on a session legacy on some paths sit
+// where that session is built (where the fix goes), STS006 findings where
+// the Region is written, and the STS clients, providers and presign
+// clients built from them may be in another function or file; STS001
+// findings sit where the global host is written, and the endpoint sink it
+// reaches may be elsewhere. Each
+// finding carries the other end as analysis.RelatedInformation: one per
+// route it reaches, or the sink. When the other end is the finding's own
+// node, or lies inside it (sts.New(session.Must(session.NewSession()))),
+// there is nothing to point at and no related location is added. STS008
+// gets none: its route is the client the credential chain builds inside
+// the SDK, at the session where the finding already is.
+//
+// The routes are the inventory's (inventory.go): a route is reached by a
+// finding at one of its evidence nodes (the session, the setting, the
+// Region, the override) or at a node holding one.
+
+import (
+	"go/ast"
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/stsregional/stsregional/analyzer/internal/flow"
+	"github.com/stsregional/stsregional/internal/inventory"
+)
+
+// within reports whether pos lies inside the route's node.
+func (rt *route) within(pos token.Pos) bool {
+	return rt.node.Pos() <= pos && pos < rt.node.End()
+}
+
+// decidedAt reports whether one of the route's evidence nodes starts at
+// pos.
+func (rt *route) decidedAt(pos token.Pos) bool {
+	for _, e := range rt.evidence {
+		if e.node != nil && e.node.Pos() == pos {
+			return true
+		}
+	}
+	return false
+}
+
+// decidedIn reports whether one of the route's evidence nodes lies inside
+// n (n itself included).
+func (rt *route) decidedIn(n ast.Node) bool {
+	for _, e := range rt.evidence {
+		if e.node != nil && n.Pos() <= e.node.Pos() && e.node.End() <= n.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// routesAt returns one related location per STS route that the finding at
+// n reaches: the routes decided at n, or, when via is given, at those
+// nodes (the Region expression a value written at n flows into). Routes
+// whose own node holds n are the finding's own place and left out.
+func (p *pass) routesAt(n ast.Node, via ...ast.Node) []analysis.RelatedInformation {
+	if n == nil || !n.Pos().IsValid() {
+		return nil
+	}
+	if len(via) == 0 {
+		via = []ast.Node{n}
+	}
+	var out []analysis.RelatedInformation
+	for _, rt := range p.routes() {
+		if rt.within(n.Pos()) {
+			continue
+		}
+		for _, v := range via {
+			if v != nil && rt.decidedIn(v) {
+				out = append(out, analysis.RelatedInformation{Pos: rt.node.Pos(), End: rt.node.End(), Message: routeMessage(rt.row)})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// routeMessage says what a route builds, for its related location.
+func routeMessage(r inventory.Row) string {
+	switch r.Kind {
+	case inventory.KindClient:
+		return r.Call + " builds the STS client here"
+	case inventory.KindHiddenClient:
+		return r.Call + " builds an STS client here"
+	case inventory.KindAssumeRole, inventory.KindWebIdentity:
+		return r.Call + " builds the credential provider here"
+	case inventory.KindPresign:
+		return r.Call + " builds the presign client here"
+	}
+	return r.Call + " sends the request here"
+}
+
+// sinkAt returns the related location of the endpoint sink s for a
+// finding at n: none when n is the stored value or inside it.
+func sinkAt(s flow.Sink, n ast.Node) []analysis.RelatedInformation {
+	v := s.Value
+	if v == nil || n == nil || v.Pos() <= n.Pos() && n.End() <= v.End() {
+		return nil
+	}
+	return []analysis.RelatedInformation{{Pos: v.Pos(), End: v.End(), Message: "reaches " + sinkName(s.Kind) + " here"}}
+}
+
+// addRelated appends the related locations of add not yet in list.
+func addRelated(list []analysis.RelatedInformation, add ...analysis.RelatedInformation) []analysis.RelatedInformation {
+	for _, r := range add {
+		dup := false
+		for _, l := range list {
+			dup = dup || l.Pos == r.Pos && l.Message == r.Message
+		}
+		if !dup {
+			list = append(list, r)
+		}
+	}
+	return list
+}

@@ -1,0 +1,61 @@
+package analyzer_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/stsregional/stsregional/analyzer"
+)
+
+// TestRelated: the findings of testdata/mod/related carry the other ends
+// of their routes as related locations. analysistest's // want comments
+// see only messages, so the related locations are compared here, as
+// "finding file:line → related file:line: message" lines.
+func TestRelated(t *testing.T) {
+	res := analysistest.Run(t, mod(), analyzer.Analyzer, "./related")
+	var got []string
+	for _, r := range res {
+		for _, d := range r.Diagnostics {
+			at := r.Pass.Fset.Position(d.Pos)
+			finding := fmt.Sprintf("%s %s:%d", d.Message[:6], filepath.Base(at.Filename), at.Line)
+			if len(d.Related) == 0 {
+				got = append(got, finding+" → none")
+			}
+			for _, rel := range d.Related {
+				p := r.Pass.Fset.Position(rel.Pos)
+				got = append(got, fmt.Sprintf("%s → %s:%d: %s", finding, filepath.Base(p.Filename), p.Line, rel.Message))
+			}
+		}
+	}
+	slices.Sort(got)
+	want := []string{
+		// STS001: the flag default and the helper's fallback, written in
+		// sessions.go, reach sinks in clients.go.
+		"STS001 sessions.go:17 → clients.go:55: reaches an aws-sdk-go-v2 BaseEndpoint here",
+		"STS001 sessions.go:24 → clients.go:56: reaches a request URL here",
+		// STS002/STS003 at the session built without the setting: every
+		// client and provider built from it, in another function and file
+		// or further down the same function.
+		"STS002 clients.go:30 → clients.go:32: sts.New builds the STS client here",
+		"STS002 clients.go:30 → clients.go:33: stscreds.NewCredentialsWithClient builds the credential provider here",
+		"STS002 clients.go:39 → none", // sts.New(session.Must(session.NewSession()))
+		// At the client (its session legacy on every path): the provider
+		// built over it.
+		"STS002 clients.go:68 → clients.go:69: stscreds.NewCredentialsWithClient builds the credential provider here",
+		"STS002 sessions.go:35 → clients.go:20: sts.New builds the STS client here",
+		"STS002 sessions.go:35 → clients.go:20: stscreds.NewCredentials builds an STS client here",
+		"STS003 sessions.go:47 → clients.go:62: sts.New builds the STS client here",
+		// STS006 at the Region: the clients and presign client it reaches.
+		"STS006 clients.go:45 → clients.go:49: sts.NewFromConfig builds the STS client here",
+		"STS006 clients.go:45 → clients.go:50: sts.NewPresignClient builds the presign client here",
+		"STS006 clients.go:74 → clients.go:75: sts.New builds the STS client here",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("related locations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -1,0 +1,52 @@
+// Package related holds findings whose route ends elsewhere: the session
+// built without the regional setting in one file, the STS clients built
+// from it in another; the global host written in one file, the endpoint
+// sink it reaches in another. TestRelated asserts the related locations.
+package related
+
+import (
+	"flag"
+	"os"
+
+	"github.com/aws/aws-sdk-go/aws"
+	"github.com/aws/aws-sdk-go/aws/endpoints"
+	"github.com/aws/aws-sdk-go/aws/session"
+)
+
+// stsEndpoint's default is written here and used in clients.go.
+var stsEndpoint = flag.String("sts-endpoint", "https://sts.amazonaws.com", "STS endpoint") // want `STS001`
+
+// endpointFromEnv falls back to the global host.
+func endpointFromEnv() string {
+	if e := os.Getenv("APP_STS_ENDPOINT"); e != "" {
+		return e
+	}
+	return "https://sts.amazonaws.com" // want `STS001`
+}
+
+// legacySess is built without the regional setting when APP_REGION is
+// empty; its clients are in clients.go.
+var legacySess *session.Session
+
+func init() {
+	if region := os.Getenv("APP_REGION"); region != "" {
+		legacySess = session.Must(session.NewSession(&aws.Config{Region: aws.String(region), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}))
+	} else {
+		legacySess = session.Must(session.NewSession()) // want `STS002`
+	}
+}
+
+// regionSess has a Region on every path, the regional setting on one.
+var regionSess *session.Session
+
+func init() {
+	cfg := aws.NewConfig().WithRegion("eu-west-1")
+	if os.Getenv("APP_REGIONAL") == "true" {
+		cfg = cfg.WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint)
+	}
+	regionSess = session.Must(session.NewSession(cfg)) // want `STS003: .* is false`
+}
+
+// bareSess is legacy on every path: its clients are the findings, and
+// with the route at the finding there is no related location.
+var bareSess = session.Must(session.NewSession())
