@@ -36,7 +36,7 @@ func TestRelated(t *testing.T) {
 	want := []string{
 		// STS001: the flag default and the helper's fallback, written in
 		// sessions.go, reach sinks in clients.go.
-		"STS001 sessions.go:17 → clients.go:55: reaches an aws-sdk-go-v2 BaseEndpoint here",
+		"STS001 sessions.go:17 → clients.go:55: reaches a v2 BaseEndpoint here",
 		"STS001 sessions.go:24 → clients.go:56: reaches a request URL here",
 		// STS002/STS003 at the session built without the setting: every
 		// client and provider built from it, in another function and file
