@@ -29,7 +29,7 @@
 // SDK calls and fields that choose an endpoint. aws-sdk-go v1 sessions and
 // configs returned by functions or held in exported package variables are
 // followed into other packages as analysis facts. Each diagnostic starts
-// with a stable check ID (STS000 to STS007), carries a category and a link
+// with a stable check ID (STS000 to STS008), carries a category and a link
 // to the check's documentation, and most carry one suggested fix, applied
 // by -fix or go fix.
 //

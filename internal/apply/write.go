@@ -19,11 +19,7 @@ var errNoWriteBit = errors.New("no write permission bit is set")
 // access(2) lets write anything; other files must pass access(2)'s W_OK
 // check where the system has one.
 func Writable(name string) error {
-	target, err := filepath.EvalSymlinks(name)
-	if err != nil {
-		return err
-	}
-	fi, err := os.Stat(target)
+	target, fi, err := resolve(name)
 	if err != nil {
 		return err
 	}
@@ -31,6 +27,17 @@ func Writable(name string) error {
 		return errNoWriteBit
 	}
 	return canWrite(target)
+}
+
+// resolve returns the file a name denotes, a symbolic link followed, and
+// its information: what Writable checks and WriteAtomic replaces.
+func resolve(name string) (string, os.FileInfo, error) {
+	target, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return "", nil, err
+	}
+	fi, err := os.Stat(target)
+	return target, fi, err
 }
 
 // tempWrite writes the new content to the temporary file; tests replace it
@@ -49,11 +56,7 @@ var tempWrite = func(f *os.File, data []byte) error {
 //
 // It does not check that the user may write the file: see Writable.
 func WriteAtomic(name string, data []byte) (err error) {
-	target, err := filepath.EvalSymlinks(name)
-	if err != nil {
-		return err
-	}
-	fi, err := os.Stat(target)
+	target, fi, err := resolve(name)
 	if err != nil {
 		return err
 	}
