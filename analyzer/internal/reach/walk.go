@@ -1,0 +1,549 @@
+package reach
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A Leaf is one value that reaches the queried value and that the walk
+// does not look into: a constant, a call of a function outside the
+// package (or one it could not follow), a parameter of a function that
+// can be called from elsewhere, a function, or a construction (an
+// allocation, a composite literal's address, a closure, a concatenation).
+type Leaf struct {
+	// Value is the leaf.
+	Value ssa.Value
+	// Expr is its source expression, when it is known: the constant, the
+	// call, the parameter's identifier is not recorded (nil).
+	Expr ast.Expr
+	// Pos is where the value enters the route: the store, argument or
+	// return that carries it, or the leaf's own position.
+	Pos token.Pos
+	// Zero reports that the leaf is the zero value of a variable that
+	// nothing stored to on some path.
+	Zero bool
+	// Test reports that the route passes through a store or call in a
+	// _test.go file (a test's replacement of a production value).
+	Test bool
+}
+
+// A Result is what reaches a value.
+type Result struct {
+	Leaves []Leaf
+	// Open reports that some value that reaches could not be followed.
+	Open bool
+}
+
+// maxSteps bounds one query; maxContext the call-string the walk keeps to
+// return a callee's parameter to the call it was entered from.
+const (
+	maxSteps   = 2000
+	maxContext = 6
+)
+
+// walker is one query.
+type walker struct {
+	g     *Graph
+	out   Result
+	steps int
+	seen  map[visit]bool
+}
+
+// A visit is a value reached in a calling context (the innermost call site
+// that entered its function, or nil).
+type visit struct {
+	v    ssa.Value
+	site ssa.CallInstruction
+}
+
+// A via is what carries a value into the route: the instruction and, for
+// a constant, the source expression it has there.
+type via struct {
+	pos  token.Pos
+	expr ast.Expr
+	test bool
+}
+
+// Values returns what reaches the value of e.
+func (g *Graph) Values(e ast.Expr) Result {
+	g.build()
+	e = ast.Unparen(e)
+	if tv, ok := g.info.Types[e]; ok && tv.Value != nil {
+		return Result{Leaves: []Leaf{{Value: ssa.NewConst(tv.Value, tv.Type), Expr: e, Pos: e.Pos()}}}
+	}
+	v, ok := g.valueOf[e]
+	if !ok {
+		return Result{Open: true}
+	}
+	return g.ValuesOf(v)
+}
+
+// ValuesOf returns what reaches v.
+func (g *Graph) ValuesOf(v ssa.Value) Result {
+	g.build()
+	w := &walker{g: g, seen: map[visit]bool{}}
+	w.value(v, nil, via{pos: v.Pos(), expr: g.exprOf[v]})
+	return w.out
+}
+
+func (w *walker) leaf(v ssa.Value, at via, zero bool) {
+	expr := at.expr
+	if _, isConst := v.(*ssa.Const); !isConst || expr == nil {
+		if e := w.g.Expr(v); e != nil {
+			expr = e
+		}
+	}
+	pos := at.pos
+	if !pos.IsValid() {
+		pos = v.Pos()
+	}
+	w.out.Leaves = append(w.out.Leaves, Leaf{Value: v, Expr: expr, Pos: pos, Zero: zero, Test: at.test})
+}
+
+// value follows v, reached in the calling context ctx (innermost last).
+func (w *walker) value(v ssa.Value, ctx []ssa.CallInstruction, at via) {
+	w.steps++
+	if w.steps > maxSteps {
+		w.out.Open = true
+		return
+	}
+	var site ssa.CallInstruction
+	if len(ctx) > 0 {
+		site = ctx[len(ctx)-1]
+	}
+	k := visit{v, site}
+	if w.seen[k] {
+		return
+	}
+	w.seen[k] = true
+
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			w.load(x.X, x, ctx, at)
+			return
+		}
+		w.out.Open = true
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			w.value(e, ctx, via{pos: at.pos, test: at.test})
+		}
+	case *ssa.ChangeType:
+		w.value(x.X, ctx, at)
+	case *ssa.Convert:
+		w.value(x.X, ctx, at)
+	case *ssa.MakeInterface:
+		w.value(x.X, ctx, at)
+	case *ssa.ChangeInterface:
+		w.value(x.X, ctx, at)
+	case *ssa.TypeAssert:
+		w.value(x.X, ctx, at)
+	case *ssa.Extract:
+		switch t := x.Tuple.(type) {
+		case *ssa.Call:
+			w.call(t, x.Index, ctx, at)
+		case *ssa.TypeAssert:
+			if x.Index == 0 {
+				w.value(t.X, ctx, at)
+				return
+			}
+			w.out.Open = true
+		default:
+			w.out.Open = true
+		}
+	case *ssa.Call:
+		w.call(x, 0, ctx, at)
+	case *ssa.Parameter:
+		w.param(x, ctx, at)
+	case *ssa.FreeVar:
+		w.freeVar(x, ctx, at)
+	case *ssa.Field:
+		w.field(x, ctx, at)
+	default:
+		// Constants, functions, allocations, closures, globals used as
+		// addresses, concatenations: the caller interprets them.
+		w.leaf(v, at, false)
+	}
+}
+
+// call follows result index of a call: the returns of a function of the
+// package, entered from this call site.
+func (w *walker) call(c *ssa.Call, index int, ctx []ssa.CallInstruction, at via) {
+	fn := w.g.callee(c.Common())
+	if fn == nil || fn.Blocks == nil || fn.Pkg != w.g.ssa || len(ctx) >= maxContext {
+		if index == 0 || c.Type() == nil {
+			w.leaf(c, via{pos: c.Pos(), test: at.test || w.g.inTest(c.Pos())}, false)
+			return
+		}
+		// Another result of a call the walk does not enter: the caller
+		// asks about the call itself.
+		w.leaf(c, via{pos: c.Pos(), test: at.test}, false)
+		return
+	}
+	inner := append(ctx[:len(ctx):len(ctx)], c)
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || index >= len(ret.Results) {
+			continue
+		}
+		w.value(ret.Results[index], inner, via{pos: ret.Pos(), expr: w.g.returnExpr(ret, index), test: at.test})
+	}
+}
+
+// callee returns the function a call calls: static, or a function
+// variable of the package whose every store is one function.
+func (g *Graph) callee(c *ssa.CallCommon) *ssa.Function {
+	if c.IsInvoke() {
+		return nil
+	}
+	return staticCallee(c)
+}
+
+// returnExpr is the source of result i of a return.
+func (g *Graph) returnExpr(ret *ssa.Return, i int) ast.Expr {
+	if s, ok := g.returns[ret.Pos()]; ok && i < len(s.Results) && len(s.Results) == len(ret.Results) {
+		return s.Results[i]
+	}
+	return nil
+}
+
+// param follows a parameter: the argument of the call that entered its
+// function, or of every call site when all are visible.
+func (w *walker) param(p *ssa.Parameter, ctx []ssa.CallInstruction, at via) {
+	fn := p.Parent()
+	index := -1
+	for i, q := range fn.Params {
+		if q == p {
+			index = i
+		}
+	}
+	if len(ctx) > 0 {
+		site := ctx[len(ctx)-1]
+		if w.g.callee(site.Common()) == fn {
+			w.arg(site, index, ctx[:len(ctx)-1], at)
+			return
+		}
+	}
+	if !w.g.closed(fn) {
+		w.leaf(p, at, false)
+		return
+	}
+	sites := w.g.sites[fn]
+	if len(sites) == 0 {
+		w.out.Open = true // dead code, or called only where the walk cannot see
+		return
+	}
+	for _, s := range sites {
+		w.arg(s, index, nil, at)
+	}
+}
+
+// arg follows argument index (of the callee's parameters) at a call site.
+func (w *walker) arg(site ssa.CallInstruction, index int, ctx []ssa.CallInstruction, at via) {
+	args := site.Common().Args
+	if index < 0 || index >= len(args) {
+		w.out.Open = true
+		return
+	}
+	var expr ast.Expr
+	if call := w.g.calls[site.Pos()]; call != nil {
+		// A method call's receiver is args[0] but not in call.Args.
+		off := len(args) - len(call.Args)
+		if j := index - off; j >= 0 && j < len(call.Args) && !call.Ellipsis.IsValid() {
+			expr = call.Args[j]
+		}
+	}
+	w.value(args[index], ctx, via{pos: site.Pos(), expr: expr, test: at.test || w.g.inTest(site.Pos())})
+}
+
+// closed reports whether every call of fn is visible: a function or
+// method of the package that nothing outside can call (unexported, never
+// used as a value, and for a method never called through an interface).
+func (g *Graph) closed(fn *ssa.Function) bool {
+	if fn.Pkg != g.ssa || g.escapes[fn] {
+		return false
+	}
+	if fn.Parent() != nil {
+		return true // a function literal called where it is made
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Exported() || obj.Name() == "main" || obj.Name() == "init" {
+		return false
+	}
+	if recv := obj.Signature().Recv(); recv != nil && g.invoked[obj.Name()] {
+		return false
+	}
+	return true
+}
+
+// freeVar follows a closure's free variable to what each closure of its
+// function binds.
+func (w *walker) freeVar(fv *ssa.FreeVar, ctx []ssa.CallInstruction, at via) {
+	fn := fv.Parent()
+	index := -1
+	for i, f := range fn.FreeVars {
+		if f == fv {
+			index = i
+		}
+	}
+	mcs := w.g.closures[fn]
+	if len(mcs) == 0 || index < 0 {
+		w.out.Open = true
+		return
+	}
+	for _, mc := range mcs {
+		w.value(mc.Bindings[index], ctx, at)
+	}
+}
+
+// field follows a field of a struct value.
+func (w *walker) field(f *ssa.Field, ctx []ssa.CallInstruction, at via) {
+	// A struct value loaded from a variable: the stores to that field of
+	// the variable, or to the whole variable.
+	if ld, ok := f.X.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		w.fieldOfAddr(ld.X, f.Field, ld, ctx, at)
+		return
+	}
+	w.fieldStores(f.X.Type(), f.Field, ctx, at)
+}
+
+// fieldOfAddr follows field index of the struct at addr, read at instr.
+func (w *walker) fieldOfAddr(addr ssa.Value, index int, instr ssa.Instruction, ctx []ssa.CallInstruction, at via) {
+	if alloc, ok := addr.(*ssa.Alloc); ok && !alloc.Heap {
+		w.reaching(instr, func(s *ssa.Store) (bool, bool) {
+			if fa, ok := s.Addr.(*ssa.FieldAddr); ok && fa.X == alloc && fa.Field == index {
+				return true, false
+			}
+			return s.Addr == alloc, true
+		}, func(s *ssa.Store, whole bool) {
+			at := w.storeVia(s, at)
+			if whole {
+				w.fieldOfValue(s.Val, index, ctx, at)
+				return
+			}
+			w.value(s.Val, ctx, at)
+		}, alloc, at)
+		return
+	}
+	w.fieldStores(addr.Type(), index, ctx, at)
+}
+
+// fieldOfValue follows field index of the struct value v.
+func (w *walker) fieldOfValue(v ssa.Value, index int, ctx []ssa.CallInstruction, at via) {
+	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		w.fieldOfAddr(ld.X, index, ld, ctx, at)
+		return
+	}
+	if c, ok := v.(*ssa.Const); ok && c.Value == nil {
+		w.leaf(v, at, true) // the zero struct: a zero field
+		return
+	}
+	w.fieldStores(v.Type(), index, ctx, at)
+}
+
+// fieldStores follows every store in the package to field index of the
+// struct type t: the closed world of a struct type declared here. A type
+// of another package, or an exported field of an exported type that other
+// packages can write, leaves the result open.
+func (w *walker) fieldStores(t types.Type, index int, ctx []ssa.CallInstruction, at via) {
+	st, ok := structOf(t)
+	if !ok {
+		w.out.Open = true
+		return
+	}
+	if !w.g.localStruct(t, index) {
+		w.out.Open = true
+	}
+	stores := w.g.fields[fieldKey{st, index}]
+	if len(stores) == 0 {
+		w.leaf(ssa.NewConst(nil, st.Field(index).Type()), at, true)
+		return
+	}
+	for _, s := range stores {
+		w.value(s.Val, ctx, w.storeVia(s, at))
+	}
+}
+
+// localStruct reports whether every store to field index of t is in this
+// package: a struct type declared here whose field is unexported or whose
+// type is unexported.
+func (g *Graph) localStruct(t types.Type, index int) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return true // an anonymous struct: only this package spells it
+	}
+	obj := named.Obj()
+	if obj.Pkg() != g.pkg {
+		return false
+	}
+	st, _ := structOf(t)
+	return !obj.Exported() || !st.Field(index).Exported()
+}
+
+// storeVia is the via of a value stored by s.
+func (w *walker) storeVia(s *ssa.Store, at via) via {
+	return via{pos: s.Pos(), expr: w.g.rhs[s.Pos()], test: at.test || w.g.inTest(s.Pos())}
+}
+
+// load follows a load from addr at instruction ld.
+func (w *walker) load(addr ssa.Value, ld ssa.Instruction, ctx []ssa.CallInstruction, at via) {
+	switch a := addr.(type) {
+	case *ssa.Alloc:
+		if !a.Heap && !w.g.captured(a) {
+			w.reaching(ld, func(s *ssa.Store) (bool, bool) { return s.Addr == a, false },
+				func(s *ssa.Store, _ bool) { w.value(s.Val, ctx, w.storeVia(s, at)) }, a, at)
+			return
+		}
+		// A variable a closure or a pointer shares: every store to it.
+		w.allStores(a, ctx, at)
+	case *ssa.Global:
+		if a.Pkg != w.g.ssa {
+			w.leaf(a, at, false)
+			return
+		}
+		stores := w.g.globals[a]
+		if obj, ok := a.Object().(*types.Var); ok && obj.Exported() {
+			w.out.Open = true // other packages may assign it
+		}
+		if len(stores) == 0 {
+			w.leaf(ssa.NewConst(nil, a.Type().(*types.Pointer).Elem()), at, true)
+		}
+		for _, s := range stores {
+			w.value(s.Val, ctx, w.storeVia(s, at))
+		}
+	case *ssa.FieldAddr:
+		w.fieldOfAddr(a.X, a.Field, ld, ctx, at)
+	case *ssa.FreeVar, *ssa.Parameter, *ssa.UnOp, *ssa.Call:
+		// A pointer from elsewhere: what reaches it, then its stores.
+		r := w.g.ValuesOf(addr)
+		if r.Open {
+			w.out.Open = true
+		}
+		for _, l := range r.Leaves {
+			if al, ok := l.Value.(*ssa.Alloc); ok {
+				w.allStores(al, ctx, at)
+				continue
+			}
+			w.out.Open = true
+		}
+	default:
+		w.out.Open = true
+	}
+}
+
+// captured reports whether a local variable is shared with a closure or
+// has its address taken beyond loads and stores.
+func (g *Graph) captured(a *ssa.Alloc) bool {
+	for _, r := range *a.Referrers() {
+		switch x := r.(type) {
+		case *ssa.Store:
+			if x.Val == a {
+				return true
+			}
+		case *ssa.UnOp, *ssa.DebugRef, *ssa.FieldAddr, *ssa.IndexAddr:
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// allStores follows every store to a shared variable, in its function and
+// in the closures that capture it.
+func (w *walker) allStores(a *ssa.Alloc, ctx []ssa.CallInstruction, at via) {
+	any := false
+	var visit func(addr ssa.Value, depth int)
+	visit = func(addr ssa.Value, depth int) {
+		if depth > 4 {
+			return
+		}
+		for _, r := range *addr.Referrers() {
+			switch x := r.(type) {
+			case *ssa.Store:
+				if x.Addr == addr {
+					any = true
+					w.value(x.Val, ctx, w.storeVia(x, at))
+				}
+			case *ssa.MakeClosure:
+				fn := x.Fn.(*ssa.Function)
+				for i, b := range x.Bindings {
+					if b == addr && i < len(fn.FreeVars) {
+						visit(fn.FreeVars[i], depth+1)
+					}
+				}
+			case *ssa.Call, *ssa.Defer, *ssa.Go:
+				w.out.Open = true // a callee may store through it
+			}
+		}
+	}
+	visit(a, 0)
+	if !any {
+		w.leaf(ssa.NewConst(nil, a.Type().(*types.Pointer).Elem()), at, true)
+	}
+}
+
+// reaching walks the control-flow graph backwards from instr and follows
+// the stores that reach it: match says whether a store writes the value
+// (and whether it writes it as a whole struct, of which a field is read);
+// a path that reaches the variable's allocation, or the function's entry,
+// without a store reads the zero value.
+func (w *walker) reaching(instr ssa.Instruction, match func(*ssa.Store) (bool, bool), found func(*ssa.Store, bool), alloc *ssa.Alloc, at via) {
+	type point struct {
+		b *ssa.BasicBlock
+		i int // instructions before index i are searched
+	}
+	start := instr.Block()
+	idx := 0
+	for i, in := range start.Instrs {
+		if in == instr {
+			idx = i
+		}
+	}
+	seenBlock := map[*ssa.BasicBlock]bool{}
+	zero := false
+	stack := []point{{start, idx}}
+	for len(stack) > 0 {
+		p := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		hit := false
+		for i := p.i - 1; i >= 0; i-- {
+			in := p.b.Instrs[i]
+			if in == alloc {
+				zero = true // the allocation zeroes it
+				hit = true
+				break
+			}
+			s, ok := in.(*ssa.Store)
+			if !ok {
+				continue
+			}
+			if ok, whole := match(s); ok {
+				found(s, whole)
+				hit = true
+				break
+			}
+		}
+		if hit {
+			continue
+		}
+		if len(p.b.Preds) == 0 {
+			zero = true
+			continue
+		}
+		for _, pred := range p.b.Preds {
+			if !seenBlock[pred] {
+				seenBlock[pred] = true
+				stack = append(stack, point{pred, len(pred.Instrs)})
+			}
+		}
+	}
+	if zero {
+		w.leaf(ssa.NewConst(nil, alloc.Type().(*types.Pointer).Elem()), at, true)
+	}
+}
