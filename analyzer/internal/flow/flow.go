@@ -20,6 +20,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/stsregional/stsregional/analyzer/internal/reaching"
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 )
 
@@ -100,6 +101,9 @@ type Flow struct {
 	clients []Client
 	cDone   bool
 
+	// graph is the package's SSA form, built on first use (ssa.go).
+	graph *reaching.Graph
+
 	// v2clients memoises V2Clients (routes.go).
 	v2clients *[]V2Client
 }
@@ -149,6 +153,7 @@ func New(pass *analysis.Pass, in *inspector.Inspector, opts Options) *Flow {
 		confMemo: map[use]confResult{},
 		sessMemo: map[use]sess{},
 	}
+	f.graph = reaching.New(pass.Fset, pass.Pkg, pass.Files, pass.TypesInfo)
 	f.index(in)
 	// The preorder walk visits pass.Files in their order, but a file's
 	// positions come from the order in which the driver added it to the
@@ -365,7 +370,10 @@ func (f *Flow) Callee(call *ast.CallExpr) *types.Func {
 		return obj
 	case *types.Var:
 		// var newCreds = stscreds.NewCredentials.
-		return f.funcValue(obj)
+		if fn := f.funcValue(obj); fn != nil {
+			return fn
+		}
+		return f.funcOf(fun)
 	}
 	return nil
 }

@@ -467,6 +467,20 @@ func (f *Flow) evalSession(e ast.Expr, depth int) sess {
 		return opaqueSess("the session " + ExprString(e))
 	}
 	e = ast.Unparen(e)
+	s := f.evalSessionSyntax(e, depth)
+	if s.conf.opaque && s.fix == nil && s.built == nil {
+		// A parameter, a field, a closure's variable, a helper's result:
+		// what reaches it on SSA.
+		if t, ok := f.ssaSession(e, depth); ok {
+			return t
+		}
+	}
+	return s
+}
+
+// evalSessionSyntax evaluates a session expression by its syntax and the
+// package's assignments.
+func (f *Flow) evalSessionSyntax(e ast.Expr, depth int) sess {
 	switch x := e.(type) {
 	case *ast.CallExpr:
 		return f.evalSessionCall(x, depth)

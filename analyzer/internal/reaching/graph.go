@@ -1,4 +1,4 @@
-// Package reach answers one question over SSA: which values can reach a
+// Package reaching answers one question over SSA: which values can reach a
 // given value of a type-checked package. It follows, across control flow,
 // the stores to local variables that reach a load (early returns, switch
 // defaults, goto, loops), the arguments of every call site of a function
@@ -20,7 +20,7 @@
 // variable stays a memory cell whose stores keep their source position, so
 // each leaf can be mapped back to the expression that wrote it, and the
 // reaching-stores walk over the control-flow graph is this package's own.
-package reach
+package reaching
 
 import (
 	"go/ast"

@@ -1,4 +1,4 @@
-package reach
+package reaching
 
 import (
 	"go/ast"
