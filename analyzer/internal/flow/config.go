@@ -123,6 +123,20 @@ func (f *Flow) evalConfig(e ast.Expr, depth int) (conf, bool) {
 		return conf{opaque: true}, false
 	}
 	e = ast.Unparen(e)
+	c, ok := f.evalConfigSyntax(e, depth)
+	if !ok {
+		// A parameter, a field, a closure's variable, a helper's result:
+		// what reaches it on SSA.
+		if t, ok := f.ssaConfig(e, depth); ok {
+			return t, true
+		}
+	}
+	return c, ok
+}
+
+// evalConfigSyntax evaluates a config expression by its syntax and the
+// package's assignments.
+func (f *Flow) evalConfigSyntax(e ast.Expr, depth int) (conf, bool) {
 	switch x := e.(type) {
 	case *ast.UnaryExpr:
 		if x.Op == token.AND {
