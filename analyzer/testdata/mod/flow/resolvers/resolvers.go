@@ -24,6 +24,9 @@
 //     calls ResolveEndpoint(ServiceID, ...); api_client.go:36 ServiceID =
 //     "STS"), so the branch is dead (ok), while comparing with
 //     stsv2.ServiceID takes it (bad).
+//   - v1 resolver whose STS branch compares the service with sts.ServiceID
+//     ("STS"): the session passes sts.EndpointsID ("sts"), so the branch is
+//     dead (ok), while comparing with sts.EndpointsID takes it (bad).
 //   - v2 EndpointResolverV2 returning a URI parsed from a string built from
 //     params.Region (ok) or the global URL (bad).
 package resolvers
@@ -324,4 +327,40 @@ func CaseV2ResolverURIGlobal() any {
 			return smithyendpoints.Endpoint{URI: *u}, nil
 		}),
 	})
+}
+
+// --- v1: a resolver comparing the service with the wrong name ---
+
+// The v1 session passes the endpoints ID "sts" (aws-sdk-go@v1.55.8
+// service/sts/service.go:51 ClientConfig(EndpointsID, ...), :33 EndpointsID
+// = "sts"; aws/session/session.go:915 EndpointFor(service, ...)), never the service
+// ID "STS": a branch on sts.ServiceID is dead and the regional session's
+// options reach the default resolver.
+func CaseV1ResolverComparesServiceID() any {
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:              aws.String("eu-west-1"),
+		STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
+		EndpointResolver: endpoints.ResolverFunc(func(service, region string, opts ...func(*endpoints.Options)) (endpoints.ResolvedEndpoint, error) {
+			if service == sts.ServiceID {
+				return endpoints.ResolvedEndpoint{URL: "https://sts.amazonaws.com", SigningRegion: "us-east-1"}, nil
+			}
+			return endpoints.DefaultResolver().EndpointFor(service, region, opts...)
+		}),
+	}))
+	return sts.New(sess)
+}
+
+// The same branch on the endpoints ID the session passes: global.
+func CaseV1ResolverComparesEndpointsID() any {
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:              aws.String("eu-west-1"),
+		STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
+		EndpointResolver: endpoints.ResolverFunc(func(service, region string, opts ...func(*endpoints.Options)) (endpoints.ResolvedEndpoint, error) {
+			if service == sts.EndpointsID {
+				return endpoints.ResolvedEndpoint{URL: "https://sts.amazonaws.com", SigningRegion: "us-east-1"}, nil // want "STS005"
+			}
+			return endpoints.DefaultResolver().EndpointFor(service, region, opts...)
+		}),
+	}))
+	return sts.New(sess)
 }

@@ -28,6 +28,8 @@
 //   - a BaseEndpoint flag whose default is the global URL vs empty.
 //   - UseGlobalEndpoint set by an EndpointResolverV2 on a legacy Region
 //     (us-east-1) vs a Region outside the legacy list (ap-east-1).
+//   - AWS_ENDPOINT_URL_STS set by an unexported helper between the load
+//     and the client, called with the global vs a regional URL.
 //   - hand-signed (v4.Signer) requests to a url.URL{Host: …} literal, and
 //     to a URL built from a settings struct: the global host vs a regional
 //     one.
@@ -303,4 +305,32 @@ func CaseSignedSettingsGlobal() any {
 		return err
 	}
 	return req
+}
+
+// --- AWS_ENDPOINT_URL_STS set by a helper between load and client ---
+
+// useSTSEndpoint is the program's helper that points STS at an endpoint.
+func useSTSEndpoint(endpoint string) {
+	os.Setenv("AWS_ENDPOINT_URL_STS", endpoint)
+}
+
+// The helper is called with a regional URL after the load: regional.
+func CaseHelperSetsRegionalAfterLoad() any {
+	cfg, err := config.LoadDefaultConfig(context.Background(), config.WithRegion("eu-west-1"))
+	if err != nil {
+		return err
+	}
+	useSTSEndpoint("https://sts.eu-west-1.amazonaws.com")
+	return stsv2.NewFromConfig(cfg)
+}
+
+// The helper is called with the global URL after the load: still read by
+// sts.NewFromConfig, global.
+func CaseHelperSetsGlobalAfterLoad() any {
+	cfg, err := config.LoadDefaultConfig(context.Background(), config.WithRegion("eu-west-1"))
+	if err != nil {
+		return err
+	}
+	useSTSEndpoint("https://sts.amazonaws.com") // want "STS001"
+	return stsv2.NewFromConfig(cfg)
 }
