@@ -13,7 +13,11 @@
 package controlflow
 
 import (
+	"context"
 	"os"
+
+	"github.com/aws/aws-sdk-go-v2/config"
+	stsv2 "github.com/aws/aws-sdk-go-v2/service/sts"
 
 	"github.com/aws/aws-sdk-go/aws"
 	"github.com/aws/aws-sdk-go/aws/credentials/stscreds"
@@ -364,4 +368,109 @@ func CaseGoWorkerRegional() any {
 	out := make(chan *sts.STS, 1)
 	go worker(sess, out)
 	return <-out
+}
+
+// --- aws-sdk-go-v2: switch default ---
+
+// The switch's default Region is the pseudo-Region aws-global, which
+// aws-sdk-go-v2 resolves to the global endpoint.
+//
+//truth:env APP_AREA=eu
+//truth:env APP_AREA=
+func CaseV2SwitchDefaultGlobal() any {
+	var region string
+	switch os.Getenv("APP_AREA") {
+	case "eu":
+		region = "eu-west-1"
+	case "ap":
+		region = "ap-southeast-1"
+	default:
+		region = "aws-global" // want "STS006"
+	}
+	cfg, err := config.LoadDefaultConfig(context.Background(), config.WithRegion(region))
+	if err != nil {
+		return err
+	}
+	return stsv2.NewFromConfig(cfg)
+}
+
+// The twin: the default is a real Region.
+//
+//truth:env APP_AREA=eu
+//truth:env APP_AREA=
+func CaseV2SwitchDefaultRegional() any {
+	var region string
+	switch os.Getenv("APP_AREA") {
+	case "eu":
+		region = "eu-west-1"
+	case "ap":
+		region = "ap-southeast-1"
+	default:
+		region = "us-east-1"
+	}
+	cfg, err := config.LoadDefaultConfig(context.Background(), config.WithRegion(region))
+	if err != nil {
+		return err
+	}
+	return stsv2.NewFromConfig(cfg)
+}
+
+// --- aws-sdk-go-v2: early return with a fallback Region ---
+
+// loadV2 returns early with the aws-global fallback when no Region is given.
+func loadV2Global(region string) (*stsv2.Client, error) {
+	if region == "" {
+		cfg, err := config.LoadDefaultConfig(context.Background(), config.WithRegion("aws-global")) // want "STS006"
+		if err != nil {
+			return nil, err
+		}
+		return stsv2.NewFromConfig(cfg), nil
+	}
+	cfg, err := config.LoadDefaultConfig(context.Background(), config.WithRegion(region))
+	if err != nil {
+		return nil, err
+	}
+	return stsv2.NewFromConfig(cfg), nil
+}
+
+// The early return's fallback is aws-global.
+//
+//truth:env APP_REGION=
+//truth:env APP_REGION=eu-west-1
+//truth:include loadV2Global
+func CaseV2EarlyReturnGlobal() any {
+	c, err := loadV2Global(os.Getenv("APP_REGION"))
+	if err != nil {
+		return err
+	}
+	return c
+}
+
+// loadV2Regional is loadV2Global with a real fallback Region.
+func loadV2Regional(region string) (*stsv2.Client, error) {
+	if region == "" {
+		cfg, err := config.LoadDefaultConfig(context.Background(), config.WithRegion("us-east-1"))
+		if err != nil {
+			return nil, err
+		}
+		return stsv2.NewFromConfig(cfg), nil
+	}
+	cfg, err := config.LoadDefaultConfig(context.Background(), config.WithRegion(region))
+	if err != nil {
+		return nil, err
+	}
+	return stsv2.NewFromConfig(cfg), nil
+}
+
+// The twin: the early return's fallback is a real Region.
+//
+//truth:env APP_REGION=
+//truth:env APP_REGION=eu-west-1
+//truth:include loadV2Regional
+func CaseV2EarlyReturnRegional() any {
+	c, err := loadV2Regional(os.Getenv("APP_REGION"))
+	if err != nil {
+		return err
+	}
+	return c
 }

@@ -278,3 +278,66 @@ func CaseV2RegionStoreOnFieldRegional() any {
 	d.cfg.Region = "eu-central-1"
 	return d.client()
 }
+
+// --- v1 credentials kept in a field ---
+
+// roleClient keeps the assume-role credentials its constructor built from
+// the session it was given.
+type roleClient struct {
+	creds *credentials.Credentials
+}
+
+// newRoleClient builds the credentials from the caller's session.
+func newRoleClient(sess *session.Session) *roleClient {
+	return &roleClient{creds: stscreds.NewCredentials(sess, roleARN)}
+}
+
+// The session handed to the constructor has a legacy Region, no setting.
+func CaseCredentialsFieldGlobal() any {
+	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("ap-south-1")})) // want "STS00[23]"
+	return newRoleClient(sess).creds
+}
+
+// The twin: the session handed to the constructor sets the regional mode.
+func CaseCredentialsFieldRegional() any {
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:              aws.String("ap-south-1"),
+		STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
+	}))
+	return newRoleClient(sess).creds
+}
+
+// --- aws-sdk-go-v2: a config returned through an interface method ---
+
+// v2Source is how the application hands out aws-sdk-go-v2 configs.
+type v2Source interface {
+	Config(ctx context.Context) (awsv2.Config, error)
+}
+
+// fixedRegion loads the default config with its own value as the Region.
+type fixedRegion string
+
+// Config loads the default config with the Region r.
+func (r fixedRegion) Config(ctx context.Context) (awsv2.Config, error) {
+	return config.LoadDefaultConfig(ctx, config.WithRegion(string(r)))
+}
+
+// The interface's dynamic value is the pseudo-Region aws-global.
+func CaseV2InterfaceConfigGlobal() any {
+	var src v2Source = fixedRegion("aws-global") // want "STS006"
+	cfg, err := src.Config(context.Background())
+	if err != nil {
+		return err
+	}
+	return stsv2.NewFromConfig(cfg)
+}
+
+// The twin: the dynamic value is a real Region.
+func CaseV2InterfaceConfigRegional() any {
+	var src v2Source = fixedRegion("eu-west-1")
+	cfg, err := src.Config(context.Background())
+	if err != nil {
+		return err
+	}
+	return stsv2.NewFromConfig(cfg)
+}
