@@ -624,6 +624,10 @@ func (f *Flow) evalSessionCall(call *ast.CallExpr, depth int) sess {
 			s.conf.merge(cc)
 		}
 		if call.Ellipsis.IsValid() {
+			if c, ok := f.spreadConfigs(call.Args[len(call.Args)-1], depth); ok {
+				s.conf.merge(c)
+				return s
+			}
 			s.conf.opaque = true
 			s.origin = "the session built from " + ExprString(call.Args[len(call.Args)-1]) + "..."
 		} else {

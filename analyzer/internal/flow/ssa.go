@@ -152,3 +152,28 @@ func combine(alts []sess) sess {
 	}
 	return s
 }
+
+// spreadConfigs evaluates the configs a spread list (cfgs...) holds: the
+// elements every caller passes, merged. ok is false when some element
+// cannot be followed.
+func (f *Flow) spreadConfigs(list ast.Expr, depth int) (conf, bool) {
+	r := f.graph.Elements(list)
+	if r.Open || depth > maxDepth/2 {
+		return conf{}, false
+	}
+	var c conf
+	for _, l := range r.Leaves {
+		if l.Test && !f.inTest(list) {
+			continue
+		}
+		if l.Expr == nil {
+			return conf{}, false
+		}
+		cc, ok := f.evalConfig(l.Expr, depth+1)
+		if !ok {
+			return conf{}, false
+		}
+		c.merge(cc)
+	}
+	return c, true
+}

@@ -57,6 +57,11 @@ type Graph struct {
 	// interface somewhere in the package.
 	sites   map[*ssa.Function][]ssa.CallInstruction
 	escapes map[*ssa.Function]bool
+	// varCallee is the one function a call through a function variable
+	// calls.
+	varCallee map[*ssa.CallCommon]*ssa.Function
+	// uses counts each function's uses as a value, while indexing.
+	uses    map[*ssa.Function]int
 	invoked map[string]bool
 	// closures are the closures made of each function literal.
 	closures map[*ssa.Function][]*ssa.MakeClosure
@@ -103,6 +108,8 @@ func (g *Graph) index() {
 	g.exprOf = map[ssa.Value]ast.Expr{}
 	g.sites = map[*ssa.Function][]ssa.CallInstruction{}
 	g.escapes = map[*ssa.Function]bool{}
+	g.uses = map[*ssa.Function]int{}
+	g.varCallee = map[*ssa.CallCommon]*ssa.Function{}
 	g.invoked = map[string]bool{}
 	g.closures = map[*ssa.Function][]*ssa.MakeClosure{}
 	g.globals = map[*ssa.Global][]*ssa.Store{}
@@ -141,7 +148,84 @@ func (g *Graph) index() {
 			}
 		}
 	}
+	g.indexFuncVars()
+	for fn, n := range g.uses {
+		if n > 0 {
+			g.escapes[fn] = true
+		}
+	}
 	g.indexSyntax()
+}
+
+// indexFuncVars finds the local variables that hold only functions of the
+// package and are only called (build := func(…) {…}; build(x)): their
+// calls are the functions' call sites, and storing a function there does
+// not let it escape.
+func (g *Graph) indexFuncVars() {
+	for _, fn := range g.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				a, ok := instr.(*ssa.Alloc)
+				if !ok {
+					continue
+				}
+				held, calls, ok := funcVar(a)
+				if !ok || len(held) == 0 {
+					continue
+				}
+				if len(held) == 1 {
+					for _, c := range calls {
+						g.varCallee[c.Common()] = held[0]
+					}
+				}
+				for _, h := range held {
+					g.sites[h] = append(g.sites[h], calls...)
+					g.uses[h]-- // its store into a
+				}
+			}
+		}
+	}
+}
+
+// funcVar returns the functions stored to a and the calls of its loads,
+// if a is only stored functions and loaded to be called.
+func funcVar(a *ssa.Alloc) (held []*ssa.Function, calls []ssa.CallInstruction, ok bool) {
+	for _, r := range *a.Referrers() {
+		switch x := r.(type) {
+		case *ssa.Store:
+			if x.Addr != a {
+				return nil, nil, false
+			}
+			switch v := x.Val.(type) {
+			case *ssa.Function:
+				held = append(held, v)
+			case *ssa.MakeClosure:
+				held = append(held, v.Fn.(*ssa.Function))
+			default:
+				return nil, nil, false
+			}
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return nil, nil, false
+			}
+			for _, u := range *x.Referrers() {
+				switch c := u.(type) {
+				case ssa.CallInstruction:
+					if c.Common().Value != x {
+						return nil, nil, false
+					}
+					calls = append(calls, c)
+				case *ssa.DebugRef:
+				default:
+					return nil, nil, false
+				}
+			}
+		case *ssa.DebugRef:
+		default:
+			return nil, nil, false
+		}
+	}
+	return held, calls, true
 }
 
 // methodsOf returns the methods declared on T and *T.
@@ -209,7 +293,7 @@ func (g *Graph) indexInstr(instr ssa.Instruction) {
 		if _, dbg := instr.(*ssa.DebugRef); dbg {
 			continue
 		}
-		g.escapes[fn] = true
+		g.uses[fn]++
 	}
 	// A closure used as anything but a callee escapes too.
 	if mc, ok := instr.(*ssa.MakeClosure); ok {
@@ -221,7 +305,7 @@ func (g *Graph) indexInstr(instr ssa.Instruction) {
 				if _, dbg := r.(*ssa.DebugRef); dbg {
 					continue
 				}
-				g.escapes[fn] = true
+				g.uses[fn]++
 			}
 		}
 	}

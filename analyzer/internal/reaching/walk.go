@@ -193,13 +193,16 @@ func (w *walker) call(c *ssa.Call, index int, ctx []ssa.CallInstruction, at via)
 	}
 }
 
-// callee returns the function a call calls: static, or a function
-// variable of the package whose every store is one function.
+// callee returns the function a call calls: static, or through a local
+// variable that only ever holds that function.
 func (g *Graph) callee(c *ssa.CallCommon) *ssa.Function {
 	if c.IsInvoke() {
 		return nil
 	}
-	return staticCallee(c)
+	if fn := staticCallee(c); fn != nil {
+		return fn
+	}
+	return g.varCallee[c]
 }
 
 // returnExpr is the source of result i of a return.

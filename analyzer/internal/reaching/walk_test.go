@@ -176,3 +176,39 @@ done:
 		})
 	}
 }
+
+func TestFuncVarResults(t *testing.T) {
+	g, f := load(t, `package p
+func sink(any) {}
+func f() {
+	id := func(s string) string { return s }
+	sink(id("a"))
+	sink(id("b"))
+}
+`)
+	args := sinkArgs(f)
+	for i, want := range []string{"a", "b"} {
+		if got := describe(g.Values(args[i])); got != want {
+			t.Errorf("sink %d: got %q, want %q (the call's own argument)", i, got, want)
+		}
+	}
+}
+
+func TestElements(t *testing.T) {
+	g, f := load(t, `package p
+func sink(any) {}
+func build(xs ...string) { sink(xs) }
+func f() {
+	build("a", "b")
+	build(append([]string{"c"}, "d")...)
+}
+func Open(xs ...string) { sink(xs) }
+`)
+	args := sinkArgs(f)
+	if got := describe(g.Elements(args[0])); got != "a b c d" {
+		t.Errorf("elements: got %q, want %q", got, "a b c d")
+	}
+	if got := describe(g.Elements(args[1])); got != "open" {
+		t.Errorf("elements of an exported function's parameter: got %q, want open", got)
+	}
+}
