@@ -44,8 +44,11 @@ func regionalV2() any {
 	return stsv2.NewFromConfig(cfg)
 }
 
-// modeTable is a test's table of expected configurations: the legacy row is
-// an expectation about endpoints.GetSTSRegionalEndpoint, not a setting.
+// modeTable is a test's table of expected configurations. For
+// CaseHelperTableComparedOnly its legacy row is an expectation about
+// endpoints.GetSTSRegionalEndpoint; CaseHelperTableRowUsed makes the same
+// row a session's configuration, so the row is a sink for that caller and
+// its want comment (attributed to neither case) stays here.
 func modeTable() []struct {
 	in   string
 	want *aws.Config
@@ -54,7 +57,7 @@ func modeTable() []struct {
 		in   string
 		want *aws.Config
 	}{
-		{"legacy", &aws.Config{STSRegionalEndpoint: endpoints.LegacySTSEndpoint}},
+		{"legacy", &aws.Config{STSRegionalEndpoint: endpoints.LegacySTSEndpoint}}, // want "STS004"
 		{"regional", &aws.Config{STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}},
 	}
 }
@@ -96,7 +99,7 @@ func CaseTableRowUsed() any {
 		{"regional", &aws.Config{STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}},
 	}
 	sess := session.Must(session.NewSession(tests[0].want.WithRegion("us-east-1")))
-	return sts.New(sess)
+	return sts.New(sess) // want "STS003"
 }
 
 // The table comes from a helper and is only compared.
@@ -118,7 +121,7 @@ func CaseHelperTableRowUsed() any {
 	cfg := modeTable()[0].want
 	cfg.Region = aws.String("us-east-1")
 	sess := session.Must(session.NewSession(cfg))
-	return sts.New(sess) // want "STS00[24]"
+	return sts.New(sess) // want "STS00[234]"
 }
 
 // A ResolvedEndpoint with the global URL is a guard value: the resolver
