@@ -322,3 +322,28 @@ func CaseSignedRequestSent() any {
 	}
 	return req
 }
+
+// A v1 request on a legacy us-east-1 session (its endpoint is
+// sts.amazonaws.com), signed only to check that a signature is produced, as
+// a presigning test would, and never sent.
+func CaseV1RequestSignedOnly() any {
+	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("us-east-1")}))
+	req, _ := sts.New(sess).GetCallerIdentityRequest(&sts.GetCallerIdentityInput{})
+	if err := req.Sign(); err != nil {
+		return err
+	}
+	if req.HTTPRequest.Header.Get("Authorization") == "" {
+		return fmt.Errorf("request not signed")
+	}
+	return regionalV2()
+}
+
+// The same signed request is sent.
+func CaseV1RequestSent() any {
+	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("us-east-1")}))
+	req, _ := sts.New(sess).GetCallerIdentityRequest(&sts.GetCallerIdentityInput{}) // want "STS00[23]"
+	if err := req.Sign(); err != nil {
+		return err
+	}
+	return req
+}
