@@ -180,3 +180,42 @@ func CaseAssumeRoleRegionalEndpoint() any {
 	}))
 	return stscreds.NewCredentials(sess, "arn:aws:iam::123456789012:role/app")
 }
+
+// newSettingsSession is the helper the issue describes: Endpoint: &cfg.Endpoint
+// of whatever settings the caller loaded.
+func newSettingsSession(cfg *Settings) *session.Session {
+	return session.Must(session.NewSession(&aws.Config{
+		Region:   &cfg.Region,
+		Endpoint: &cfg.Endpoint,
+	}))
+}
+
+// The helper's caller leaves the endpoint unset.
+func CaseHelperSettingsEmpty() any {
+	return sts.New(newSettingsSession(&Settings{Region: "us-east-1"})) // want "STS00[23]"
+}
+
+// The helper's caller sets the regional URL.
+func CaseHelperSettingsRegional() any {
+	return sts.New(newSettingsSession(&Settings{Region: "us-east-1", Endpoint: regionalURL}))
+}
+
+// PointerSettings keeps optional values as pointers, nil when not given.
+type PointerSettings struct {
+	Region   *string
+	Endpoint *string
+}
+
+// A nil *string Endpoint: no override at all.
+func CasePointerFieldNil() any {
+	s := PointerSettings{Region: aws.String("us-east-1")}
+	sess := session.Must(session.NewSession(&aws.Config{Region: s.Region, Endpoint: s.Endpoint}))
+	return sts.New(sess) // want "STS00[23]"
+}
+
+// The same pointer field set to the regional URL.
+func CasePointerFieldRegional() any {
+	s := PointerSettings{Region: aws.String("us-east-1"), Endpoint: aws.String(regionalURL)}
+	sess := session.Must(session.NewSession(&aws.Config{Region: s.Region, Endpoint: s.Endpoint}))
+	return sts.New(sess)
+}
