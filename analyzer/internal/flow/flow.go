@@ -373,6 +373,9 @@ func (f *Flow) Callee(call *ast.CallExpr) *types.Func {
 		if fn := f.funcValue(obj); fn != nil {
 			return fn
 		}
+		if !mentionsAWS(obj.Type()) {
+			return nil // cannot hold an SDK constructor: no SSA needed
+		}
 		return f.funcOf(fun)
 	}
 	return nil

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/stsregional/stsregional/analyzer/internal/reaching"
+	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 )
 
 // values returns what reaches e, dropping the routes through a test's
@@ -176,4 +177,41 @@ func (f *Flow) spreadConfigs(list ast.Expr, depth int) (conf, bool) {
 		c.merge(cc)
 	}
 	return c, true
+}
+
+// mentionsAWS reports whether the function type t takes or returns a
+// value of an AWS SDK type: only such a function variable can hold an SDK
+// constructor.
+func mentionsAWS(t types.Type) bool {
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok {
+		return false
+	}
+	for _, tup := range []*types.Tuple{sig.Params(), sig.Results()} {
+		for i := range tup.Len() {
+			if awsType(tup.At(i).Type(), 0) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// awsType reports whether t is, or points to or holds, a named type of
+// an AWS SDK package.
+func awsType(t types.Type, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch x := types.Unalias(t).(type) {
+	case *types.Named:
+		return x.Obj().Pkg() != nil && sdk.IsAWSPath(sdk.Path(x.Obj().Pkg()))
+	case *types.Pointer:
+		return awsType(x.Elem(), depth+1)
+	case *types.Slice:
+		return awsType(x.Elem(), depth+1)
+	case *types.Signature:
+		return mentionsAWS(x)
+	}
+	return false
 }

@@ -86,6 +86,9 @@ func New(fset *token.FileSet, pkg *types.Package, files []*ast.File, info *types
 	return &Graph{fset: fset, pkg: pkg, files: files, info: info}
 }
 
+// Build builds the SSA form now; queries otherwise build it on first use.
+func (g *Graph) Build() { g.build() }
+
 // build creates the SSA form, as the buildssa pass does (direct imports
 // as packages without bodies, the package itself built), and indexes it.
 func (g *Graph) build() {
