@@ -40,6 +40,8 @@ type Graph struct {
 	info  *types.Info
 
 	built bool
+	// failed reports that the SSA form could not be built.
+	failed bool
 	ssa   *ssa.Package
 	// exprOf and valueOf map the debug references of the SSA form: the
 	// value of each non-constant expression.
@@ -96,6 +98,15 @@ func (g *Graph) build() {
 		return
 	}
 	g.built = true
+	defer func() {
+		// The SSA builder panics on packages whose types are incomplete
+		// (a driver that analyses a package with type errors): every
+		// query then answers that nothing can be followed.
+		if r := recover(); r != nil {
+			g.failed = true
+			g.index0()
+		}
+	}()
 	prog := ssa.NewProgram(g.fset, ssa.NaiveForm|ssa.GlobalDebug)
 	for _, p := range g.pkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)
@@ -105,8 +116,8 @@ func (g *Graph) build() {
 	g.index()
 }
 
-// index walks the SSA form and the syntax once.
-func (g *Graph) index() {
+// index0 makes the indexes empty.
+func (g *Graph) index0() {
 	g.valueOf = map[ast.Expr]ssa.Value{}
 	g.exprOf = map[ssa.Value]ast.Expr{}
 	g.sites = map[*ssa.Function][]ssa.CallInstruction{}
@@ -117,7 +128,11 @@ func (g *Graph) index() {
 	g.closures = map[*ssa.Function][]*ssa.MakeClosure{}
 	g.globals = map[*ssa.Global][]*ssa.Store{}
 	g.fields = map[fieldKey][]*ssa.Store{}
+}
 
+// index walks the SSA form and the syntax once.
+func (g *Graph) index() {
+	g.index0()
 	var add func(fn *ssa.Function)
 	add = func(fn *ssa.Function) {
 		if fn.Blocks != nil {

@@ -84,6 +84,9 @@ func (g *Graph) Values(e ast.Expr) Result {
 // ValuesOf returns what reaches v.
 func (g *Graph) ValuesOf(v ssa.Value) Result {
 	g.build()
+	if g.failed {
+		return Result{Open: true}
+	}
 	w := &walker{g: g, seen: map[visit]bool{}}
 	w.value(v, nil, via{pos: v.Pos(), expr: g.exprOf[v]})
 	return w.out

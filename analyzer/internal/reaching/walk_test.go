@@ -212,3 +212,27 @@ func Open(xs ...string) { sink(xs) }
 		t.Errorf("elements of an exported function's parameter: got %q, want open", got)
 	}
 }
+
+// TestIncompleteTypes: a package with type errors (which partial-results
+// drivers still analyse) gives open answers, never a panic.
+func TestIncompleteTypes(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", `package p
+func sink(any) {}
+func f() { x := undefined(); sink(x); var y T; sink(y) }
+`, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{
+		Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{},
+		Uses: map[*ast.Ident]types.Object{}, Implicits: map[ast.Node]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{}, Scopes: map[ast.Node]*types.Scope{},
+	}
+	conf := types.Config{Importer: importer.Default(), Error: func(error) {}}
+	pkg, _ := conf.Check("p", fset, []*ast.File{f}, info)
+	g := New(fset, pkg, []*ast.File{f}, info)
+	for _, a := range sinkArgs(f) {
+		_ = g.Values(a) // must not panic
+	}
+}
