@@ -92,8 +92,9 @@ type Flow struct {
 	sessMemo map[use]sess
 
 	linksV1 *bool
-	envInit map[envInitKey]envInitVal // envstate.go
-	vals    *valueState               // reach.go, params.go
+	envInit map[envInitKey]envInitVal    // envstate.go
+	gotos   map[*types.Label][]token.Pos // paths.go
+	vals    *valueState                  // reach.go, params.go
 	// legacy maps each explicit legacy setting to the Regions of the
 	// clients it reaches (legacy.go).
 	legacy  map[ast.Expr][]*Region
