@@ -5,11 +5,13 @@ package flow
 // built (aws/session/session.go: NewSession and NewSessionWithOptions call
 // loadEnvConfig, and mergeConfigSrcs prefers the code's setting, then the
 // environment's, then shared config's, then legacy), so a Setenv counts
-// only where it runs before the session is built: in an init function, in
-// main.main before the call that builds the session, or earlier in the
-// same function. session.New reads it only with AWS_SDK_LOAD_CONFIG set
-// (session.go, New), so it gets no credit. A package that also sets
-// "legacy" gets none either: which one runs last is not known.
+// only where it runs before the session is built. What runs before is a
+// summary over SSA (envstate.go, reaching/state.go): the calls before the
+// construction in its function, the package's functions they call
+// (transitively, deferred calls when they return), the callers of a
+// function whose callers are all visible, and the initialisation of the
+// package and of its imports. session.New reads the variable only with
+// AWS_SDK_LOAD_CONFIG true (session.go, New).
 
 import (
 	"go/ast"

@@ -181,7 +181,7 @@ func (w *stateWalk) entryOf(fn *ssa.Function) stateSet {
 	switch {
 	case fn == g.ssa.Func("init"):
 		out = stateSet{Initial}
-	case (g.closed(fn) || isInit(fn)) && len(g.sites[fn]) > 0:
+	case (g.closed(fn) || isInit(fn) || g.mainOnly(fn)) && len(g.sites[fn]) > 0:
 		for _, site := range g.sites[fn] {
 			caller := site.Parent()
 			out = out.union(stateSet(w.resolve(caller, w.before(caller, site, nil))))
@@ -212,6 +212,21 @@ func (w *stateWalk) entryOf(fn *ssa.Function) stateSet {
 func isInit(fn *ssa.Function) bool {
 	obj, ok := fn.Object().(*types.Func)
 	return ok && fn.Parent() == nil && obj.Name() == "init" && obj.Signature().Recv() == nil
+}
+
+// mainOnly reports whether fn, exported or not, is called only from its
+// own package: a function of package main (no other package imports it)
+// other than main and init, never used as a value nor called through an
+// interface.
+func (g *Graph) mainOnly(fn *ssa.Function) bool {
+	if g.pkg.Name() != "main" || fn.Pkg != g.ssa || g.escapes[fn] || fn.Parent() != nil {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Name() == "main" || obj.Name() == "init" {
+		return false
+	}
+	return obj.Signature().Recv() == nil || !g.invoked[obj.Name()]
 }
 
 // runner returns the one call that runs the function literal fn before it

@@ -164,3 +164,26 @@ func g() { os.Setenv("K", "x"); probe() }
 		}
 	}
 }
+
+// TestStatesMain: in package main an exported function is called only
+// from the package, so its callers decide.
+func TestStatesMain(t *testing.T) {
+	src := `package main
+
+import "os"
+
+func probe() {}
+
+func Build() { probe() }
+
+func main() {
+	os.Setenv("K", "m")
+	Build()
+}
+`
+	g, f := load(t, src)
+	got, _ := g.StatesAt(probes(f)[0], setenvFX())
+	if s := strings.Join(got, " "); s != "m" {
+		t.Errorf("states %q, want %q", s, "m")
+	}
+}
