@@ -364,10 +364,7 @@ func (f *Flow) verdict(cl Client, s sess, cm conf) Client {
 		}
 		v.Mode, v.Condition = Conditional, p.when
 		v.Reason = "regional on some paths only; not " + p.when
-		// At the session of the global path when the paths build
-		// different sessions; when only the configuration differs, the
-		// client is where the paths meet.
-		if p.s.built != nil && s.other != nil {
+		if p.s.built != nil {
 			v.At = p.s.built
 		}
 		return v
