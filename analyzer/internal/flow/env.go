@@ -48,15 +48,19 @@ func (f *Flow) Setenv(call *ast.CallExpr) (key, val string, ok bool) {
 // its fact already says what it read.
 func (f *Flow) envMode(s sess) (regional, legacy bool) {
 	var states []string
+	built := s.built
+	if built == nil {
+		built = s.readEnv
+	}
 	switch {
 	case s.initBuilt:
 		return false, false
-	case s.built != nil:
-		if !s.honoursEnv && !f.envSwitched(s.built) {
+	case built != nil:
+		if !s.honoursEnv && !f.envSwitched(built) {
 			return false, false
 		}
 		var ok bool
-		if states, ok = f.envAt(s.built, sdk.EnvSTSRegional); !ok {
+		if states, ok = f.envAt(built, sdk.EnvSTSRegional); !ok {
 			states = f.graph.StatesAfterInit(f.envEffects(sdk.EnvSTSRegional))
 		}
 	case s.honoursEnv || s.conf.opaque:
@@ -68,7 +72,7 @@ func (f *Flow) envMode(s sess) (regional, legacy bool) {
 	// client) only where the function that builds the session sets it
 	// itself; through calls it is the legacy default the client reports.
 	legacy = false
-	if call, ok := s.built.(*ast.CallExpr); ok && allFold(states, "legacy") {
+	if call, ok := built.(*ast.CallExpr); ok && allFold(states, "legacy") {
 		fx := f.envEffects(sdk.EnvSTSRegional)
 		fx.Key, fx.Local = fx.Key+"\x00local", true
 		local, _ := f.graph.StatesAt(call, fx)

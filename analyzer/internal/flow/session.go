@@ -142,6 +142,10 @@ type sess struct {
 	// initBuilt marks a session held by a package variable of an imported
 	// package: built while that package was initialised (env.go).
 	initBuilt bool
+	// readEnv is the call inside a helper of the package that built the
+	// session returned by the helper, where it read the environment
+	// (built stays nil: the session is the helper's, env.go).
+	readEnv ast.Node
 	fix       *Origin
 	// built is the call that built the session (NewSession,
 	// NewSessionWithOptions, New), where it read the environment.
@@ -669,7 +673,7 @@ func (f *Flow) evalSessionCall(call *ast.CallExpr, depth int) sess {
 			// The environment is read where the helper builds the
 			// session, after what the helper itself sets (env.go).
 			if t, ok := f.ssaSession(call, depth); ok && t.built != nil && t.other == nil {
-				s.built = t.built
+				s.readEnv = t.built
 			}
 		}
 		return s
