@@ -46,7 +46,7 @@ func newAnalyzer(cfg *Config) *analysis.Analyzer {
 		URL:  DocURL,
 		// Facts describe the v1 sessions and configs that functions return
 		// and package-level variables hold.
-		FactTypes: []analysis.Fact{(*flow.SessionFact)(nil), (*flow.ValueFact)(nil)},
+		FactTypes: []analysis.Fact{(*flow.SessionFact)(nil), (*flow.ValueFact)(nil), (*flow.EnvFact)(nil)},
 		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
 	}
 	// A fresh FlagSet per analyzer, so tests and drivers never share state.
@@ -153,6 +153,7 @@ func run(ap *analysis.Pass, cfg *Config) (_ any, err error) {
 	}
 	p.flow.ExportFacts()
 	p.flow.ExportValueFacts()
+	p.flow.ExportEnvFact()
 	return nil, nil
 }
 
@@ -213,14 +214,22 @@ func inGOROOT(pass *analysis.Pass) bool {
 	return strings.HasPrefix(name, goroot)
 }
 
+// cheapWords are what a string literal of a package worth analysing
+// holds, in lower case: an STS host, or the name of an environment
+// variable the package may set in its initialisation, which packages that
+// import it read from its EnvFact.
+var cheapWords = []string{"amazonaws", "aws_sts_regional_endpoints", "aws_sdk_load_config"}
+
 // mentionsAmazonaws reports whether any string literal of files contains
-// "amazonaws" in any case.
+// one of cheapWords in any case.
 func mentionsAmazonaws(files []*ast.File) bool {
 	found := false
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
-			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && containsFold(lit.Value, "amazonaws") {
-				found = true
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				for _, word := range cheapWords {
+					found = found || containsFold(lit.Value, word)
+				}
 			}
 			return !found
 		})

@@ -32,7 +32,17 @@ func MayExportFacts(path string, imports []string, goFiles []string) bool {
 			return false // the standard library holds no STS endpoint
 		}
 		data, err := os.ReadFile(name)
-		if err != nil || mentionsFold(data) {
+		if err != nil || mentionsAny(data) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsAny reports whether data mentions one of cheapWords.
+func mentionsAny(data []byte) bool {
+	for _, w := range cheapWords {
+		if mentionsWordFold(data, []byte(w)) {
 			return true
 		}
 	}
@@ -46,8 +56,14 @@ var amazonaws = []byte("amazonaws")
 // without copying the file: a superset of run's string-literal test, so no
 // package run analyses is skipped here.
 func mentionsFold(data []byte) bool {
-	for i := 0; i+len(amazonaws) <= len(data); i++ {
-		if data[i]|0x20 == 'a' && bytes.EqualFold(data[i:i+len(amazonaws)], amazonaws) {
+	return mentionsWordFold(data, amazonaws)
+}
+
+// mentionsWordFold reports whether data contains the lower-case word in
+// any ASCII case; every word of cheapWords starts with 'a'.
+func mentionsWordFold(data, word []byte) bool {
+	for i := 0; i+len(word) <= len(data); i++ {
+		if data[i]|0x20 == word[0] && bytes.EqualFold(data[i:i+len(word)], word) {
 			return true
 		}
 	}

@@ -5,34 +5,22 @@ package flow
 // built (aws/session/session.go: NewSession and NewSessionWithOptions call
 // loadEnvConfig, and mergeConfigSrcs prefers the code's setting, then the
 // environment's, then shared config's, then legacy), so a Setenv counts
-// only where it runs before the session is built: in an init function, in
-// main.main before the call that builds the session, or earlier in the
-// same function. session.New reads it only with AWS_SDK_LOAD_CONFIG set
-// (session.go, New), so it gets no credit. A package that also sets
-// "legacy" gets none either: which one runs last is not known.
+// only where it runs before the session is built. What runs before is a
+// summary over SSA (envstate.go, reaching/state.go): the calls before the
+// construction in its function, the package's functions they call
+// (transitively, deferred calls when they return), the callers of a
+// function whose callers are all visible, and the initialisation of the
+// package and of its imports. session.New reads the variable only with
+// AWS_SDK_LOAD_CONFIG true (session.go, New).
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 )
-
-// envInfo records the package's Setenv calls of AWS_STS_REGIONAL_ENDPOINTS.
-type envInfo struct {
-	legacy   bool               // some call sets "legacy"
-	regional []inspector.Cursor // the calls setting "regional"
-	all      []envSet           // every call with a constant value, in source order
-}
-
-type envSet struct {
-	cur      inspector.Cursor
-	regional bool
-}
 
 // Setenv returns the constant key and value of an os.Setenv (or testing
 // Setenv) call.
@@ -48,105 +36,65 @@ func (f *Flow) Setenv(call *ast.CallExpr) (key, val string, ok bool) {
 	return key, val, ok1 && ok2
 }
 
-func (f *Flow) envScan() *envInfo {
-	if f.env != nil {
-		return f.env
-	}
-	f.env = &envInfo{}
-	for _, cur := range f.calls {
-		key, val, ok := f.Setenv(cur.Node().(*ast.CallExpr))
-		if !ok || key != sdk.EnvSTSRegional {
-			continue
-		}
-		switch {
-		case strings.EqualFold(val, "legacy"):
-			f.env.legacy = true
-			f.env.all = append(f.env.all, envSet{cur, false})
-		case strings.EqualFold(val, "regional"):
-			f.env.regional = append(f.env.regional, cur)
-			f.env.all = append(f.env.all, envSet{cur, true})
-		}
-	}
-	return f.env
-}
-
-// envMode tells what the package's Setenv calls make of session s:
-// regional when AWS_STS_REGIONAL_ENDPOINTS=regional is set before s reads
-// the environment, legacy when the last setting before it, in the same
-// function, is "legacy". A session built where the analysis cannot see (a
-// parameter, a helper of another package) is covered only by an init
-// function, which runs before any code of the package.
+// envMode tells what the program's environment makes of session s:
+// regional when AWS_STS_REGIONAL_ENDPOINTS holds "regional" on every path
+// to the call that builds s, legacy when it holds "legacy" on every path
+// (envstate.go: the calls before it, through the package's functions and
+// the initialisation of the package and its imports). A session built
+// where the analysis cannot see (a parameter, a helper of another
+// package) is judged by what the package's initialisation leaves; one
+// held by a package variable of an imported package was built while that
+// package was initialised, before any of this package's code ran, and
+// its fact already says what it read.
 func (f *Flow) envMode(s sess) (regional, legacy bool) {
-	env := f.envScan()
-	if len(env.all) == 0 || !s.honoursEnv && !s.conf.opaque {
+	var states []string
+	built := s.built
+	if built == nil {
+		built = s.readEnv
+	}
+	switch {
+	case s.initBuilt:
+		return false, false
+	case built != nil:
+		if !s.honoursEnv && !f.envSwitched(built) {
+			return false, false
+		}
+		var ok bool
+		if states, ok = f.envAt(built, sdk.EnvSTSRegional); !ok {
+			states = f.graph.StatesAfterInit(f.envEffects(sdk.EnvSTSRegional))
+		}
+	case s.honoursEnv || s.conf.opaque:
+		states = f.graph.StatesAfterInit(f.envEffects(sdk.EnvSTSRegional))
+	default:
 		return false, false
 	}
-	// Earlier in the same function, on every path to the session: the last
-	// such setting wins, whatever other functions set.
-	if s.built != nil && s.honoursEnv {
-		pos := s.built.Pos()
-		var last *envSet
-		for i, set := range env.all {
-			if f.dominates(set.cur, set.cur.Node().End(), pos) {
-				last = &env.all[i]
-			}
-		}
-		if last != nil {
-			return last.regional, !last.regional
-		}
+	// "legacy" is an explicit setting (STS004 at the Setenv, not the
+	// client) only where the function that builds the session sets it
+	// itself; through calls it is the legacy default the client reports.
+	legacy = false
+	if call, ok := built.(*ast.CallExpr); ok && allFold(states, "legacy") {
+		fx := f.envEffects(sdk.EnvSTSRegional)
+		fx.Key, fx.Local = fx.Key+"\x00local", true
+		local, _ := f.graph.StatesAt(call, fx)
+		legacy = allFold(local, "legacy")
 	}
-	if env.legacy {
-		return false, false // which setting runs last is not known
-	}
-	for _, set := range env.regional {
-		fn := enclosingDecl(set)
-		if fn != nil && fn.Recv == nil && fn.Name.Name == "init" {
-			return true, false
-		}
-		// main.main, before a call of the function that builds the session.
-		if s.built != nil && s.honoursEnv && fn != nil && fn.Recv == nil && fn.Name.Name == "main" &&
-			f.pass.Pkg.Name() == "main" && f.callsBuilderAfter(fn, set, s.built.Pos()) {
-			return true, false
-		}
-	}
-	return false, false
+	return allFold(states, "regional"), legacy
 }
 
-// enclosingDecl returns the function declaration around cur, or nil.
-func enclosingDecl(cur inspector.Cursor) *ast.FuncDecl {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		return c.Node().(*ast.FuncDecl)
-	}
-	return nil
-}
-
-// callsBuilderAfter reports whether main, after the Setenv at set and on
-// every path from it, calls the function of this package whose body holds
-// pos (the session's construction).
-func (f *Flow) callsBuilderAfter(main *ast.FuncDecl, set inspector.Cursor, pos token.Pos) bool {
-	var builder *ast.FuncDecl
-	for _, n := range f.funcs {
-		if d, ok := n.(*ast.FuncDecl); ok && d.Pos() <= pos && pos < d.End() {
-			builder = d
-		}
-	}
-	if builder == nil {
+// envSwitched reports whether the session constructor call reads the
+// environment because the variable its table entry names (session.New:
+// AWS_SDK_LOAD_CONFIG) is true on every path to it.
+func (f *Flow) envSwitched(built ast.Node) bool {
+	call, ok := built.(*ast.CallExpr)
+	if !ok {
 		return false
 	}
-	for _, cur := range f.calls {
-		call := cur.Node().(*ast.CallExpr)
-		if call.Pos() < set.Node().End() || call.Pos() >= main.End() {
-			continue
-		}
-		fn := f.Callee(call)
-		if fn == nil || f.decls[fn] != builder {
-			continue
-		}
-		if f.dominates(set, set.Node().End(), call.Pos()) {
-			return true
-		}
+	_, e := f.Lookup(call)
+	if e.EnvSwitch == "" {
+		return false
 	}
-	return false
+	states, ok := f.envAt(call, e.EnvSwitch)
+	return ok && allTrue(states)
 }
 
 // LinksV1 reports whether the package depends, directly or transitively,

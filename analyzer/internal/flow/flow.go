@@ -91,9 +91,10 @@ type Flow struct {
 	confMemo map[use]confResult
 	sessMemo map[use]sess
 
-	env     *envInfo
 	linksV1 *bool
-	vals    *valueState // reach.go, params.go
+	envInit map[envInitKey]envInitVal    // envstate.go
+	gotos   map[*types.Label][]token.Pos // paths.go
+	vals    *valueState                  // reach.go, params.go
 	// legacy maps each explicit legacy setting to the Regions of the
 	// clients it reaches (legacy.go).
 	legacy  map[ast.Expr][]*Region

@@ -5,8 +5,9 @@ package flow
 // same function, earlier, in a statement list that holds the use), and by
 // the later definitions that only some paths pass (inside an if, a switch
 // case, a loop or a function literal). Stores into the variable's fields
-// are sorted the same way. Early returns, gotos and loop back edges are not
-// modelled: a definition after the use is never taken to reach it.
+// are sorted the same way. A goto that jumps over a definition to a label
+// before the use makes it conditional; early returns and loop back edges
+// are not modelled: a definition after the use is never taken to reach it.
 
 import (
 	"go/ast"
@@ -56,7 +57,52 @@ func (f *Flow) dominates(cur inspector.Cursor, at, pos token.Pos) bool {
 		return false
 	}
 	list, fn := container(cur)
-	return list != nil && fn == f.funcAt(pos) && list.Pos() <= pos && pos < list.End()
+	return list != nil && fn == f.funcAt(pos) && list.Pos() <= pos && pos < list.End() && !f.jumpedOver(list, at, pos)
+}
+
+// jumpedOver reports whether a goto before at jumps to a label of list
+// between at and pos: the path through it skips the statement at at.
+func (f *Flow) jumpedOver(list ast.Node, at, pos token.Pos) bool {
+	var stmts []ast.Stmt
+	switch l := list.(type) {
+	case *ast.BlockStmt:
+		stmts = l.List
+	case *ast.CaseClause:
+		stmts = l.Body
+	case *ast.CommClause:
+		stmts = l.Body
+	}
+	for _, st := range stmts {
+		ls, ok := st.(*ast.LabeledStmt)
+		if !ok || ls.Pos() <= at || ls.Pos() > pos {
+			continue
+		}
+		label, _ := f.info.Defs[ls.Label].(*types.Label)
+		for _, g := range f.gotoSites()[label] {
+			if g < at {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// gotoSites returns the positions of the goto statements to each label.
+func (f *Flow) gotoSites() map[*types.Label][]token.Pos {
+	if f.gotos == nil {
+		f.gotos = map[*types.Label][]token.Pos{}
+		for _, file := range f.pass.Files {
+			ast.Inspect(file, func(n ast.Node) bool {
+				if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO && b.Label != nil {
+					if l, ok := f.info.Uses[b.Label].(*types.Label); ok {
+						f.gotos[l] = append(f.gotos[l], b.Pos())
+					}
+				}
+				return true
+			})
+		}
+	}
+	return f.gotos
 }
 
 // A branch is the outermost conditional part of a function that holds a

@@ -139,7 +139,14 @@ type sess struct {
 	conf       conf
 	origin     string // describes an opaque session for messages
 	honoursEnv bool   // reads AWS_STS_REGIONAL_ENDPOINTS (not session.New)
-	fix        *Origin
+	// initBuilt marks a session held by a package variable of an imported
+	// package: built while that package was initialised (env.go).
+	initBuilt bool
+	// readEnv is the call inside a helper of the package that built the
+	// session returned by the helper, where it read the environment
+	// (built stays nil: the session is the helper's, env.go).
+	readEnv ast.Node
+	fix       *Origin
 	// built is the call that built the session (NewSession,
 	// NewSessionWithOptions, New), where it read the environment.
 	built ast.Node
@@ -492,7 +499,9 @@ func (f *Flow) evalSessionSyntax(e ast.Expr, depth int) sess {
 		// pkg.Sess: a package-level session of another package.
 		if v, ok := f.info.Uses[x.Sel].(*types.Var); ok && !v.IsField() {
 			if fact, ok := f.varFact(v); ok {
-				return fact.sess("the session " + ExprString(x))
+				s := fact.sess("the session " + ExprString(x))
+				s.initBuilt = true
+				return s
 			}
 		}
 	}
@@ -531,6 +540,7 @@ func (f *Flow) evalSessionVarPaths(v *types.Var, pos token.Pos, depth int) sess 
 			s.origin = "the session parameter " + v.Name()
 		} else if fact, ok := f.varFact(v); ok {
 			s = fact.sess("the session " + v.Name())
+			s.initBuilt = true
 		}
 		f.applySets(&s.conf, r.sets, "Config.", depth)
 		add(s, nil)
@@ -662,7 +672,15 @@ func (f *Flow) evalSessionCall(call *ast.CallExpr, depth int) sess {
 		return s
 	}
 	if fact, ok := f.funcFact(fn, depth+1); ok {
-		return fact.sess("the session returned by " + fn.Name())
+		s := fact.sess("the session returned by " + fn.Name())
+		if s.honoursEnv && fn.Pkg() == f.pass.Pkg {
+			// The environment is read where the helper builds the
+			// session, after what the helper itself sets (env.go).
+			if t, ok := f.ssaSession(call, depth); ok && t.built != nil && t.other == nil {
+				s.readEnv = t.built
+			}
+		}
+		return s
 	}
 	return opaqueSess("the session returned by " + fn.Name())
 }

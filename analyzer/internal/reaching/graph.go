@@ -74,6 +74,11 @@ type Graph struct {
 	// funcs are the package's functions (literals included) that have a
 	// body.
 	funcs []*ssa.Function
+
+	// states and callAt serve the state walk (state.go): its memos by
+	// key, and the call instructions by position.
+	states map[string]*stateWalk
+	callAt map[token.Pos]ssa.CallInstruction
 }
 
 // A fieldKey names a field of a struct type.

@@ -71,6 +71,12 @@ const (
 	EndpointSink
 	// EnvSetter sets the environment variable Arg to Arg+1.
 	EnvSetter
+	// EnvUnsetter removes the environment variable Arg; with no argument,
+	// every variable (os.Clearenv).
+	EnvUnsetter
+	// RunsFunc runs the function in Arg before it returns (t.Run), in a
+	// sub-test whose t.Setenv calls are undone when it ends.
+	RunsFunc
 
 	// Standard-library values the constant evaluation looks through.
 
@@ -124,6 +130,12 @@ type Entry struct {
 	// EnvAware reports whether a V1SessionNew session reads the
 	// environment and shared config (NewSession does, New does not).
 	EnvAware bool
+	// EnvSwitch names the environment variable that makes a V1SessionNew
+	// session that does not read the environment read it after all, when
+	// the variable holds a true value for strconv.ParseBool (session.New
+	// with AWS_SDK_LOAD_CONFIG: aws/session/session.go New, env_config.go
+	// loadEnvConfig).
+	EnvSwitch string
 }
 
 // API is the SDK surface the analyzer models, keyed by the qualified name
@@ -138,7 +150,7 @@ var API = map[string]Entry{
 	V1STSCreds + ".NewWebIdentityCredentials":         {Role: V1CredProvider, What: "credential provider"},
 	V1Session + ".Must":                               {Role: V1SessionMust},
 	V1Session + ".NewSession":                         {Role: V1SessionNew, EnvAware: true},
-	V1Session + ".New":                                {Role: V1SessionNew},
+	V1Session + ".New":                                {Role: V1SessionNew, EnvSwitch: EnvLoadConfig},
 	V1Session + ".NewSessionWithOptions":              {Role: V1SessionWithOptions},
 	"(*" + V1Session + ".Session).Copy":               {Role: V1SessionCopy},
 	V1AWS + ".NewConfig":                              {Role: V1NewConfig},
@@ -179,6 +191,10 @@ var API = map[string]Entry{
 	"(*testing.T).Setenv":                {Role: EnvSetter},
 	"(*testing.B).Setenv":                {Role: EnvSetter},
 	"(*testing.F).Setenv":                {Role: EnvSetter},
+	OS + ".Unsetenv":                     {Role: EnvUnsetter},
+	OS + ".Clearenv":                     {Role: EnvUnsetter, Arg: -1},
+	"(*testing.T).Run":                   {Role: RunsFunc, Arg: 1},
+	"(*testing.B).Run":                   {Role: RunsFunc, Arg: 1},
 	NetURL + ".Parse":                    {Role: URLParse},
 	NetURL + ".ParseRequestURI":          {Role: URLParse},
 	"(*" + NetURL + ".URL).String":       {Role: URLString},

@@ -66,6 +66,9 @@ const (
 	EnvSTSRegional    = "AWS_STS_REGIONAL_ENDPOINTS"
 	EnvEndpointURLSTS = "AWS_ENDPOINT_URL_STS"
 	EnvEndpointURL    = "AWS_ENDPOINT_URL"
+	// EnvLoadConfig makes session.New read the environment and shared
+	// config (aws/session/env_config.go loadEnvConfig).
+	EnvLoadConfig = "AWS_SDK_LOAD_CONFIG"
 )
 
 // Path returns the import path of pkg with any vendor prefix removed, or ""

@@ -124,8 +124,8 @@ func CaseGotoSkipsSettingGlobal() any {
 	}
 	cfg.STSRegionalEndpoint = endpoints.RegionalSTSEndpoint
 build:
-	sess := session.Must(session.NewSession(cfg))
-	return sts.New(sess) // want "STS00[23]"
+	sess := session.Must(session.NewSession(cfg)) // want "STS00[23]"
+	return sts.New(sess)
 }
 
 // The twin: the setting is made before the goto, so no path skips it.
@@ -351,9 +351,9 @@ func worker(sess *session.Session, out chan<- *sts.STS) {
 //
 //truth:include worker
 func CaseGoWorkerGlobal() any {
-	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("us-west-2")})) // want "STS00[23]"
+	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("us-west-2")}))
 	out := make(chan *sts.STS, 1)
-	go worker(sess, out)
+	go worker(sess, out) // want "STS00[23]"
 	return <-out
 }
 

@@ -1,3 +1,5 @@
+// The fact is what this package's initialisation leaves in the environment. // want package:"env:AWS_STS_REGIONAL_ENDPOINTS=regional"
+
 package envregional
 
 import (

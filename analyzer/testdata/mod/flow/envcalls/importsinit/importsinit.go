@@ -1,3 +1,5 @@
+// The fact is what this package's initialisation leaves in the environment. // want package:"env:AWS_STS_REGIONAL_ENDPOINTS=regional"
+
 // Package importsinit imports regionalinit for its init function (class 4
 // of issue 13): that init has run before any variable or function of this
 // package, so sessions built here, even in a package variable, are

@@ -1,3 +1,5 @@
+// The fact is what this package's initialisation leaves in the environment. // want package:"env:AWS_STS_REGIONAL_ENDPOINTS=regional"
+
 // Package upperinit sets AWS_STS_REGIONAL_ENDPOINTS in its init and uses
 // the session of lowsess, which it imports (class 4 of issue 13): the
 // imported package was initialised first, so lowsess.Sess was built

@@ -1,3 +1,5 @@
+// The fact is what this package's initialisation leaves in the environment. // want package:"env:AWS_STS_REGIONAL_ENDPOINTS=regional"
+
 // Package varbeforeinit sets AWS_STS_REGIONAL_ENDPOINTS in its own init
 // (class 4 of issue 13). Package variables are initialised before the
 // package's init functions run (Go spec, "Package initialization"), so the

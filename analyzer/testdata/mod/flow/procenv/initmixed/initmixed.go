@@ -1,3 +1,5 @@
+// The fact is what this package's initialisation leaves in the environment. // want package:"env:AWS_STS_REGIONAL_ENDPOINTS=regional"
+
 // Package initmixed sets AWS_STS_REGIONAL_ENDPOINTS=regional in init and
 // "legacy" in one function: a package that sets legacy gets no credit for
 // regional.

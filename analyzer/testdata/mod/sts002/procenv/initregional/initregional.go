@@ -1,3 +1,5 @@
+// The fact is what this package's initialisation leaves in the environment. // want package:"env:AWS_STS_REGIONAL_ENDPOINTS=regional"
+
 // Package initregional sets AWS_STS_REGIONAL_ENDPOINTS=regional in an init
 // function, which runs before any session of the package is built, and
 // never sets legacy.
