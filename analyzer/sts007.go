@@ -68,6 +68,12 @@ func runSTS007(p *pass) {
 			case f.IsFieldOf(lhs, sdk.V2STS, "EndpointParameters", "Region"):
 				if f.IsAWSGlobal(as.Rhs[i]) {
 					p.report(V2EndpointOverride, as, paramsGlobal, nil)
+					continue
+				}
+				// aws-global written elsewhere (a resolver's field set
+				// where the resolver is built): reported where written.
+				for _, at := range f.AWSGlobalAt(as.Rhs[i]) {
+					p.report(V2EndpointOverride, at, paramsGlobal, nil, p.routesAt(at, as)...)
 				}
 			}
 		}

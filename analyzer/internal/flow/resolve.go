@@ -92,6 +92,19 @@ func (f *Flow) isSDKResolver(e ast.Expr, depth int) bool {
 			}
 		}
 		return true
+	case *ast.SelectorExpr:
+		// r.next, a field of the program's resolver type: what every
+		// store to it holds (a closed world of the package's struct).
+		r := f.values(x)
+		if r.Open || len(r.Leaves) == 0 {
+			return false
+		}
+		for _, l := range r.Leaves {
+			if l.Expr == nil || ast.Unparen(l.Expr) == x || !f.isSDKResolver(l.Expr, depth+1) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -120,6 +120,14 @@ func (f *Flow) Value(s Sink) Endpoint {
 		return ep
 	}
 	ep.Value, ep.Known = f.ConstString(f.UnwrapPtr(s.Value))
+	if ep.Known && host.IsGlobal(ep.Value) {
+		// "https://" + host: report where the global host is written.
+		if tv, ok := f.info.Types[ast.Unparen(s.Value)]; !ok || tv.Value == nil {
+			if at := f.GlobalHostAt(s.Value); at != nil {
+				ep.At = at
+			}
+		}
+	}
 	if ep.Known {
 		// u.String() of a url.Parse result: report at the URL text.
 		if call, ok := ast.Unparen(s.Value).(*ast.CallExpr); ok {

@@ -23,6 +23,9 @@ func (f *Flow) V2GlobalRegions() []ast.Expr {
 	for _, cur := range f.lits {
 		lit := cur.Node().(*ast.CompositeLit)
 		if sdk.IsNamed(f.info.TypeOf(lit), sdk.V2STS, "Options") {
+			if _, r := ElemWithKey(lit, "EndpointResolverV2"); r != nil && f.v2ResolverPinsRegion(r.Value) {
+				continue // the resolver replaces the client's Region
+			}
 			if _, kv := ElemWithKey(lit, "Region"); kv != nil && f.IsAWSGlobal(kv.Value) {
 				out = append(out, kv.Value)
 			}
