@@ -577,3 +577,22 @@ func pinsParamsRegion(fn *ssa.Function) bool {
 	}
 	return true
 }
+
+// UseGlobalHarmless reports whether UseGlobalEndpoint set at pos, inside a
+// function that is the EndpointResolverV2 of v2 clients, cannot select the
+// global endpoint: the rules move only the legacy Regions (and aws-global)
+// there (service/sts@v1.51.8 endpoints.go, the rules on UseGlobalEndpoint
+// list the legacy Regions one by one), and every client using the
+// resolver has a constant Region outside that list.
+func (f *Flow) UseGlobalHarmless(pos token.Pos) bool {
+	regions, ok := f.V2ResolverRegions(pos)
+	if !ok {
+		return false
+	}
+	for _, r := range regions {
+		if r == "" || r == sdk.GlobalRegion || sdk.LegacyRegions[r] {
+			return false
+		}
+	}
+	return true
+}

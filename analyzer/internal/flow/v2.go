@@ -167,7 +167,14 @@ func (f *Flow) v2Regions(e ast.Expr, depth int, keep func(ast.Expr) bool) []ast.
 				out = append(out, f.v2Regions(d.rhs, depth+1, keep)...)
 			}
 		}
-		for _, s := range f.sets[v] {
+		// Only the stores that reach this use: sts.NewFromConfig copies
+		// cfg.Region, so a store after the client changes nothing.
+		r := f.reaching(v, x.Pos())
+		sets := append(append([]*fieldSet{}, r.sets...), r.csets...)
+		for _, cs := range r.condSets {
+			sets = append(sets, cs...)
+		}
+		for _, s := range sets {
 			if s.path == "Region" && keep(s.value) {
 				out = append(out, s.value)
 			}
