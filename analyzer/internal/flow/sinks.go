@@ -45,7 +45,8 @@ func (f *Flow) Sinks() []Sink {
 			if len(call.Args) == 2 {
 				// A Setenv after the clients that read it is no sink
 				// (envurl.go).
-				if key, ok := f.ConstString(call.Args[0]); ok && (key == sdk.EnvEndpointURLSTS || key == sdk.EnvEndpointURL) && !f.EnvSetTooLate(cur, key) {
+				if key, ok := f.ConstString(call.Args[0]); ok && (key == sdk.EnvEndpointURLSTS || key == sdk.EnvEndpointURL) && !f.EnvSetTooLate(cur, key) &&
+					!(key == sdk.EnvEndpointURLSTS && f.EnvEndpointIgnored(cur)) {
 					out = append(out, Sink{Cur: cur, Value: call.Args[1], Kind: sdk.SinkEnv})
 				}
 			}

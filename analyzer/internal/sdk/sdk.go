@@ -78,6 +78,11 @@ const (
 	EnvSTSRegional    = "AWS_STS_REGIONAL_ENDPOINTS"
 	EnvEndpointURLSTS = "AWS_ENDPOINT_URL_STS"
 	EnvEndpointURL    = "AWS_ENDPOINT_URL"
+	// EnvIgnoreEndpoints set to true (case-insensitive) disables the
+	// configured endpoint URLs; aws-sdk-go-v2 reads it once, in
+	// config.LoadDefaultConfig (config@v1.33.15 env_config.go:419
+	// setBoolPtrFromEnvVal, GetIgnoreConfiguredEndpoints :691).
+	EnvIgnoreEndpoints = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"
 )
 
 // Path returns the import path of pkg with any vendor prefix removed, or ""
