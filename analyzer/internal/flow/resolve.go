@@ -51,12 +51,17 @@ func (f *Flow) LegacyResolves() []Resolve {
 				continue
 			}
 			r.DropsOptions = true
-		} else if svc != "sts" {
+		} else if svc != sdk.V1ResolverService {
 			continue
 		}
 		if f.passesRegionalOption(call) {
 			// Includes forwarded options (opts...), which carry the
 			// session's setting.
+			continue
+		}
+		if f.ResolverBranchDead(call.Pos(), false) {
+			// A branch of a program's resolver that the SDK's arguments
+			// never take (resolverfn.go).
 			continue
 		}
 		out = append(out, r)
