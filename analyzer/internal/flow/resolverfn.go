@@ -79,7 +79,7 @@ func (f *Flow) resolverFuncs(e ast.Expr, method string, depth int) ([]*ssa.Funct
 	for _, l := range r.Leaves {
 		switch v := l.Value.(type) {
 		case *ssa.Function:
-			if v.Blocks == nil || v.Pkg != f.graphPkg(v) {
+			if v.Blocks == nil || v.Pkg == nil || v.Pkg.Pkg != f.pass.Pkg {
 				return nil, false
 			}
 			out = append(out, v)
@@ -106,15 +106,6 @@ func (f *Flow) resolverFuncs(e ast.Expr, method string, depth int) ([]*ssa.Funct
 		}
 	}
 	return out, true
-}
-
-// graphPkg is the SSA package of the analysed package, as the function fn
-// of it sees it (nil for a function of another package).
-func (f *Flow) graphPkg(fn *ssa.Function) *ssa.Package {
-	if fn.Pkg != nil && fn.Pkg.Pkg == f.pass.Pkg {
-		return fn.Pkg
-	}
-	return nil
 }
 
 // resolverParams returns the service and Region parameters of a resolver
@@ -423,7 +414,7 @@ var (
 // known.
 func (f *Flow) ResolverBranchDead(pos token.Pos, v2 bool) bool {
 	fn := f.graph.Enclosing(pos)
-	if fn == nil {
+	if fn == nil || !resolverShaped(fn.Signature, v2) {
 		return false
 	}
 	env := resolverEnv{service: sdk.V1ResolverService}
@@ -451,6 +442,20 @@ func (f *Flow) ResolverBranchDead(pos token.Pos, v2 bool) bool {
 		}
 	}
 	return true
+}
+
+// resolverShaped reports whether sig is the signature of a resolver the
+// SDK calls: it returns (endpoints.ResolvedEndpoint, error) in v1, or
+// (aws.Endpoint, error) or (smithy endpoints.Endpoint, error) in v2.
+func resolverShaped(sig *types.Signature, v2 bool) bool {
+	if sig.Results().Len() != 2 {
+		return false
+	}
+	res := sig.Results().At(0).Type()
+	if !v2 {
+		return sdk.IsNamed(res, sdk.V1Endpoints, "ResolvedEndpoint")
+	}
+	return sdk.IsNamed(res, sdk.V2AWS, "Endpoint") || sdk.IsNamed(res, sdk.SmithyEP, "Endpoint")
 }
 
 // V2ResolverRegions returns the Regions of the v2 clients whose
