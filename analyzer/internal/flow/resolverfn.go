@@ -369,7 +369,11 @@ func (f *Flow) resolverUsers(fn *ssa.Function, fields map[string]bool) ([]string
 // of the struct at addr.
 func (f *Flow) regionStores(addr ssa.Value, st *types.Struct) ([]string, bool) {
 	var out []string
-	for _, r := range *addr.Referrers() {
+	refs := addr.Referrers()
+	if refs == nil {
+		return nil, false // a global: stored to anywhere
+	}
+	for _, r := range *refs {
 		fa, ok := r.(*ssa.FieldAddr)
 		if !ok || st.Field(fa.Field).Name() != "Region" {
 			continue
@@ -427,6 +431,9 @@ func (f *Flow) ResolverBranchDead(pos token.Pos, v2 bool) bool {
 	}
 	var in *ssa.Return
 	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
 			if rs := f.graph.ReturnStmt(ret); rs != nil && rs.Pos() <= pos && pos < rs.End() {
 				in = ret
