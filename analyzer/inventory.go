@@ -265,6 +265,14 @@ func (p *pass) v1Override(e ast.Expr) string {
 		return s
 	}
 	t := p.TypesInfo.TypeOf(e)
+	if t != nil {
+		// A program's resolver that answers STS itself (flow/resolverfn.go).
+		if m, _, _ := types.LookupFieldOrMethod(t, true, nil, "EndpointFor"); m != nil {
+			if _, ok := m.(*types.Func); ok {
+				return "resolver " + exprText(e)
+			}
+		}
+	}
 	switch {
 	case sdk.IsNamed(t, sdk.V1Endpoints, "DualStackEndpointState"):
 		return "dual-stack endpoint (" + exprText(e) + ")"

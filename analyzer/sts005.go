@@ -76,10 +76,16 @@ func (p *pass) checkResolverURLs(v2 bool) {
 			continue
 		}
 		ep := p.flow.Value(s)
-		if !ep.Global() {
+		if !ep.Global() || p.flow.ResolverBranchDead(s.Value.Pos(), v2) {
 			continue
 		}
-		p.report(id, s.Value, msg, p.fixResolverURL(s, rc, ep.Value))
+		// Where the host is written: the URL, or the constant a
+		// variable of the resolver holds ("https://" + host).
+		var at ast.Node = s.Value
+		if ep.At != nil {
+			at = ep.At
+		}
+		p.report(id, at, msg, p.fixResolverURL(s, rc, ep.Value), sinkAt(s, at)...)
 	}
 }
 

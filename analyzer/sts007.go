@@ -56,7 +56,7 @@ func runSTS007(p *pass) {
 		for i, lhs := range as.Lhs {
 			switch {
 			case f.IsFieldOf(lhs, sdk.V2STS, "EndpointParameters", "UseGlobalEndpoint"):
-				if b, ok := f.ConstBool(as.Rhs[i]); ok && b {
+				if b, ok := f.ConstBool(as.Rhs[i]); ok && b && !f.UseGlobalHarmless(as.Pos()) {
 					var sf *analysis.SuggestedFix
 					if len(as.Lhs) == 1 {
 						if e, ok := p.deleteStmt(cur); ok {
@@ -68,6 +68,12 @@ func runSTS007(p *pass) {
 			case f.IsFieldOf(lhs, sdk.V2STS, "EndpointParameters", "Region"):
 				if f.IsAWSGlobal(as.Rhs[i]) {
 					p.report(V2EndpointOverride, as, paramsGlobal, nil)
+					continue
+				}
+				// aws-global written elsewhere (a resolver's field set
+				// where the resolver is built): reported where written.
+				for _, at := range f.AWSGlobalAt(as.Rhs[i]) {
+					p.report(V2EndpointOverride, at, paramsGlobal, nil, p.routesAt(at, as)...)
 				}
 			}
 		}
@@ -78,7 +84,7 @@ func runSTS007(p *pass) {
 			continue
 		}
 		if i, kv := flow.ElemWithKey(lit, "UseGlobalEndpoint"); kv != nil {
-			if b, ok := f.ConstBool(kv.Value); ok && b {
+			if b, ok := f.ConstBool(kv.Value); ok && b && !f.UseGlobalHarmless(kv.Pos()) {
 				p.report(V2EndpointOverride, kv.Value, useGlobalMsg, suggested("Delete UseGlobalEndpoint", nil, deleteElem(lit, i)))
 			}
 		}

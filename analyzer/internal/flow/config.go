@@ -348,6 +348,14 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 		if c.endpoint {
 			c.override = value
 		}
+	case "EndpointResolver":
+		// A resolver that answers STS by its own code on every path
+		// replaces the SDK's resolution, the session's STS setting with it
+		// (aws/session/session.go resolveEndpoint calls the configured
+		// resolver): its returns are judged where they are written.
+		if f.v1ResolverDecides(value) {
+			c.endpoint, c.override = true, value
+		}
 	case "Credentials":
 		c.creds = !f.isNil(value)
 	case "UseFIPSEndpoint", "UseDualStackEndpoint":

@@ -51,12 +51,17 @@ func (f *Flow) LegacyResolves() []Resolve {
 				continue
 			}
 			r.DropsOptions = true
-		} else if svc != "sts" {
+		} else if svc != sdk.V1ResolverService {
 			continue
 		}
 		if f.passesRegionalOption(call) {
 			// Includes forwarded options (opts...), which carry the
 			// session's setting.
+			continue
+		}
+		if f.ResolverBranchDead(call.Pos(), false) {
+			// A branch of a program's resolver that the SDK's arguments
+			// never take (resolverfn.go).
 			continue
 		}
 		out = append(out, r)
@@ -88,6 +93,19 @@ func (f *Flow) isSDKResolver(e ast.Expr, depth int) bool {
 		}
 		for _, d := range f.defs[v] {
 			if d.rhs == nil || d.index > 0 || !f.isSDKResolver(d.rhs, depth+1) {
+				return false
+			}
+		}
+		return true
+	case *ast.SelectorExpr:
+		// r.next, a field of the program's resolver type: what every
+		// store to it holds (a closed world of the package's struct).
+		r := f.values(x)
+		if r.Open || len(r.Leaves) == 0 {
+			return false
+		}
+		for _, l := range r.Leaves {
+			if l.Expr == nil || ast.Unparen(l.Expr) == x || !f.isSDKResolver(l.Expr, depth+1) {
 				return false
 			}
 		}

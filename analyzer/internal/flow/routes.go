@@ -191,7 +191,9 @@ func (f *Flow) evalV2Config(e ast.Expr, depth int) v2conf {
 				}
 			}
 		}
-		for _, s := range f.sets[v] {
+		// The stores that reach this use: a client copies the config, so
+		// a store after it changes nothing (paths.go reaching).
+		for _, s := range f.setsReaching(v, x.Pos()) {
 			f.v2Field(&c, s.path, s.value)
 		}
 		return c

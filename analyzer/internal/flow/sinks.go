@@ -45,7 +45,8 @@ func (f *Flow) Sinks() []Sink {
 			if len(call.Args) == 2 {
 				// A Setenv after the clients that read it is no sink
 				// (envurl.go).
-				if key, ok := f.ConstString(call.Args[0]); ok && (key == sdk.EnvEndpointURLSTS || key == sdk.EnvEndpointURL) && !f.EnvSetTooLate(cur, key) {
+				if key, ok := f.ConstString(call.Args[0]); ok && (key == sdk.EnvEndpointURLSTS || key == sdk.EnvEndpointURL) && !f.EnvSetTooLate(cur, key) &&
+					!(key == sdk.EnvEndpointURLSTS && f.EnvEndpointIgnored(cur)) {
 					out = append(out, Sink{Cur: cur, Value: call.Args[1], Kind: sdk.SinkEnv})
 				}
 			}
@@ -120,6 +121,14 @@ func (f *Flow) Value(s Sink) Endpoint {
 		return ep
 	}
 	ep.Value, ep.Known = f.ConstString(f.UnwrapPtr(s.Value))
+	if ep.Known && host.IsGlobal(ep.Value) {
+		// "https://" + host: report where the global host is written.
+		if tv, ok := f.info.Types[ast.Unparen(s.Value)]; !ok || tv.Value == nil {
+			if at := f.GlobalHostAt(s.Value); at != nil {
+				ep.At = at
+			}
+		}
+	}
 	if ep.Known {
 		// u.String() of a url.Parse result: report at the URL text.
 		if call, ok := ast.Unparen(s.Value).(*ast.CallExpr); ok {

@@ -7,9 +7,11 @@ package flow
 // the STS client's options.
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 )
@@ -23,6 +25,9 @@ func (f *Flow) V2GlobalRegions() []ast.Expr {
 	for _, cur := range f.lits {
 		lit := cur.Node().(*ast.CompositeLit)
 		if sdk.IsNamed(f.info.TypeOf(lit), sdk.V2STS, "Options") {
+			if _, r := ElemWithKey(lit, "EndpointResolverV2"); r != nil && f.v2ResolverPinsRegion(r.Value) {
+				continue // the resolver replaces the client's Region
+			}
 			if _, kv := ElemWithKey(lit, "Region"); kv != nil && f.IsAWSGlobal(kv.Value) {
 				out = append(out, kv.Value)
 			}
@@ -164,7 +169,9 @@ func (f *Flow) v2Regions(e ast.Expr, depth int, keep func(ast.Expr) bool) []ast.
 				out = append(out, f.v2Regions(d.rhs, depth+1, keep)...)
 			}
 		}
-		for _, s := range f.sets[v] {
+		// Only the stores that reach this use: sts.NewFromConfig copies
+		// cfg.Region, so a store after the client changes nothing.
+		for _, s := range f.setsReaching(v, x.Pos()) {
 			if s.path == "Region" && keep(s.value) {
 				out = append(out, s.value)
 			}
@@ -172,4 +179,17 @@ func (f *Flow) v2Regions(e ast.Expr, depth int, keep func(ast.Expr) bool) []ast.
 		return out
 	}
 	return nil
+}
+
+// setsReaching returns the field stores to v that reach its use at pos,
+// in source order (paths.go reaching: every path's, some paths', and those
+// following a conditional definition).
+func (f *Flow) setsReaching(v *types.Var, pos token.Pos) []*fieldSet {
+	r := f.reaching(v, pos)
+	sets := append(append([]*fieldSet{}, r.sets...), r.csets...)
+	for _, cs := range r.condSets {
+		sets = append(sets, cs...)
+	}
+	slices.SortFunc(sets, func(a, b *fieldSet) int { return cmp.Compare(a.at, b.at) })
+	return slices.CompactFunc(sets, func(a, b *fieldSet) bool { return a == b })
 }

@@ -125,11 +125,21 @@ func (f *Flow) parsedURL(e ast.Expr, depth int) (string, bool) {
 		return "", false
 	}
 	d := f.defs[v][0]
+	if lit, ok := ast.Unparen(d.rhs).(*ast.CompositeLit); ok && d.index <= 0 && !f.hostSet(v) {
+		// u := url.URL{Host: …}; u.String()
+		return f.parsedURL(lit, depth+1)
+	}
 	call, ok := ast.Unparen(d.rhs).(*ast.CallExpr)
 	if !ok || d.index > 0 {
 		return "", false
 	}
 	return f.parseCallURL(call, depth)
+}
+
+// hostSet reports whether a field of the url.URL variable v is stored
+// after its definition (u.Host = …), which the literal no longer decides.
+func (f *Flow) hostSet(v *types.Var) bool {
+	return len(f.sets[v]) > 0
 }
 
 // unaddr strips parentheses and one * or & from e.
@@ -167,6 +177,11 @@ func (f *Flow) URLText(e ast.Expr) ast.Expr {
 	if v := f.localVar(e); v != nil && len(f.defs[v]) == 1 {
 		if call, ok := ast.Unparen(f.defs[v][0].rhs).(*ast.CallExpr); ok && len(call.Args) == 1 {
 			return call.Args[0]
+		}
+		if lit, ok := ast.Unparen(f.defs[v][0].rhs).(*ast.CompositeLit); ok && !f.hostSet(v) {
+			if _, kv := ElemWithKey(lit, "Host"); kv != nil {
+				return kv.Value
+			}
 		}
 	}
 	return nil

@@ -50,6 +50,18 @@ var LegacyRegions = map[string]bool{
 	"us-west-2": true,
 }
 
+// The service identifier each SDK passes to a program's resolver for STS:
+// the v1 session resolves sts.EndpointsID (aws-sdk-go@v1.55.8
+// service/sts/service.go:33 and :51 ClientConfig(EndpointsID, …),
+// aws/session/session.go resolveEndpoint), the v2 client's deprecated
+// resolver wrapper passes ServiceID (service/sts@v1.51.8 endpoints.go
+// wrappedEndpointResolver.ResolveEndpoint(ServiceID, …), api_client.go
+// ServiceID = "STS").
+const (
+	V1ResolverService = "sts"
+	V2ResolverService = "STS"
+)
+
 // GlobalRegion is the pseudo-Region that selects the global endpoint in both
 // SDKs whatever the other settings.
 const GlobalRegion = "aws-global"
@@ -69,6 +81,11 @@ const (
 	// EnvLoadConfig makes session.New read the environment and shared
 	// config (aws/session/env_config.go loadEnvConfig).
 	EnvLoadConfig = "AWS_SDK_LOAD_CONFIG"
+	// EnvIgnoreEndpoints set to true (case-insensitive) disables the
+	// configured endpoint URLs; aws-sdk-go-v2 reads it once, in
+	// config.LoadDefaultConfig (config@v1.33.15 env_config.go:419
+	// setBoolPtrFromEnvVal, GetIgnoreConfiguredEndpoints :691).
+	EnvIgnoreEndpoints = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"
 )
 
 // Path returns the import path of pkg with any vendor prefix removed, or ""
