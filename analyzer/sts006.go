@@ -47,6 +47,9 @@ func runSTS006(p *pass) {
 		if cl.Region.Expr == nil {
 			at = cl.Call // the Region comes from a helper's fact
 		}
+		if cl.Caller {
+			at = cl.At // the caller that passes the Region
+		}
 		if cl.Region.Value == "" {
 			p.report(GlobalPseudoRgn, at, "empty Region reaches a v1 STS "+cl.What+", selecting the global endpoint; set a real Region", nil, p.routesAt(at)...)
 			continue

@@ -103,6 +103,9 @@ type Flow struct {
 
 	// graph is the package's SSA form, built on first use (ssa.go).
 	graph *reaching.Graph
+	// split, while a client is evaluated caller by caller, narrows what
+	// reaches a value to one caller's entry (ssa.go).
+	split *split
 
 	// v2clients memoises V2Clients (routes.go).
 	v2clients *[]V2Client
