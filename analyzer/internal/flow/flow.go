@@ -100,6 +100,9 @@ type Flow struct {
 	sinks   *[]Sink
 	clients []Client
 	cDone   bool
+	// wrapped are the helpers of this package that build a v1 STS client
+	// or credential provider from their parameters only (session.go).
+	wrapped []*wrapper
 
 	// graph is the package's SSA form, built on first use (ssa.go).
 	graph *reaching.Graph

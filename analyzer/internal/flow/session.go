@@ -195,19 +195,24 @@ func (f *Flow) V1Clients() []Client {
 		f.clients = append(f.clients, f.byCaller(scope, Client{Call: call, Ctor: fn, What: entry.What},
 			func() (sess, conf) { return f.evalClient(call, entry) })...)
 	}
-	if len(wrappers) == 0 {
-		return f.clients
-	}
+	f.wrapped = wrapped
 	for _, cur := range f.calls {
 		call := cur.Node().(*ast.CallExpr)
-		for _, w := range wrappers[f.Callee(call)] {
+		callee := f.Callee(call)
+		ws := wrappers[callee]
+		if callee != nil && callee.Pkg() != nil && callee.Pkg() != f.pass.Pkg {
+			ws = f.importedWrappers(callee)
+		}
+		for _, w := range ws {
 			if len(call.Args) > w.prov {
 				f.clients = append(f.clients, f.wrapperCall(call, w))
 			}
 		}
 	}
 	for _, w := range wrapped {
-		if !w.called {
+		// An exported helper is judged at its callers, in this package
+		// and, through its WrapperFact, in the packages that import it.
+		if !w.called && !w.fn.Exported() {
 			s, c := f.evalClient(w.call, sdk.Lookup(w.ctor))
 			f.clients = append(f.clients, f.verdict(Client{Call: w.call, Ctor: w.ctor, What: w.what}, s, c))
 		}
@@ -240,7 +245,7 @@ func (f *Flow) asWrapper(cur inspector.Cursor, call *ast.CallExpr, ctor *types.F
 		return nil
 	}
 	fn, ok := f.info.Defs[decl.Name].(*types.Func)
-	if !ok || fn.Exported() {
+	if !ok || fn.Name() == "main" || fn.Name() == "init" {
 		return nil
 	}
 	sig := fn.Signature()

@@ -181,8 +181,10 @@ func (f *Flow) nodeAt(pos token.Pos) ast.Node {
 	return nil
 }
 
-// ssaString returns the constant string every value that reaches e is
-// (the zero value of a string is ""), if there is one.
+// ssaString returns the constant string every value that reaches e is,
+// if there is one. A zero value is not a constant here: a field nothing in
+// the package stores to may be filled by reflection (a decoded config
+// file), so its "" is not a value the code chose.
 func (f *Flow) ssaString(e ast.Expr) (string, bool) {
 	r := f.values(e)
 	if r.Open || len(r.Leaves) == 0 {
@@ -191,20 +193,10 @@ func (f *Flow) ssaString(e ast.Expr) (string, bool) {
 	var out string
 	for i, l := range r.Leaves {
 		c, ok := l.Value.(*ssa.Const)
-		if !ok {
+		if !ok || l.Zero || c.Value == nil || c.Value.Kind() != constant.String {
 			return "", false
 		}
-		var s string
-		switch {
-		case c.Value == nil:
-			if b, ok := c.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
-				return "", false
-			}
-		case c.Value.Kind() == constant.String:
-			s = constant.StringVal(c.Value)
-		default:
-			return "", false
-		}
+		s := constant.StringVal(c.Value)
 		if i > 0 && s != out {
 			return "", false
 		}

@@ -67,6 +67,10 @@ type Graph struct {
 	// funcs are the package's functions (literals included) that have a
 	// body.
 	funcs []*ssa.Function
+	// funcVars are the local variables that hold one function and are
+	// only called (build := func(…) {…}; build(x)): their calls are
+	// static calls of that function.
+	funcVars map[*ssa.Alloc]*ssa.Function
 }
 
 // A fieldKey names a field of a struct type.
@@ -129,6 +133,18 @@ func (g *Graph) index() {
 			}
 		}
 	}
+	g.funcVars = map[*ssa.Alloc]*ssa.Function{}
+	for _, fn := range g.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if a, ok := instr.(*ssa.Alloc); ok {
+					if f := funcVar(a); f != nil {
+						g.funcVars[a] = f
+					}
+				}
+			}
+		}
+	}
 	seen := map[*ssa.Function]bool{}
 	for _, fn := range g.funcs {
 		if seen[fn] {
@@ -142,6 +158,57 @@ func (g *Graph) index() {
 		}
 	}
 	g.indexSyntax()
+}
+
+// funcVar returns the function a local variable always holds, if every
+// store to it is that function (or a closure of it) and every load of it
+// is called: such a variable is a name for the function, not an escape.
+func funcVar(a *ssa.Alloc) *ssa.Function {
+	if a.Heap {
+		return nil
+	}
+	var fn *ssa.Function
+	for _, r := range *a.Referrers() {
+		switch x := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Store:
+			if x.Addr != a {
+				return nil
+			}
+			var f *ssa.Function
+			switch v := x.Val.(type) {
+			case *ssa.Function:
+				f = v
+			case *ssa.MakeClosure:
+				f, _ = v.Fn.(*ssa.Function)
+			}
+			if f == nil || fn != nil && f != fn {
+				return nil
+			}
+			fn = f
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return nil
+			}
+			for _, u := range *x.Referrers() {
+				if _, dbg := u.(*ssa.DebugRef); dbg {
+					continue
+				}
+				c, ok := u.(ssa.CallInstruction)
+				if !ok || c.Common().IsInvoke() || c.Common().Value != x {
+					return nil
+				}
+				for _, arg := range c.Common().Args {
+					if arg == x {
+						return nil
+					}
+				}
+			}
+		default:
+			return nil
+		}
+	}
+	return fn
 }
 
 // methodsOf returns the methods declared on T and *T.
@@ -187,7 +254,7 @@ func (g *Graph) indexInstr(instr ssa.Instruction) {
 		common := c.Common()
 		if common.IsInvoke() {
 			g.invoked[common.Method.Name()] = true
-		} else if fn := staticCallee(common); fn != nil {
+		} else if fn := g.callee(common); fn != nil {
 			g.sites[fn] = append(g.sites[fn], c)
 		}
 	}
@@ -209,6 +276,9 @@ func (g *Graph) indexInstr(instr ssa.Instruction) {
 		if _, dbg := instr.(*ssa.DebugRef); dbg {
 			continue
 		}
+		if st, ok := instr.(*ssa.Store); ok && st.Val == fn && g.isFuncVar(st.Addr) {
+			continue // a name for the function, only called
+		}
 		g.escapes[fn] = true
 	}
 	// A closure used as anything but a callee escapes too.
@@ -219,6 +289,9 @@ func (g *Graph) indexInstr(instr ssa.Instruction) {
 					continue
 				}
 				if _, dbg := r.(*ssa.DebugRef); dbg {
+					continue
+				}
+				if st, ok := r.(*ssa.Store); ok && st.Val == ssa.Value(mc) && g.isFuncVar(st.Addr) {
 					continue
 				}
 				g.escapes[fn] = true
@@ -238,6 +311,13 @@ func staticCallee(c *ssa.CallCommon) *ssa.Function {
 		return fn
 	}
 	return nil
+}
+
+// isFuncVar reports whether addr is a local variable that names one
+// function (funcVars).
+func (g *Graph) isFuncVar(addr ssa.Value) bool {
+	a, ok := addr.(*ssa.Alloc)
+	return ok && g.funcVars[a] != nil
 }
 
 // structOf returns the struct type a value of type t (or a pointer to it)

@@ -210,6 +210,11 @@ func (g *Graph) callee(c *ssa.CallCommon) *ssa.Function {
 	if c.IsInvoke() {
 		return nil
 	}
+	if ld, ok := c.Value.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		if a, ok := ld.X.(*ssa.Alloc); ok {
+			return g.funcVars[a] // a local variable naming one function
+		}
+	}
 	return staticCallee(c)
 }
 
