@@ -184,6 +184,12 @@ func (w *walker) value(v ssa.Value, ctx []ssa.CallInstruction, at via) {
 // package, entered from this call site.
 func (w *walker) call(c *ssa.Call, index int, ctx []ssa.CallInstruction, at via) {
 	fn := w.g.callee(c.Common())
+	if ms := w.g.invokees(c.Common()); len(ms) > 0 && len(ctx) < maxContext {
+		for _, m := range ms {
+			w.enter(c, m, index, ctx, at)
+		}
+		return
+	}
 	if fn == nil || fn.Blocks == nil || fn.Pkg != w.g.ssa || len(ctx) >= maxContext {
 		if index == 0 || c.Type() == nil {
 			w.leaf(c, via{pos: c.Pos(), test: at.test || w.g.inTest(c.Pos()), entry: at.entry}, false)
@@ -194,6 +200,11 @@ func (w *walker) call(c *ssa.Call, index int, ctx []ssa.CallInstruction, at via)
 		w.leaf(c, via{pos: c.Pos(), test: at.test, entry: at.entry}, false)
 		return
 	}
+	w.enter(c, fn, index, ctx, at)
+}
+
+// enter follows result index of fn, entered from call c.
+func (w *walker) enter(c *ssa.Call, fn *ssa.Function, index int, ctx []ssa.CallInstruction, at via) {
 	inner := append(ctx[:len(ctx):len(ctx)], c)
 	for _, b := range fn.Blocks {
 		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
@@ -240,6 +251,16 @@ func (w *walker) param(p *ssa.Parameter, ctx []ssa.CallInstruction, at via) {
 		site := ctx[len(ctx)-1]
 		if w.g.callee(site.Common()) == fn {
 			w.arg(site, index, ctx[:len(ctx)-1], at)
+			return
+		}
+		if site.Common().IsInvoke() && w.g.enters(site, fn) {
+			// A method entered through an interface: its receiver is
+			// the interface's dynamic value, the others the arguments.
+			if index == 0 {
+				w.value(site.Common().Value, ctx[:len(ctx)-1], at)
+				return
+			}
+			w.arg(site, index-1, ctx[:len(ctx)-1], at)
 			return
 		}
 	}
