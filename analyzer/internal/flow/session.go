@@ -211,8 +211,10 @@ func (f *Flow) V1Clients() []Client {
 	}
 	for _, w := range wrapped {
 		// An exported helper is judged at its callers, in this package
-		// and, through its WrapperFact, in the packages that import it.
-		if !w.called && !w.fn.Exported() {
+		// and, through its WrapperFact, in the packages that import it,
+		// and inside too: callers the analysis never sees may pass
+		// anything.
+		if !w.called || w.fn.Exported() {
 			s, c := f.evalClient(w.call, sdk.Lookup(w.ctor))
 			f.clients = append(f.clients, f.verdict(Client{Call: w.call, Ctor: w.ctor, What: w.what}, s, c))
 		}

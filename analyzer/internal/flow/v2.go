@@ -11,6 +11,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ssa"
+
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 )
 
@@ -143,8 +145,19 @@ func (f *Flow) v2Regions(e ast.Expr, depth int, keep func(ast.Expr) bool) []ast.
 				if !ok || len(opt.Args) != 1 {
 					continue
 				}
-				if _, oe := f.Lookup(opt); oe.Role == sdk.V2RegionOption && keep(opt.Args[0]) {
+				if _, oe := f.Lookup(opt); oe.Role != sdk.V2RegionOption {
+					continue
+				}
+				if keep(opt.Args[0]) {
 					out = append(out, opt.Args[0])
+					continue
+				}
+				// A Region from a parameter, a receiver, a field: the
+				// constants that reach it, where they are written.
+				for _, l := range f.values(opt.Args[0]).Leaves {
+					if _, ok := l.Value.(*ssa.Const); ok && !l.Zero && l.Expr != nil && keep(l.Expr) {
+						out = append(out, l.Expr)
+					}
 				}
 			}
 			return out
