@@ -68,6 +68,19 @@ type split struct {
 	// calls are the call expressions by their Lparen, to tell a caller's
 	// argument from a store.
 	calls map[token.Pos]bool
+	// pinnedLast reports that last is a pinned entry; stored that some
+	// query came in through a store outside the function (a captured
+	// variable, a field): then the function's verdict is not only its
+	// callers', and a single caller does not take the finding.
+	pinnedLast, stored bool
+}
+
+// at returns where the run's verdict belongs, if not at the construction.
+func (sp *split) at() token.Pos {
+	if sp.pinnedLast || !sp.stored {
+		return sp.last
+	}
+	return token.NoPos
 }
 
 // outside reports whether pos is a valid position outside the split's
@@ -87,13 +100,16 @@ func (sp *split) narrow(e ast.Expr, leaves []reaching.Leaf) []reaching.Leaf {
 	if len(entries) == 0 {
 		return leaves
 	}
+	for _, en := range entries {
+		sp.stored = sp.stored || !sp.calls[en]
+	}
 	key := e.Pos()
 	pin, ok := sp.pinned[key]
 	switch {
 	case ok:
 	case len(entries) == 1:
 		if sp.calls[entries[0]] {
-			sp.last = entries[0]
+			sp.last, sp.pinnedLast = entries[0], false
 		}
 		return leaves
 	default:
@@ -102,7 +118,7 @@ func (sp *split) narrow(e ast.Expr, leaves []reaching.Leaf) []reaching.Leaf {
 		}
 		return leaves
 	}
-	sp.last = pin
+	sp.last, sp.pinnedLast = pin, true
 	kept := leaves[:0:0]
 	for _, l := range leaves {
 		if !sp.outside(l.Entry) || l.Entry == pin {
@@ -149,8 +165,8 @@ func (f *Flow) byCaller(scope ast.Node, base Client, eval func() (sess, conf)) [
 			continue
 		}
 		cl := f.verdict(base, s, c)
-		if sp.last.IsValid() {
-			cl.At, cl.Caller = f.nodeAt(sp.last), true
+		if at := sp.at(); at.IsValid() {
+			cl.At, cl.Caller = f.nodeAt(at), true
 		}
 		out = append(out, cl)
 	}
