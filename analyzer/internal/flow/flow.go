@@ -109,6 +109,9 @@ type Flow struct {
 	// split, while a client is evaluated caller by caller, narrows what
 	// reaches a value to one caller's entry (ssa.go).
 	split *split
+	// lparens holds the Lparen of every call of the package, built on
+	// first use: a split's entry at one is a caller's argument.
+	lparens map[token.Pos]bool
 
 	// v2clients memoises V2Clients (routes.go).
 	v2clients *[]V2Client

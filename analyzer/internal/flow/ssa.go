@@ -140,10 +140,13 @@ func (f *Flow) byCaller(scope ast.Node, base Client, eval func() (sess, conf)) [
 		s, c := eval()
 		return []Client{f.verdict(base, s, c)}
 	}
-	calls := map[token.Pos]bool{}
-	for _, cur := range f.calls {
-		calls[cur.Node().(*ast.CallExpr).Lparen] = true
+	if f.lparens == nil {
+		f.lparens = map[token.Pos]bool{}
+		for _, cur := range f.calls {
+			f.lparens[cur.Node().(*ast.CallExpr).Lparen] = true
+		}
 	}
+	calls := f.lparens
 	var out []Client
 	queue := []map[token.Pos]token.Pos{{}}
 	for runs := 0; len(queue) > 0; runs++ {
