@@ -157,7 +157,7 @@ func (f *Flow) byCaller(scope ast.Node, base Client, eval func() (sess, conf)) [
 			s, c := eval()
 			return []Client{f.verdict(base, s, c)}
 		}
-		sp := &split{scope: scope, pinned: pins, calls: calls}
+		sp := &split{scope: scope, pinned: pins, calls: calls, stored: f.captures(scope)}
 		s, c := f.splitRun(sp, eval)
 		if sp.key.IsValid() {
 			for _, e := range sp.pending {
@@ -174,6 +174,30 @@ func (f *Flow) byCaller(scope ast.Node, base Client, eval func() (sess, conf)) [
 		out = append(out, cl)
 	}
 	return out
+}
+
+// captures reports whether the function literal lit uses a local
+// variable of the function around it: then what it builds depends on more
+// than its callers' arguments.
+func (f *Flow) captures(fn ast.Node) bool {
+	lit, ok := fn.(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || found {
+			return !found
+		}
+		v, ok := f.info.Uses[id].(*types.Var)
+		if ok && !v.IsField() && v.Pkg() == f.pass.Pkg && v.Parent() != f.pass.Pkg.Scope() &&
+			(v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
+			found = true
+		}
+		return true
+	})
+	return found
 }
 
 // splitRun runs eval under sp, with memos of its own: what a variable
