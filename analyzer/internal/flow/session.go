@@ -211,10 +211,9 @@ func (f *Flow) V1Clients() []Client {
 	}
 	for _, w := range wrapped {
 		// An exported helper is judged at its callers, in this package
-		// and, through its WrapperFact, in the packages that import it,
-		// and inside too: callers the analysis never sees may pass
-		// anything.
-		if !w.called || w.fn.Exported() {
+		// and, through its WrapperFact, in the packages that import it;
+		// one nobody here calls, inside as well.
+		if !w.called {
 			s, c := f.evalClient(w.call, sdk.Lookup(w.ctor))
 			f.clients = append(f.clients, f.verdict(Client{Call: w.call, Ctor: w.ctor, What: w.what}, s, c))
 		}
@@ -247,7 +246,10 @@ func (f *Flow) asWrapper(cur inspector.Cursor, call *ast.CallExpr, ctor *types.F
 		return nil
 	}
 	fn, ok := f.info.Defs[decl.Name].(*types.Func)
-	if !ok || fn.Name() == "main" || fn.Name() == "init" {
+	if !ok || fn.Name() == "main" || fn.Name() == "init" ||
+		fn.Exported() && fn.Signature().TypeParams().Len() > 0 {
+		// An exported generic helper is judged inside: its callers
+		// elsewhere instantiate it with providers of any type.
 		return nil
 	}
 	sig := fn.Signature()

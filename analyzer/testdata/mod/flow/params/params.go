@@ -236,7 +236,7 @@ func CaseAssumeHelperBare() any {
 // NewSTSClient is exported: callers outside the package may pass anything,
 // so only the call site's session decides.
 func NewSTSClient(sess *session.Session) *sts.STS { // want NewSTSClient:"wraps: p0 -> sts.New"
-	return sts.New(sess) // want "STS002"
+	return sts.New(sess)
 }
 
 // The exported helper receives a regional session.

@@ -11,11 +11,11 @@ import (
 )
 
 // The provider is a type parameter: not provably regional, no Region.
-func NewClient[P client.ConfigProvider](p P) *sts.STS { // want NewClient:"wraps: p0 -> sts.New"
+func NewClient[P client.ConfigProvider](p P) *sts.STS {
 	return sts.New(p) // want "STS002"
 }
 
-func NewCreds[P client.ConfigProvider](p P, arn string) any { // want NewCreds:"wraps: p0 -> stscreds.NewCredentials"
+func NewCreds[P client.ConfigProvider](p P, arn string) any {
 	return stscreds.NewCredentials(p, arn) // want "STS002"
 }
 
