@@ -46,7 +46,7 @@ func newAnalyzer(cfg *Config) *analysis.Analyzer {
 		URL:  DocURL,
 		// Facts describe the v1 sessions and configs that functions return
 		// and package-level variables hold.
-		FactTypes: []analysis.Fact{(*flow.SessionFact)(nil), (*flow.ValueFact)(nil), (*flow.EnvFact)(nil)},
+		FactTypes: []analysis.Fact{(*flow.SessionFact)(nil), (*flow.ValueFact)(nil), (*flow.EnvFact)(nil), (*flow.WrapperFact)(nil)},
 		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
 	}
 	// A fresh FlagSet per analyzer, so tests and drivers never share state.
@@ -154,6 +154,7 @@ func run(ap *analysis.Pass, cfg *Config) (_ any, err error) {
 	p.flow.ExportFacts()
 	p.flow.ExportValueFacts()
 	p.flow.ExportEnvFact()
+	p.flow.ExportWrapperFacts()
 	return nil, nil
 }
 

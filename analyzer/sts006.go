@@ -47,14 +47,14 @@ func runSTS006(p *pass) {
 		if cl.Region.Expr == nil {
 			at = cl.Call // the Region comes from a helper's fact
 		}
+		if cl.Caller {
+			at = cl.At // the caller that passes the Region
+		}
 		if cl.Region.Value == "" {
 			p.report(GlobalPseudoRgn, at, "empty Region reaches a v1 STS "+cl.What+", selecting the global endpoint; set a real Region", nil, p.routesAt(at)...)
 			continue
 		}
 		p.report(GlobalPseudoRgn, at, "Region aws-global reaches a v1 STS "+cl.What+", selecting the global endpoint; use a real Region", nil, p.routesAt(at)...)
-	}
-	for _, e := range p.flow.V2GlobalRegions() {
-		p.report(GlobalPseudoRgn, e, awsGlobalV2Msg, nil, p.routesAt(e)...)
 	}
 	// aws-global passed, in this package, into a parameter that becomes
 	// an STS client's Region: reported where it is written.
@@ -72,6 +72,11 @@ func runSTS006(p *pass) {
 			}
 			p.report(GlobalPseudoRgn, m, "Region aws-global"+flows+"from here into a "+sdkName+" STS client's Region; use a real Region", nil, p.routesAt(m, e)...)
 		}
+	}
+	// After the sinks' sources: a constant that reaches a config's Region
+	// from a caller keeps the message that says it flows from there.
+	for _, e := range p.flow.V2GlobalRegions() {
+		p.report(GlobalPseudoRgn, e, awsGlobalV2Msg, nil, p.routesAt(e)...)
 	}
 	// aws-global passed to another package's function whose parameter
 	// becomes an STS client's Region there.

@@ -340,6 +340,10 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 		r := &Region{Expr: value}
 		if s, ok := f.ConstString(f.UnwrapPtr(value)); ok {
 			r.Value, r.Known = s, true
+		} else if s, ok := f.ssaString(f.UnwrapPtr(value)); ok {
+			// A parameter, a field: the one constant every value that
+			// reaches it is (in a split, the one caller's).
+			r.Value, r.Known = s, true
 		}
 		c.region = r
 	case "Endpoint":

@@ -113,6 +113,11 @@ func (f *Flow) funcFact(fn *types.Func, depth int) (*SessionFact, bool) {
 		return nil, false
 	}
 	f.facts[fn] = nil // in progress: recursion sees no fact
+	// A function's fact is the same for every caller: no split narrows
+	// what reaches its returns.
+	saved := f.split
+	f.split = nil
+	defer func() { f.split = saved }()
 	var (
 		result sess
 		seen   bool

@@ -101,9 +101,18 @@ type Flow struct {
 	sinks   *[]Sink
 	clients []Client
 	cDone   bool
+	// wrapped are the helpers of this package that build a v1 STS client
+	// or credential provider from their parameters only (session.go).
+	wrapped []*wrapper
 
 	// graph is the package's SSA form, built on first use (ssa.go).
 	graph *reaching.Graph
+	// split, while a client is evaluated caller by caller, narrows what
+	// reaches a value to one caller's entry (ssa.go).
+	split *split
+	// lparens holds the Lparen of every call of the package, built on
+	// first use: a split's entry at one is a caller's argument.
+	lparens map[token.Pos]bool
 
 	// v2clients memoises V2Clients (routes.go).
 	v2clients *[]V2Client

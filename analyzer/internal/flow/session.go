@@ -112,6 +112,10 @@ type Client struct {
 	Source string
 	// Origin is the construction of the session, if a fix may edit it.
 	Origin *Origin
+	// Caller reports that At is where a caller passes (or a constructor
+	// stores) the value that decides this verdict, the construction
+	// being in a helper judged caller by caller.
+	Caller bool
 	// Helper reports that Call is a call of a helper function;
 	// HelperConfigs that the helper takes ...*aws.Config passed to the
 	// constructor.
@@ -194,21 +198,28 @@ func (f *Flow) V1Clients() []Client {
 			wrapped = append(wrapped, w)
 			continue
 		}
-		s, c := f.evalClient(call, entry)
-		f.clients = append(f.clients, f.verdict(Client{Call: call, Ctor: fn, What: entry.What}, s, c))
+		scope := f.funcAt(call.Pos())
+		f.clients = append(f.clients, f.byCaller(scope, Client{Call: call, Ctor: fn, What: entry.What},
+			func() (sess, conf) { return f.evalClient(call, entry) })...)
 	}
-	if len(wrappers) == 0 {
-		return f.clients
-	}
+	f.wrapped = wrapped
 	for _, cur := range f.calls {
 		call := cur.Node().(*ast.CallExpr)
-		for _, w := range wrappers[f.Callee(call)] {
+		callee := f.Callee(call)
+		ws := wrappers[callee]
+		if callee != nil && callee.Pkg() != nil && callee.Pkg() != f.pass.Pkg {
+			ws = f.importedWrappers(callee)
+		}
+		for _, w := range ws {
 			if len(call.Args) > w.prov {
 				f.clients = append(f.clients, f.wrapperCall(call, w))
 			}
 		}
 	}
 	for _, w := range wrapped {
+		// An exported helper is judged at its callers, in this package
+		// and, through its WrapperFact, in the packages that import it;
+		// one nobody here calls, inside as well.
 		if !w.called {
 			s, c := f.evalClient(w.call, sdk.Lookup(w.ctor))
 			f.clients = append(f.clients, f.verdict(Client{Call: w.call, Ctor: w.ctor, What: w.what}, s, c))
@@ -242,7 +253,10 @@ func (f *Flow) asWrapper(cur inspector.Cursor, call *ast.CallExpr, ctor *types.F
 		return nil
 	}
 	fn, ok := f.info.Defs[decl.Name].(*types.Func)
-	if !ok || fn.Exported() {
+	if !ok || fn.Name() == "main" || fn.Name() == "init" ||
+		fn.Exported() && fn.Signature().TypeParams().Len() > 0 {
+		// An exported generic helper is judged inside: its callers
+		// elsewhere instantiate it with providers of any type.
 		return nil
 	}
 	sig := fn.Signature()
@@ -710,5 +724,31 @@ func (f *Flow) evalOptions(e ast.Expr, depth int) sess {
 		f.applySets(&s.conf, f.reaching(v, x.Pos()).sets, "Config.", depth)
 		return s
 	}
+	if depth <= maxDepth/2 {
+		// A parameter, a field: the literals that reach it on SSA.
+		if s, ok := f.ssaOptions(e, depth); ok {
+			return s
+		}
+	}
 	return opaqueSess("the session options " + ExprString(e))
+}
+
+// ssaOptions evaluates a session.Options value through the literals that
+// reach it: a struct value reaches as the literal the caller wrote (its
+// fields are stored into a fresh variable, which the walk returns as the
+// zero value with the literal as its expression).
+func (f *Flow) ssaOptions(e ast.Expr, depth int) (sess, bool) {
+	r := f.values(e)
+	if r.Open || len(r.Leaves) == 0 {
+		return sess{}, false
+	}
+	var alts []sess
+	for _, l := range r.Leaves {
+		lit, ok := ast.Unparen(exprOr(l)).(*ast.CompositeLit)
+		if !ok || lit == e {
+			return sess{}, false
+		}
+		alts = append(alts, f.evalOptions(lit, depth+1))
+	}
+	return combine(alts), true
 }

@@ -8,9 +8,14 @@ package flow
 
 import (
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
+	"maps"
+	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/stsregional/stsregional/analyzer/internal/reaching"
@@ -32,7 +37,216 @@ func (f *Flow) values(e ast.Expr) reaching.Result {
 		}
 	}
 	r.Leaves = kept
+	if f.split != nil {
+		r.Leaves = f.split.narrow(e, r.Leaves)
+	}
 	return r
+}
+
+// A split is the evaluation of one client construction caller by caller.
+// Where the values that reach the construction come from outside the
+// function that holds it (the arguments of its callers, the stores of a
+// constructor into the field a method reads), the construction's verdict
+// is each caller's, not one for all: the evaluation is run once per
+// outside entry of the first query that has several, with the query
+// narrowed to that entry, and the finding of each run belongs where its
+// entry is.
+type split struct {
+	// scope is the function declaration or literal holding the
+	// construction.
+	scope ast.Node
+	// pinned keeps, for a query (by position), the one outside entry
+	// this run follows.
+	pinned map[token.Pos]token.Pos
+	// key and pending are the first query of the run with several
+	// outside entries and those entries, to be followed one run each.
+	key     token.Pos
+	pending []token.Pos
+	// last is the outside entry the run was narrowed to last: a pinned
+	// one, or the only one of a query that comes from a caller's
+	// argument.
+	last token.Pos
+	// calls are the call expressions by their Lparen, to tell a caller's
+	// argument from a store.
+	calls map[token.Pos]bool
+	// pinnedLast reports that last is a pinned entry; stored that some
+	// query came in through a store outside the function (a captured
+	// variable, a field): then the function's verdict is not only its
+	// callers', and a single caller does not take the finding.
+	pinnedLast, stored bool
+}
+
+// at returns where the run's verdict belongs, if not at the construction.
+func (sp *split) at() token.Pos {
+	if sp.pinnedLast || !sp.stored {
+		return sp.last
+	}
+	return token.NoPos
+}
+
+// outside reports whether pos is a valid position outside the split's
+// function.
+func (sp *split) outside(pos token.Pos) bool {
+	return pos.IsValid() && (pos < sp.scope.Pos() || pos >= sp.scope.End())
+}
+
+// narrow keeps the leaves of query e that this run follows.
+func (sp *split) narrow(e ast.Expr, leaves []reaching.Leaf) []reaching.Leaf {
+	var entries []token.Pos
+	for _, l := range leaves {
+		if sp.outside(l.Entry) && !slices.Contains(entries, l.Entry) {
+			entries = append(entries, l.Entry)
+		}
+	}
+	if len(entries) == 0 {
+		return leaves
+	}
+	for _, en := range entries {
+		sp.stored = sp.stored || !sp.calls[en]
+	}
+	key := e.Pos()
+	pin, ok := sp.pinned[key]
+	switch {
+	case ok:
+	case len(entries) == 1:
+		if sp.calls[entries[0]] {
+			sp.last, sp.pinnedLast = entries[0], false
+		}
+		return leaves
+	default:
+		if !sp.key.IsValid() {
+			sp.key, sp.pending = key, entries
+		}
+		return leaves
+	}
+	sp.last, sp.pinnedLast = pin, true
+	kept := leaves[:0:0]
+	for _, l := range leaves {
+		if !sp.outside(l.Entry) || l.Entry == pin {
+			kept = append(kept, l)
+		}
+	}
+	return kept
+}
+
+// maxSplits bounds the runs of one construction.
+const maxSplits = 16
+
+// byCaller evaluates a client construction at call, held in function
+// scope, caller by caller (see split): one verdict per outside entry, at
+// that entry, or the one verdict of the construction when nothing that
+// reaches it comes from outside.
+func (f *Flow) byCaller(scope ast.Node, base Client, eval func() (sess, conf)) []Client {
+	if scope == nil {
+		s, c := eval()
+		return []Client{f.verdict(base, s, c)}
+	}
+	if f.lparens == nil {
+		f.lparens = map[token.Pos]bool{}
+		for _, cur := range f.calls {
+			f.lparens[cur.Node().(*ast.CallExpr).Lparen] = true
+		}
+	}
+	calls := f.lparens
+	var out []Client
+	queue := []map[token.Pos]token.Pos{{}}
+	for runs := 0; len(queue) > 0; runs++ {
+		pins := queue[0]
+		queue = queue[1:]
+		if runs >= maxSplits {
+			// Too many callers to tell apart: the one verdict.
+			s, c := eval()
+			return []Client{f.verdict(base, s, c)}
+		}
+		sp := &split{scope: scope, pinned: pins, calls: calls, stored: f.captures(scope)}
+		s, c := f.splitRun(sp, eval)
+		if sp.key.IsValid() {
+			for _, e := range sp.pending {
+				p := maps.Clone(pins)
+				p[sp.key] = e
+				queue = append(queue, p)
+			}
+			continue
+		}
+		cl := f.verdict(base, s, c)
+		if at := sp.at(); at.IsValid() {
+			cl.At, cl.Caller = f.nodeAt(at), true
+		}
+		out = append(out, cl)
+	}
+	return out
+}
+
+// captures reports whether the function literal lit uses a local
+// variable of the function around it: then what it builds depends on more
+// than its callers' arguments.
+func (f *Flow) captures(fn ast.Node) bool {
+	lit, ok := fn.(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || found {
+			return !found
+		}
+		v, ok := f.info.Uses[id].(*types.Var)
+		if ok && !v.IsField() && v.Pkg() == f.pass.Pkg && v.Parent() != f.pass.Pkg.Scope() &&
+			(v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// splitRun runs eval under sp, with memos of its own: what a variable
+// holds depends on the entries the run keeps.
+func (f *Flow) splitRun(sp *split, eval func() (sess, conf)) (sess, conf) {
+	saved, confMemo, sessMemo := f.split, f.confMemo, f.sessMemo
+	f.split, f.confMemo, f.sessMemo = sp, map[use]confResult{}, map[use]sess{}
+	s, c := eval()
+	f.split, f.confMemo, f.sessMemo = saved, confMemo, sessMemo
+	return s, c
+}
+
+// nodeAt returns the innermost node of the package at pos: the call whose
+// Lparen it is, or the store's left-hand side or key.
+func (f *Flow) nodeAt(pos token.Pos) ast.Node {
+	for _, file := range f.pass.Files {
+		if file.FileStart <= pos && pos < file.FileEnd {
+			path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+			if len(path) > 0 {
+				return path[0]
+			}
+		}
+	}
+	return nil
+}
+
+// ssaString returns the constant string every value that reaches e is,
+// if there is one. A zero value is not a constant here: a field nothing in
+// the package stores to may be filled by reflection (a decoded config
+// file), so its "" is not a value the code chose.
+func (f *Flow) ssaString(e ast.Expr) (string, bool) {
+	r := f.values(e)
+	if r.Open || len(r.Leaves) == 0 {
+		return "", false
+	}
+	var out string
+	for i, l := range r.Leaves {
+		c, ok := l.Value.(*ssa.Const)
+		if !ok || l.Zero || c.Value == nil || c.Value.Kind() != constant.String {
+			return "", false
+		}
+		s := constant.StringVal(c.Value)
+		if i > 0 && s != out {
+			return "", false
+		}
+		out = s
+	}
+	return out, true
 }
 
 // inTest reports whether n is in a _test.go file.

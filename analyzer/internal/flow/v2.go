@@ -13,6 +13,8 @@ import (
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/ssa"
+
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 )
 
@@ -148,8 +150,19 @@ func (f *Flow) v2Regions(e ast.Expr, depth int, keep func(ast.Expr) bool) []ast.
 				if !ok || len(opt.Args) != 1 {
 					continue
 				}
-				if _, oe := f.Lookup(opt); oe.Role == sdk.V2RegionOption && keep(opt.Args[0]) {
+				if _, oe := f.Lookup(opt); oe.Role != sdk.V2RegionOption {
+					continue
+				}
+				if keep(opt.Args[0]) {
 					out = append(out, opt.Args[0])
+					continue
+				}
+				// A Region from a parameter, a receiver, a field: the
+				// constants that reach it, where they are written.
+				for _, l := range f.values(opt.Args[0]).Leaves {
+					if _, ok := l.Value.(*ssa.Const); ok && !l.Zero && l.Expr != nil && keep(l.Expr) {
+						out = append(out, l.Expr)
+					}
 				}
 			}
 			return out
@@ -158,16 +171,32 @@ func (f *Flow) v2Regions(e ast.Expr, depth int, keep func(ast.Expr) bool) []ast.
 				return f.v2Regions(sel.X, depth+1, keep)
 			}
 		}
+	case *ast.SelectorExpr:
+		// A field holding the config (d.cfg): what is stored into it, on
+		// SSA, and the stores to its Region through the same field.
+		if sel, ok := f.info.Selections[x]; ok && sel.Kind() == types.FieldVal {
+			return append(f.ssaV2Regions(x, depth, keep), f.fieldRegionStores(sel.Obj(), keep)...)
+		}
 	case *ast.Ident:
 		v := f.localVar(x)
-		if v == nil || f.params[v] {
+		if v == nil {
 			return nil
+		}
+		if f.params[v] {
+			return f.ssaV2Regions(x, depth, keep)
 		}
 		var out []ast.Expr
 		for _, d := range f.defs[v] {
-			if d.rhs != nil && d.index <= 0 {
-				out = append(out, f.v2Regions(d.rhs, depth+1, keep)...)
+			if d.rhs == nil || d.index > 0 {
+				continue
 			}
+			if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok && !f.v2ConfigCall(call) {
+				// A helper's or an interface method's result: its
+				// returns, on SSA.
+				out = append(out, f.ssaV2Regions(x, depth, keep)...)
+				continue
+			}
+			out = append(out, f.v2Regions(d.rhs, depth+1, keep)...)
 		}
 		// Only the stores that reach this use: sts.NewFromConfig copies
 		// cfg.Region, so a store after the client changes nothing.
@@ -192,4 +221,52 @@ func (f *Flow) setsReaching(v *types.Var, pos token.Pos) []*fieldSet {
 	}
 	slices.SortFunc(sets, func(a, b *fieldSet) int { return cmp.Compare(a.at, b.at) })
 	return slices.CompactFunc(sets, func(a, b *fieldSet) bool { return a == b })
+}
+
+// v2ConfigCall reports whether call is one v2Regions reads by its syntax.
+func (f *Flow) v2ConfigCall(call *ast.CallExpr) bool {
+	_, entry := f.Lookup(call)
+	return entry.Role == sdk.V2LoadConfig || entry.Role == sdk.V2ConfigCopy
+}
+
+// ssaV2Regions returns the Regions of the configs that reach e on SSA (a
+// parameter's arguments, a field's stores, a helper's returns).
+func (f *Flow) ssaV2Regions(e ast.Expr, depth int, keep func(ast.Expr) bool) []ast.Expr {
+	if depth > maxDepth/2 {
+		return nil
+	}
+	var out []ast.Expr
+	for _, l := range f.values(e).Leaves {
+		if x := exprOr(l); x != nil && x != e {
+			out = append(out, f.v2Regions(x, depth+1, keep)...)
+		}
+	}
+	return out
+}
+
+// fieldRegionStores returns the values stored in the package to the
+// Region of a config held in field (d.cfg.Region = …): the field is one
+// variable of the closed world of its struct type.
+func (f *Flow) fieldRegionStores(field types.Object, keep func(ast.Expr) bool) []ast.Expr {
+	var out []ast.Expr
+	for _, cur := range f.asgns {
+		as := cur.Node().(*ast.AssignStmt)
+		if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for i, lhs := range as.Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !ok || !f.IsFieldOf(sel, sdk.V2AWS, "Config", "Region") {
+				continue
+			}
+			inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			if s, ok := f.info.Selections[inner]; ok && s.Obj() == field && keep(as.Rhs[i]) {
+				out = append(out, as.Rhs[i])
+			}
+		}
+	}
+	return out
 }

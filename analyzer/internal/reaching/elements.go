@@ -42,7 +42,7 @@ func (w *walker) elements(v ssa.Value, at via, depth int) {
 			}
 			for _, u := range *ia.Referrers() {
 				if s, ok := u.(*ssa.Store); ok && s.Addr == ia {
-					w.value(s.Val, nil, w.storeVia(s, at))
+					w.value(s.Val, nil, w.storeVia(s, at, nil))
 				}
 			}
 		}

@@ -294,7 +294,7 @@ func (g *Graph) indexInstr(instr ssa.Instruction) {
 		common := c.Common()
 		if common.IsInvoke() {
 			g.invoked[common.Method.Name()] = true
-		} else if fn := staticCallee(common); fn != nil {
+		} else if fn := g.callee(common); fn != nil {
 			g.sites[fn] = append(g.sites[fn], c)
 		}
 	}

@@ -28,6 +28,15 @@ type Leaf struct {
 	// Test reports that the route passes through a store or call in a
 	// _test.go file (a test's replacement of a production value).
 	Test bool
+	// Entry is the last store or argument that carries the leaf in a
+	// function the route reached upwards (the queried value's function,
+	// the callers of its function, the constructors that store its
+	// field), not in a function it entered for a result: where the value
+	// comes in from the queried value's point of view, for a caller-side
+	// verdict (a helper called with a bad argument is decided at the
+	// call). It is the queried value's position when no such carrier is
+	// on the route.
+	Entry token.Pos
 }
 
 // A Result is what reaches a value.
@@ -65,6 +74,8 @@ type via struct {
 	pos  token.Pos
 	expr ast.Expr
 	test bool
+	// entry is the Leaf's Entry so far.
+	entry token.Pos
 }
 
 // Values returns what reaches the value of e.
@@ -88,7 +99,7 @@ func (g *Graph) ValuesOf(v ssa.Value) Result {
 		return Result{Open: true}
 	}
 	w := &walker{g: g, seen: map[visit]bool{}}
-	w.value(v, nil, via{pos: v.Pos(), expr: g.exprOf[v]})
+	w.value(v, nil, via{pos: v.Pos(), expr: g.exprOf[v], entry: v.Pos()})
 	return w.out
 }
 
@@ -103,7 +114,7 @@ func (w *walker) leaf(v ssa.Value, at via, zero bool) {
 	if !pos.IsValid() {
 		pos = v.Pos()
 	}
-	w.out.Leaves = append(w.out.Leaves, Leaf{Value: v, Expr: expr, Pos: pos, Zero: zero, Test: at.test})
+	w.out.Leaves = append(w.out.Leaves, Leaf{Value: v, Expr: expr, Pos: pos, Zero: zero, Test: at.test, Entry: at.entry})
 }
 
 // value follows v, reached in the calling context ctx (innermost last).
@@ -132,7 +143,7 @@ func (w *walker) value(v ssa.Value, ctx []ssa.CallInstruction, at via) {
 		w.out.Open = true
 	case *ssa.Phi:
 		for _, e := range x.Edges {
-			w.value(e, ctx, via{pos: at.pos, test: at.test})
+			w.value(e, ctx, via{pos: at.pos, test: at.test, entry: at.entry})
 		}
 	case *ssa.ChangeType:
 		w.value(x.X, ctx, at)
@@ -176,23 +187,34 @@ func (w *walker) value(v ssa.Value, ctx []ssa.CallInstruction, at via) {
 // package, entered from this call site.
 func (w *walker) call(c *ssa.Call, index int, ctx []ssa.CallInstruction, at via) {
 	fn := w.g.callee(c.Common())
+	if ms := w.g.invokees(c.Common()); len(ms) > 0 && len(ctx) < maxContext {
+		for _, m := range ms {
+			w.enter(c, m, index, ctx, at)
+		}
+		return
+	}
 	if fn == nil || fn.Blocks == nil || fn.Pkg != w.g.ssa || len(ctx) >= maxContext {
 		if index == 0 || c.Type() == nil {
-			w.leaf(c, via{pos: c.Pos(), test: at.test || w.g.inTest(c.Pos())}, false)
+			w.leaf(c, via{pos: c.Pos(), test: at.test || w.g.inTest(c.Pos()), entry: at.entry}, false)
 			return
 		}
 		// Another result of a call the walk does not enter: the caller
 		// asks about the call itself.
-		w.leaf(c, via{pos: c.Pos(), test: at.test}, false)
+		w.leaf(c, via{pos: c.Pos(), test: at.test, entry: at.entry}, false)
 		return
 	}
+	w.enter(c, fn, index, ctx, at)
+}
+
+// enter follows result index of fn, entered from call c.
+func (w *walker) enter(c *ssa.Call, fn *ssa.Function, index int, ctx []ssa.CallInstruction, at via) {
 	inner := append(ctx[:len(ctx):len(ctx)], c)
 	for _, b := range fn.Blocks {
 		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
 		if !ok || index >= len(ret.Results) {
 			continue
 		}
-		w.value(ret.Results[index], inner, via{pos: ret.Pos(), expr: w.g.returnExpr(ret, index), test: at.test})
+		w.value(ret.Results[index], inner, via{pos: ret.Pos(), expr: w.g.returnExpr(ret, index), test: at.test, entry: at.entry})
 	}
 }
 
@@ -232,6 +254,16 @@ func (w *walker) param(p *ssa.Parameter, ctx []ssa.CallInstruction, at via) {
 			w.arg(site, index, ctx[:len(ctx)-1], at)
 			return
 		}
+		if site.Common().IsInvoke() && w.g.enters(site, fn) {
+			// A method entered through an interface: its receiver is
+			// the interface's dynamic value, the others the arguments.
+			if index == 0 {
+				w.value(site.Common().Value, ctx[:len(ctx)-1], at)
+				return
+			}
+			w.arg(site, index-1, ctx[:len(ctx)-1], at)
+			return
+		}
 	}
 	if !w.g.closed(fn) {
 		w.leaf(p, at, false)
@@ -262,7 +294,11 @@ func (w *walker) arg(site ssa.CallInstruction, index int, ctx []ssa.CallInstruct
 			expr = call.Args[j]
 		}
 	}
-	w.value(args[index], ctx, via{pos: site.Pos(), expr: expr, test: at.test || w.g.inTest(site.Pos())})
+	entry := at.entry
+	if len(ctx) == 0 {
+		entry = site.Pos()
+	}
+	w.value(args[index], ctx, via{pos: site.Pos(), expr: expr, test: at.test || w.g.inTest(site.Pos()), entry: entry})
 }
 
 // closed reports whether every call of fn is visible: a function or
@@ -325,7 +361,7 @@ func (w *walker) fieldOfAddr(addr ssa.Value, index int, instr ssa.Instruction, c
 			}
 			return s.Addr == alloc, true
 		}, func(s *ssa.Store, whole bool) {
-			at := w.storeVia(s, at)
+			at := w.storeVia(s, at, ctx)
 			if whole {
 				w.fieldOfValue(s.Val, index, ctx, at)
 				return
@@ -369,7 +405,7 @@ func (w *walker) fieldStores(t types.Type, index int, ctx []ssa.CallInstruction,
 		return
 	}
 	for _, s := range stores {
-		w.value(s.Val, ctx, w.storeVia(s, at))
+		w.value(s.Val, ctx, w.storeVia(s, at, ctx))
 	}
 }
 
@@ -392,9 +428,14 @@ func (g *Graph) localStruct(t types.Type, index int) bool {
 	return !obj.Exported() || !st.Field(index).Exported()
 }
 
-// storeVia is the via of a value stored by s.
-func (w *walker) storeVia(s *ssa.Store, at via) via {
-	return via{pos: s.Pos(), expr: w.g.rhs[s.Pos()], test: at.test || w.g.inTest(s.Pos())}
+// storeVia is the via of a value stored by s, reached in the calling
+// context ctx.
+func (w *walker) storeVia(s *ssa.Store, at via, ctx []ssa.CallInstruction) via {
+	entry := at.entry
+	if len(ctx) == 0 {
+		entry = s.Pos()
+	}
+	return via{pos: s.Pos(), expr: w.g.rhs[s.Pos()], test: at.test || w.g.inTest(s.Pos()), entry: entry}
 }
 
 // load follows a load from addr at instruction ld.
@@ -403,7 +444,7 @@ func (w *walker) load(addr ssa.Value, ld ssa.Instruction, ctx []ssa.CallInstruct
 	case *ssa.Alloc:
 		if !a.Heap && !w.g.captured(a) {
 			w.reaching(ld, func(s *ssa.Store) (bool, bool) { return s.Addr == a, false },
-				func(s *ssa.Store, _ bool) { w.value(s.Val, ctx, w.storeVia(s, at)) }, a, at)
+				func(s *ssa.Store, _ bool) { w.value(s.Val, ctx, w.storeVia(s, at, ctx)) }, a, at)
 			return
 		}
 		// A variable a closure or a pointer shares: every store to it.
@@ -421,7 +462,7 @@ func (w *walker) load(addr ssa.Value, ld ssa.Instruction, ctx []ssa.CallInstruct
 			w.leaf(ssa.NewConst(nil, a.Type().(*types.Pointer).Elem()), at, true)
 		}
 		for _, s := range stores {
-			w.value(s.Val, ctx, w.storeVia(s, at))
+			w.value(s.Val, ctx, w.storeVia(s, at, ctx))
 		}
 	case *ssa.FieldAddr:
 		w.fieldOfAddr(a.X, a.Field, ld, ctx, at)
@@ -474,7 +515,7 @@ func (w *walker) allStores(a *ssa.Alloc, ctx []ssa.CallInstruction, at via) {
 			case *ssa.Store:
 				if x.Addr == addr {
 					any = true
-					w.value(x.Val, ctx, w.storeVia(x, at))
+					w.value(x.Val, ctx, w.storeVia(x, at, ctx))
 				}
 			case *ssa.MakeClosure:
 				fn := x.Fn.(*ssa.Function)

@@ -132,7 +132,7 @@ type configSource interface {
 type staticSource struct{ region string }
 
 // AWSConfig returns the source's Region only.
-func (s staticSource) AWSConfig() *aws.Config { // want AWSConfig:`sts:unset region=\?`
+func (s staticSource) AWSConfig() *aws.Config { // want AWSConfig:`sts:unset region="ca-central-1"`
 	return &aws.Config{Region: aws.String(s.region)}
 }
 
@@ -140,7 +140,7 @@ func (s staticSource) AWSConfig() *aws.Config { // want AWSConfig:`sts:unset reg
 type regionalSource struct{ region string }
 
 // AWSConfig returns the source's Region and the regional mode.
-func (s regionalSource) AWSConfig() *aws.Config { // want AWSConfig:`sts:regional region=\?`
+func (s regionalSource) AWSConfig() *aws.Config { // want AWSConfig:`sts:regional region="ca-central-1"`
 	return &aws.Config{Region: aws.String(s.region), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}
 }
 
@@ -294,8 +294,8 @@ func newRoleClient(sess *session.Session) *roleClient {
 
 // The session handed to the constructor has a legacy Region, no setting.
 func CaseCredentialsFieldGlobal() any {
-	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("ap-south-1")})) // want "STS00[23]"
-	return newRoleClient(sess).creds
+	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("ap-south-1")}))
+	return newRoleClient(sess).creds // want "STS00[23]"
 }
 
 // The twin: the session handed to the constructor sets the regional mode.

@@ -235,7 +235,7 @@ func CaseAssumeHelperBare() any {
 
 // NewSTSClient is exported: callers outside the package may pass anything,
 // so only the call site's session decides.
-func NewSTSClient(sess *session.Session) *sts.STS {
+func NewSTSClient(sess *session.Session) *sts.STS { // want NewSTSClient:"wraps: p0 -> sts.New"
 	return sts.New(sess)
 }
 

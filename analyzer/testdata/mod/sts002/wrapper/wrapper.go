@@ -32,7 +32,7 @@ func unused(p client.ConfigProvider) *stscreds.AssumeRoleProvider {
 }
 
 // Exported wrappers may be called from anywhere: judged inside.
-func NewClient(p client.ConfigProvider, cfgs ...*aws.Config) *sts.STS {
+func NewClient(p client.ConfigProvider, cfgs ...*aws.Config) *sts.STS { // want NewClient:"wraps: p0 -> sts.New"
 	return sts.New(p, cfgs...) // want `STS002`
 }
 

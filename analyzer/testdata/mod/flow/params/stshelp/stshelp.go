@@ -10,6 +10,6 @@ import (
 )
 
 // Client builds an STS client from sess; it adds no setting of its own.
-func Client(sess *session.Session) *sts.STS {
-	return sts.New(sess)
+func Client(sess *session.Session) *sts.STS { // want Client:"wraps: p0 -> sts.New"
+	return sts.New(sess) // want "STS002"
 }
