@@ -51,6 +51,27 @@ type ValueFact struct {
 	// the global results are returned only when it is empty (the fallback
 	// of func Endpoint(region string) (string, bool)).
 	EmptyParam uint8
+	// GlobalRegion has one bit per result that may be the pseudo Region
+	// aws-global (the fallback of a Region helper).
+	GlobalRegion uint8
+	// Pass lists the string parameters whose value may be returned as a
+	// string result (func RegionOr(def string) string returns def).
+	Pass []ParamResult
+	// Consts lists the string results that are always one constant
+	// Region name (func Home() string { return "eu-west-1" }).
+	Consts []ResultConst
+}
+
+// A ParamResult says that parameter Param may be returned as result
+// Result.
+type ParamResult struct {
+	Param, Result uint8
+}
+
+// A ResultConst says that result Result is always Value.
+type ResultConst struct {
+	Result uint8
+	Value  string
 }
 
 // AFact marks ValueFact as an analysis fact.
@@ -79,6 +100,15 @@ func (v *ValueFact) String() string {
 			}
 			fmt.Fprintf(&b, " r%d=global(%s)", i, mode)
 		}
+		if v.GlobalRegion&(1<<i) != 0 {
+			fmt.Fprintf(&b, " r%d=aws-global(may)", i)
+		}
+	}
+	for _, p := range v.Pass {
+		fmt.Fprintf(&b, " p%d->r%d", p.Param, p.Result)
+	}
+	for _, c := range v.Consts {
+		fmt.Fprintf(&b, " r%d=%q", c.Result, c.Value)
 	}
 	return b.String()
 }
@@ -236,7 +266,8 @@ func (f *Flow) ExportValueFacts() {
 		}
 		fact := ValueFact{Params: sinks[fn]}
 		f.resultFacts(fn, &fact)
-		if len(fact.Params) > 0 || fact.Global != 0 {
+		f.regionResultFacts(fn, &fact)
+		if len(fact.Params) > 0 || fact.Global != 0 || fact.GlobalRegion != 0 || len(fact.Pass) > 0 || len(fact.Consts) > 0 {
 			f.pass.ExportObjectFact(fn, &fact)
 		}
 	}
@@ -302,6 +333,53 @@ func (f *Flow) resultFacts(fn *types.Func, fact *ValueFact) {
 	if fact.Global != 0 && guarded && guard >= 0 && guard < 255 {
 		fact.EmptyParam = uint8(guard + 1)
 	}
+}
+
+// regionResultFacts sets the GlobalRegion, Pass and Consts fields of fact
+// for the string results of fn: what a caller in another package needs to
+// judge a Region (or an endpoint) it takes from fn. A package that imports
+// no SDK still gets them (the fact scope admits it by its literals), since
+// its Region helpers decide its importers' clients.
+func (f *Flow) regionResultFacts(fn *types.Func, fact *ValueFact) {
+	decl := f.decls[fn]
+	res := fn.Signature().Results()
+	if decl == nil || decl.Body == nil {
+		return
+	}
+	params := fn.Signature().Params()
+	for i := 0; i < res.Len() && i < 8; i++ {
+		if !isString(res.At(i).Type()) {
+			continue
+		}
+		consts := map[string]bool{}
+		r := &reacher{f: f, match: func(s string) bool { consts[s] = true; return true }, seen: map[token.Pos]bool{}}
+		r.results(fn, i, 0)
+		if consts[sdk.GlobalRegion] {
+			fact.GlobalRegion |= 1 << i
+		}
+		passed := map[int]bool{}
+		for _, v := range r.out.Params {
+			for j := 0; j < params.Len() && j < 255; j++ {
+				if params.At(j) == v && isString(v.Type()) && !passed[j] {
+					passed[j] = true
+					fact.Pass = append(fact.Pass, ParamResult{Param: uint8(j), Result: uint8(i)})
+				}
+			}
+		}
+		if !r.out.Other && len(r.out.Params) == 0 && len(consts) == 1 {
+			for s := range consts {
+				if sdk.RegionShaped(s) {
+					fact.Consts = append(fact.Consts, ResultConst{Result: uint8(i), Value: s})
+				}
+			}
+		}
+	}
+}
+
+// isString reports whether t is a string type.
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // emptyGuard returns the index of the parameter p of fn if the innermost

@@ -351,7 +351,31 @@ func (r *reacher) call(call *ast.CallExpr, index int, depth int) {
 		return
 	}
 	var fact ValueFact
-	if r.url && f.pass.ImportObjectFact(fn.Origin(), &fact) && index < 8 && fact.Global&(1<<index) != 0 {
+	if !f.pass.ImportObjectFact(fn.Origin(), &fact) || index >= 8 {
+		r.other()
+		return
+	}
+	// The arguments the function may return are values of this route.
+	if !call.Ellipsis.IsValid() {
+		for _, p := range fact.Pass {
+			if int(p.Result) == index && int(p.Param) < len(call.Args) {
+				r.walk(call.Args[p.Param], depth+1)
+			}
+		}
+	}
+	for _, c := range fact.Consts {
+		if int(c.Result) == index {
+			r.constant(call, c.Value)
+			return
+		}
+	}
+	if !r.url && fact.GlobalRegion&(1<<index) != 0 && r.match(sdk.GlobalRegion) {
+		r.out.Matches = append(r.out.Matches, call)
+		r.out.results = append(r.out.results, call)
+		r.other() // a fallback: other values on other paths
+		return
+	}
+	if r.url && fact.Global&(1<<index) != 0 {
 		always := fact.AllGlobal&(1<<index) != 0
 		if p := int(fact.EmptyParam) - 1; p >= 0 && p < len(call.Args) && !call.Ellipsis.IsValid() {
 			// The global result is the fallback for an empty argument.
@@ -372,6 +396,7 @@ func (r *reacher) call(call *ast.CallExpr, index int, depth int) {
 		}
 		return
 	}
+	// What the function returns besides its arguments is unknown here.
 	r.other()
 }
 
