@@ -60,6 +60,17 @@ type ValueFact struct {
 	// Consts lists the string results that are always one constant
 	// Region name (func Home() string { return "eu-west-1" }).
 	Consts []ResultConst
+	// Fields describes string fields of struct results the same way
+	// (the defaults of a settings loader).
+	Fields []ResultField
+}
+
+// A ResultField says that field Field of struct result Result may be
+// aws-global, or is always the Region Const.
+type ResultField struct {
+	Result, Field uint8
+	GlobalRegion  bool
+	Const         string
 }
 
 // A ParamResult says that parameter Param may be returned as result
@@ -109,6 +120,14 @@ func (v *ValueFact) String() string {
 	}
 	for _, c := range v.Consts {
 		fmt.Fprintf(&b, " r%d=%q", c.Result, c.Value)
+	}
+	for _, c := range v.Fields {
+		if c.GlobalRegion {
+			fmt.Fprintf(&b, " r%d.f%d=aws-global(may)", c.Result, c.Field)
+		}
+		if c.Const != "" {
+			fmt.Fprintf(&b, " r%d.f%d=%q", c.Result, c.Field, c.Const)
+		}
 	}
 	return b.String()
 }
@@ -267,10 +286,71 @@ func (f *Flow) ExportValueFacts() {
 		fact := ValueFact{Params: sinks[fn]}
 		f.resultFacts(fn, &fact)
 		f.regionResultFacts(fn, &fact)
-		if len(fact.Params) > 0 || fact.Global != 0 || fact.GlobalRegion != 0 || len(fact.Pass) > 0 || len(fact.Consts) > 0 {
+		f.resultFieldFacts(fn, &fact)
+		if len(fact.Params) > 0 || fact.Global != 0 || fact.GlobalRegion != 0 || len(fact.Pass) > 0 || len(fact.Consts) > 0 || len(fact.Fields) > 0 {
 			f.pass.ExportObjectFact(fn, &fact)
 		}
 	}
+}
+
+// resultFieldFacts sets the Fields of fact for the string fields of the
+// struct results of fn (a settings loader: s := Settings{Region:
+// "aws-global"}; if r := os.Getenv(…); r != "" { s.Region = r }; return
+// s): what each return may hold in the field, from the literal that
+// built the returned variable and the stores into it before the return.
+func (f *Flow) resultFieldFacts(fn *types.Func, fact *ValueFact) {
+	decl := f.decls[fn]
+	res := fn.Signature().Results()
+	if decl == nil || decl.Body == nil {
+		return
+	}
+	for i := 0; i < res.Len() && i < 8; i++ {
+		st, ok := structOf(res.At(i).Type())
+		if !ok {
+			continue
+		}
+		for j := 0; j < st.NumFields() && j < 256; j++ {
+			field := st.Field(j)
+			if !field.Exported() || !isString(field.Type()) {
+				continue
+			}
+			consts := map[string]bool{}
+			r := &reacher{f: f, match: func(s string) bool { consts[s] = true; return true }, seen: map[token.Pos]bool{}}
+			ast.Inspect(decl.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.ReturnStmt:
+					if len(n.Results) != res.Len() {
+						r.other()
+						return true
+					}
+					r.fieldOf(n.Results[i], field)
+				}
+				return true
+			})
+			rf := ResultField{Result: uint8(i), Field: uint8(j), GlobalRegion: consts[sdk.GlobalRegion]}
+			if !r.out.Other && len(consts) == 1 {
+				for s := range consts {
+					if sdk.RegionShaped(s) {
+						rf.Const = s
+					}
+				}
+			}
+			if rf.GlobalRegion || rf.Const != "" {
+				fact.Fields = append(fact.Fields, rf)
+			}
+		}
+	}
+}
+
+// structOf returns the struct type t is or points to.
+func structOf(t types.Type) (*types.Struct, bool) {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	return st, ok
 }
 
 // resultFacts sets the Global, AllGlobal and EmptyParam fields of fact for
