@@ -72,6 +72,8 @@ type Graph struct {
 	// funcs are the package's functions (literals included) that have a
 	// body.
 	funcs []*ssa.Function
+	// nested counts the queries in progress inside a query.
+	nested int
 }
 
 // A fieldKey names a field of a struct type.
