@@ -51,18 +51,23 @@ type ValueFact struct {
 	// the global results are returned only when it is empty (the fallback
 	// of func Endpoint(region string) (string, bool)).
 	EmptyParam uint8
-	// GlobalRegion has one bit per result that may be the pseudo Region
+	// Ext holds the Region facts below in a compact encoding
+	// (encodeExt): gob would describe every nested struct type in each
+	// stream, which costs more than their content.
+	Ext []byte
+
+	// globalRegion has one bit per result that may be the pseudo Region
 	// aws-global (the fallback of a Region helper).
-	GlobalRegion uint8
-	// Pass lists the string parameters whose value may be returned as a
+	globalRegion uint8
+	// pass lists the string parameters whose value may be returned as a
 	// string result (func RegionOr(def string) string returns def).
-	Pass []ParamResult
-	// Consts lists the string results that are always one constant
+	pass []ParamResult
+	// consts lists the string results that are always one constant
 	// Region name (func Home() string { return "eu-west-1" }).
-	Consts []ResultConst
-	// Fields describes string fields of struct results the same way
+	consts []ResultConst
+	// fields describes string fields of struct results the same way
 	// (the defaults of a settings loader).
-	Fields []ResultField
+	fields []ResultField
 }
 
 // A ResultField says that field Field of struct result Result may be
@@ -111,17 +116,17 @@ func (v *ValueFact) String() string {
 			}
 			fmt.Fprintf(&b, " r%d=global(%s)", i, mode)
 		}
-		if v.GlobalRegion&(1<<i) != 0 {
+		if v.globalRegion&(1<<i) != 0 {
 			fmt.Fprintf(&b, " r%d=aws-global(may)", i)
 		}
 	}
-	for _, p := range v.Pass {
+	for _, p := range v.pass {
 		fmt.Fprintf(&b, " p%d->r%d", p.Param, p.Result)
 	}
-	for _, c := range v.Consts {
+	for _, c := range v.consts {
 		fmt.Fprintf(&b, " r%d=%q", c.Result, c.Value)
 	}
-	for _, c := range v.Fields {
+	for _, c := range v.fields {
 		if c.GlobalRegion {
 			fmt.Fprintf(&b, " r%d.f%d=aws-global(may)", c.Result, c.Field)
 		}
@@ -160,7 +165,7 @@ func (f *Flow) CallSinks() []CallSink {
 			continue
 		}
 		var fact ValueFact
-		if !f.pass.ImportObjectFact(fn.Origin(), &fact) {
+		if !f.importValueFact(fn.Origin(), &fact) {
 			continue
 		}
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
@@ -287,7 +292,8 @@ func (f *Flow) ExportValueFacts() {
 		f.resultFacts(fn, &fact)
 		f.regionResultFacts(fn, &fact)
 		f.resultFieldFacts(fn, &fact)
-		if len(fact.Params) > 0 || fact.Global != 0 || fact.GlobalRegion != 0 || len(fact.Pass) > 0 || len(fact.Consts) > 0 || len(fact.Fields) > 0 {
+		if len(fact.Params) > 0 || fact.Global != 0 || fact.globalRegion != 0 || len(fact.pass) > 0 || len(fact.consts) > 0 || len(fact.fields) > 0 {
+			fact.Ext = fact.encodeExt()
 			f.pass.ExportObjectFact(fn, &fact)
 		}
 	}
@@ -338,7 +344,7 @@ func (f *Flow) resultFieldFacts(fn *types.Func, fact *ValueFact) {
 				}
 			}
 			if rf.GlobalRegion || rf.Const != "" {
-				fact.Fields = append(fact.Fields, rf)
+				fact.fields = append(fact.fields, rf)
 			}
 		}
 	}
@@ -435,21 +441,21 @@ func (f *Flow) regionResultFacts(fn *types.Func, fact *ValueFact) {
 		r := &reacher{f: f, match: func(s string) bool { consts[s] = true; return true }, seen: map[token.Pos]bool{}}
 		r.results(fn, i, 0)
 		if consts[sdk.GlobalRegion] {
-			fact.GlobalRegion |= 1 << i
+			fact.globalRegion |= 1 << i
 		}
 		passed := map[int]bool{}
 		for _, v := range r.out.Params {
 			for j := 0; j < params.Len() && j < 255; j++ {
 				if params.At(j) == v && isString(v.Type()) && !passed[j] {
 					passed[j] = true
-					fact.Pass = append(fact.Pass, ParamResult{Param: uint8(j), Result: uint8(i)})
+					fact.pass = append(fact.pass, ParamResult{Param: uint8(j), Result: uint8(i)})
 				}
 			}
 		}
 		if !r.out.Other && len(r.out.Params) == 0 && len(consts) == 1 {
 			for s := range consts {
 				if sdk.RegionShaped(s) {
-					fact.Consts = append(fact.Consts, ResultConst{Result: uint8(i), Value: s})
+					fact.consts = append(fact.consts, ResultConst{Result: uint8(i), Value: s})
 				}
 			}
 		}

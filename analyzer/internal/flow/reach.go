@@ -247,13 +247,13 @@ func (r *reacher) foreignField(sel *ast.SelectorExpr, v *types.Var) {
 	for k, call := range calls {
 		fn := f.Callee(call)
 		var fact ValueFact
-		if fn == nil || fn.Pkg() != v.Pkg() || !f.pass.ImportObjectFact(fn.Origin(), &fact) {
+		if fn == nil || fn.Pkg() != v.Pkg() || !f.importValueFact(fn.Origin(), &fact) {
 			r.other()
 			continue
 		}
 		st, ok := structOf(fn.Signature().Results().At(min(index[k], fn.Signature().Results().Len()-1)).Type())
 		found := false
-		for _, rf := range fact.Fields {
+		for _, rf := range fact.fields {
 			if !ok || int(rf.Result) != index[k] || int(rf.Field) >= st.NumFields() || st.Field(int(rf.Field)) != v {
 				continue
 			}
@@ -440,25 +440,25 @@ func (r *reacher) call(call *ast.CallExpr, index int, depth int) {
 		return
 	}
 	var fact ValueFact
-	if !f.pass.ImportObjectFact(fn.Origin(), &fact) || index >= 8 {
+	if !f.importValueFact(fn.Origin(), &fact) || index >= 8 {
 		r.other()
 		return
 	}
 	// The arguments the function may return are values of this route.
 	if !call.Ellipsis.IsValid() {
-		for _, p := range fact.Pass {
+		for _, p := range fact.pass {
 			if int(p.Result) == index && int(p.Param) < len(call.Args) {
 				r.walk(call.Args[p.Param], depth+1)
 			}
 		}
 	}
-	for _, c := range fact.Consts {
+	for _, c := range fact.consts {
 		if int(c.Result) == index {
 			r.constant(call, c.Value)
 			return
 		}
 	}
-	if !r.url && fact.GlobalRegion&(1<<index) != 0 && r.match(sdk.GlobalRegion) {
+	if !r.url && fact.globalRegion&(1<<index) != 0 && r.match(sdk.GlobalRegion) {
 		r.out.Matches = append(r.out.Matches, call)
 		r.out.results = append(r.out.results, call)
 		r.other() // a fallback: other values on other paths

@@ -76,8 +76,8 @@ func (f *Flow) constString(e ast.Expr, depth int) (string, bool) {
 		// name (by its ValueFact).
 		if fn := f.Callee(x); fn != nil && fn.Pkg() != nil && fn.Pkg() != f.pass.Pkg {
 			var fact ValueFact
-			if f.pass.ImportObjectFact(fn.Origin(), &fact) {
-				for _, c := range fact.Consts {
+			if f.importValueFact(fn.Origin(), &fact) {
+				for _, c := range fact.consts {
 					if c.Result == 0 {
 						return c.Value, true
 					}
