@@ -108,13 +108,15 @@ func run(ap *analysis.Pass, cfg *Config) (_ any, err error) {
 		return nil, nil
 	}
 	// Cheap exit: a package that imports no AWS SDK package and whose files
-	// contain no string literal mentioning amazonaws can hold no finding,
-	// because every check needs either SDK types or a constant STS host.
+	// contain no string literal that can become an STS endpoint or Region
+	// (stsValueLiteral) can hold no finding, because every check needs
+	// either SDK types or a constant STS host, and can export no fact a
+	// caller's STS client depends on (its results hold no such constant).
 	// With facts, drivers run the analyzer on every dependency too, so this
 	// path must stay cheap: the inspector is built only past it (requiring
 	// the inspect pass would build one for every dependency, the SDK's huge
 	// endpoint tables included).
-	if !importsAWS(ap.Pkg) && (inGOROOT(ap) || !mentionsAmazonaws(ap.Files)) {
+	if !importsAWS(ap.Pkg) && (inGOROOT(ap) || !stsValueLiteral(ap.Files)) {
 		return nil, nil
 	}
 	p := &pass{
@@ -215,26 +217,37 @@ func inGOROOT(pass *analysis.Pass) bool {
 	return strings.HasPrefix(name, goroot)
 }
 
-// cheapWords are what a string literal of a package worth analysing
-// holds, in lower case: an STS host, or the name of an environment
-// variable the package may set in its initialisation, which packages that
-// import it read from its EnvFact.
-var cheapWords = []string{"amazonaws", "aws_sts_regional_endpoints", "aws_sdk_load_config"}
-
-// mentionsAmazonaws reports whether any string literal of files contains
-// one of cheapWords in any case.
-func mentionsAmazonaws(files []*ast.File) bool {
+// stsValueLiteral reports whether a string literal of files (outside the
+// imports) can be, or be a piece of, an STS endpoint or Region: it
+// contains "aws" in any case (amazonaws, "amazon"+"aws.com", aws-global)
+// or a Region name. Such a literal may flow into an STS sink here or,
+// through a function's result, in the packages that import this one.
+func stsValueLiteral(files []*ast.File) bool {
 	found := false
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
-			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-				for _, word := range cheapWords {
-					found = found || containsFold(lit.Value, word)
+			switch n := n.(type) {
+			case *ast.ImportSpec:
+				return false
+			case *ast.BasicLit:
+				if n.Kind == token.STRING && (containsFold(n.Value, "aws") || hasRegionShape(n.Value)) {
+					found = true
 				}
 			}
 			return !found
 		})
 		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// hasRegionShape reports whether s contains a Region name.
+func hasRegionShape(s string) bool {
+	data := []byte(s)
+	for i := range data {
+		if regionShapeAt(data, i) {
 			return true
 		}
 	}

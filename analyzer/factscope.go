@@ -13,8 +13,10 @@ import (
 // package path, whose direct imports are the package paths imports and
 // whose Go source files are goFiles, when none of those imports has facts.
 // It mirrors run's cheap exit: only a package that imports an AWS SDK
-// package, or whose files mention "amazonaws" (a helper holding the global
-// URL, whose results and parameters facts describe), is analysed; the SDKs'
+// package, or whose files hold text that can become an STS endpoint or
+// Region (a helper holding the global URL, perhaps built from pieces such
+// as "amazon"+"aws.com", the pseudo Region aws-global, or a Region name,
+// whose results and parameters facts describe), is analysed; the SDKs'
 // own packages and the standard library never are. Drivers use it to answer
 // other dependencies without type-checking them. A file that cannot be read
 // counts as a mention: the package is then analysed, which is always safe.
@@ -32,40 +34,57 @@ func MayExportFacts(path string, imports []string, goFiles []string) bool {
 			return false // the standard library holds no STS endpoint
 		}
 		data, err := os.ReadFile(name)
-		if err != nil || mentionsAny(data) {
+		if err != nil || mayNameSTSValue(data) {
 			return true
 		}
 	}
 	return false
 }
 
-// mentionsAny reports whether data mentions one of cheapWords.
-func mentionsAny(data []byte) bool {
-	for _, w := range cheapWords {
-		if mentionsWordFold(data, []byte(w)) {
+// aws is the text mayNameSTSValue looks for: every piece of the AWS DNS
+// suffix a program can build the global URL from, and the pseudo Region
+// aws-global, contain it.
+var aws = []byte("aws")
+
+// mayNameSTSValue reports whether data contains "aws" in any ASCII case or
+// a Region name (regionShapeAt), without copying the file: a superset of
+// run's string-literal test (stsValueLiteral), so no package run analyses
+// is skipped here.
+func mayNameSTSValue(data []byte) bool {
+	for i := 0; i < len(data); i++ {
+		if data[i]|0x20 == 'a' && i+len(aws) <= len(data) && bytes.EqualFold(data[i:i+len(aws)], aws) {
+			return true
+		}
+		if regionShapeAt(data, i) {
 			return true
 		}
 	}
 	return false
 }
 
-// amazonaws is the text mentionsFold looks for.
-var amazonaws = []byte("amazonaws")
-
-// mentionsFold reports whether data contains "amazonaws" in any ASCII case,
-// without copying the file: a superset of run's string-literal test, so no
-// package run analyses is skipped here.
-func mentionsFold(data []byte) bool {
-	return mentionsWordFold(data, amazonaws)
-}
-
-// mentionsWordFold reports whether data contains the lower-case word in
-// any ASCII case; every word of cheapWords starts with 'a'.
-func mentionsWordFold(data, word []byte) bool {
-	for i := 0; i+len(word) <= len(data); i++ {
-		if data[i]|0x20 == word[0] && bytes.EqualFold(data[i:i+len(word)], word) {
-			return true
+// regionShapeAt reports whether a Region name starts at data[i]: two
+// lower-case letters, one or more dash-separated words of letters, then a
+// dash and a digit (eu-west-1, us-gov-west-1, cn-north-1). The shape, not
+// a list: Regions added after this release are named the same way.
+func regionShapeAt(data []byte, i int) bool {
+	lower := func(j int) bool { return j < len(data) && 'a' <= data[j] && data[j] <= 'z' }
+	if !lower(i) || !lower(i+1) || i+2 >= len(data) || data[i+2] != '-' || i > 0 && lower(i-1) {
+		return false
+	}
+	j := i + 3
+	words := 0
+	for {
+		k := j
+		for lower(k) {
+			k++
+		}
+		if k == j || k >= len(data) || data[k] != '-' {
+			return false
+		}
+		words++
+		j = k + 1
+		if j < len(data) && '0' <= data[j] && data[j] <= '9' {
+			return words > 0
 		}
 	}
-	return false
 }

@@ -22,6 +22,12 @@ func TestMayExportFacts(t *testing.T) {
 	}
 	plain := write("plain.go", "package p\n\nconst host = \"example.com\"\n")
 	helper := write("helper.go", "package p\n\n// DefaultEndpoint is the fallback.\nconst DefaultEndpoint = \"https://STS.AmazonAWS.com\"\n")
+	// Helpers that import no SDK but return values an STS client takes:
+	// a Region fallback, a Region name, the DNS suffix in pieces.
+	pseudo := write("pseudo.go", "package p\n\nfunc Region() string { return \"aws-global\" }\n")
+	region := write("region.go", "package p\n\nfunc Home() string { return \"us-gov-west-1\" }\n")
+	pieces := write("pieces.go", "package p\n\nconst domain = \"amazon\" + \"aws.com\"\n")
+	notRegion := write("dashes.go", "package p\n\nconst id = \"abc-def-ghi\"\nconst v = \"x-1\"\n")
 	for _, tc := range []struct {
 		path    string
 		imports []string
@@ -32,6 +38,10 @@ func TestMayExportFacts(t *testing.T) {
 		{"example.com/app", []string{"example.com/app/vendor/github.com/aws/aws-sdk-go-v2/config"}, []string{plain}, true},
 		{"example.com/app", []string{"fmt", "net/http"}, []string{plain}, false},
 		{"example.com/stsutil", []string{"fmt", "net/http"}, []string{plain, helper}, true},
+		{"example.com/regionutil", []string{"os"}, []string{plain, pseudo}, true},
+		{"example.com/regionutil", []string{"os"}, []string{region}, true},
+		{"example.com/endpointutil", nil, []string{pieces}, true},
+		{"example.com/ids", nil, []string{plain, notRegion}, false},
 		{"example.com/gone", []string{"fmt"}, []string{filepath.Join(dir, "missing.go")}, true},
 		{"net/http", []string{"fmt"}, nil, false},
 		{"github.com/aws/aws-sdk-go/service/sts", []string{"github.com/aws/aws-sdk-go/aws"}, []string{helper}, false},

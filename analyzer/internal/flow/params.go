@@ -51,6 +51,43 @@ type ValueFact struct {
 	// the global results are returned only when it is empty (the fallback
 	// of func Endpoint(region string) (string, bool)).
 	EmptyParam uint8
+	// Ext holds the Region facts below in a compact encoding
+	// (encodeExt): gob would describe every nested struct type in each
+	// stream, which costs more than their content.
+	Ext []byte
+
+	// globalRegion has one bit per result that may be the pseudo Region
+	// aws-global (the fallback of a Region helper).
+	globalRegion uint8
+	// pass lists the string parameters whose value may be returned as a
+	// string result (func RegionOr(def string) string returns def).
+	pass []ParamResult
+	// consts lists the string results that are always one constant
+	// Region name (func Home() string { return "eu-west-1" }).
+	consts []ResultConst
+	// fields describes string fields of struct results the same way
+	// (the defaults of a settings loader).
+	fields []ResultField
+}
+
+// A ResultField says that field Field of struct result Result may be
+// aws-global, or is always the Region Const.
+type ResultField struct {
+	Result, Field uint8
+	GlobalRegion  bool
+	Const         string
+}
+
+// A ParamResult says that parameter Param may be returned as result
+// Result.
+type ParamResult struct {
+	Param, Result uint8
+}
+
+// A ResultConst says that result Result is always Value.
+type ResultConst struct {
+	Result uint8
+	Value  string
 }
 
 // AFact marks ValueFact as an analysis fact.
@@ -78,6 +115,23 @@ func (v *ValueFact) String() string {
 				mode = "always"
 			}
 			fmt.Fprintf(&b, " r%d=global(%s)", i, mode)
+		}
+		if v.globalRegion&(1<<i) != 0 {
+			fmt.Fprintf(&b, " r%d=aws-global(may)", i)
+		}
+	}
+	for _, p := range v.pass {
+		fmt.Fprintf(&b, " p%d->r%d", p.Param, p.Result)
+	}
+	for _, c := range v.consts {
+		fmt.Fprintf(&b, " r%d=%q", c.Result, c.Value)
+	}
+	for _, c := range v.fields {
+		if c.GlobalRegion {
+			fmt.Fprintf(&b, " r%d.f%d=aws-global(may)", c.Result, c.Field)
+		}
+		if c.Const != "" {
+			fmt.Fprintf(&b, " r%d.f%d=%q", c.Result, c.Field, c.Const)
 		}
 	}
 	return b.String()
@@ -111,7 +165,7 @@ func (f *Flow) CallSinks() []CallSink {
 			continue
 		}
 		var fact ValueFact
-		if !f.pass.ImportObjectFact(fn.Origin(), &fact) {
+		if !f.importValueFact(fn.Origin(), &fact) {
 			continue
 		}
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
@@ -236,10 +290,73 @@ func (f *Flow) ExportValueFacts() {
 		}
 		fact := ValueFact{Params: sinks[fn]}
 		f.resultFacts(fn, &fact)
-		if len(fact.Params) > 0 || fact.Global != 0 {
+		f.regionResultFacts(fn, &fact)
+		f.resultFieldFacts(fn, &fact)
+		if len(fact.Params) > 0 || fact.Global != 0 || fact.globalRegion != 0 || len(fact.pass) > 0 || len(fact.consts) > 0 || len(fact.fields) > 0 {
+			fact.Ext = fact.encodeExt()
 			f.pass.ExportObjectFact(fn, &fact)
 		}
 	}
+}
+
+// resultFieldFacts sets the Fields of fact for the string fields of the
+// struct results of fn (a settings loader: s := Settings{Region:
+// "aws-global"}; if r := os.Getenv(…); r != "" { s.Region = r }; return
+// s): what each return may hold in the field, from the literal that
+// built the returned variable and the stores into it before the return.
+func (f *Flow) resultFieldFacts(fn *types.Func, fact *ValueFact) {
+	decl := f.decls[fn]
+	res := fn.Signature().Results()
+	if decl == nil || decl.Body == nil {
+		return
+	}
+	for i := 0; i < res.Len() && i < 8; i++ {
+		st, ok := structOf(res.At(i).Type())
+		if !ok {
+			continue
+		}
+		for j := 0; j < st.NumFields() && j < 256; j++ {
+			field := st.Field(j)
+			if !field.Exported() || !isString(field.Type()) {
+				continue
+			}
+			consts := map[string]bool{}
+			r := &reacher{f: f, match: func(s string) bool { consts[s] = true; return true }, seen: map[token.Pos]bool{}}
+			ast.Inspect(decl.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.ReturnStmt:
+					if len(n.Results) != res.Len() {
+						r.other()
+						return true
+					}
+					r.fieldOf(n.Results[i], field)
+				}
+				return true
+			})
+			rf := ResultField{Result: uint8(i), Field: uint8(j), GlobalRegion: consts[sdk.GlobalRegion]}
+			if !r.out.Other && len(consts) == 1 {
+				for s := range consts {
+					if sdk.RegionShaped(s) {
+						rf.Const = s
+					}
+				}
+			}
+			if rf.GlobalRegion || rf.Const != "" {
+				fact.fields = append(fact.fields, rf)
+			}
+		}
+	}
+}
+
+// structOf returns the struct type t is or points to.
+func structOf(t types.Type) (*types.Struct, bool) {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	return st, ok
 }
 
 // resultFacts sets the Global, AllGlobal and EmptyParam fields of fact for
@@ -302,6 +419,53 @@ func (f *Flow) resultFacts(fn *types.Func, fact *ValueFact) {
 	if fact.Global != 0 && guarded && guard >= 0 && guard < 255 {
 		fact.EmptyParam = uint8(guard + 1)
 	}
+}
+
+// regionResultFacts sets the GlobalRegion, Pass and Consts fields of fact
+// for the string results of fn: what a caller in another package needs to
+// judge a Region (or an endpoint) it takes from fn. A package that imports
+// no SDK still gets them (the fact scope admits it by its literals), since
+// its Region helpers decide its importers' clients.
+func (f *Flow) regionResultFacts(fn *types.Func, fact *ValueFact) {
+	decl := f.decls[fn]
+	res := fn.Signature().Results()
+	if decl == nil || decl.Body == nil {
+		return
+	}
+	params := fn.Signature().Params()
+	for i := 0; i < res.Len() && i < 8; i++ {
+		if !isString(res.At(i).Type()) {
+			continue
+		}
+		consts := map[string]bool{}
+		r := &reacher{f: f, match: func(s string) bool { consts[s] = true; return true }, seen: map[token.Pos]bool{}}
+		r.results(fn, i, 0)
+		if consts[sdk.GlobalRegion] {
+			fact.globalRegion |= 1 << i
+		}
+		passed := map[int]bool{}
+		for _, v := range r.out.Params {
+			for j := 0; j < params.Len() && j < 255; j++ {
+				if params.At(j) == v && isString(v.Type()) && !passed[j] {
+					passed[j] = true
+					fact.pass = append(fact.pass, ParamResult{Param: uint8(j), Result: uint8(i)})
+				}
+			}
+		}
+		if !r.out.Other && len(r.out.Params) == 0 && len(consts) == 1 {
+			for s := range consts {
+				if sdk.RegionShaped(s) {
+					fact.consts = append(fact.consts, ResultConst{Result: uint8(i), Value: s})
+				}
+			}
+		}
+	}
+}
+
+// isString reports whether t is a string type.
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // emptyGuard returns the index of the parameter p of fn if the innermost

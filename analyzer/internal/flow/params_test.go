@@ -18,6 +18,7 @@ func TestValueFactSize(t *testing.T) {
 	for i := 0; i < 8; i++ {
 		f.Params = append(f.Params, ParamSink{Param: uint8(i), Kind: ParamEndpoint, Sink: sdk.SinkRequest})
 	}
+	f.Ext = f.encodeExt()
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(f); err != nil {
 		t.Fatal(err)
@@ -29,8 +30,41 @@ func TestValueFactSize(t *testing.T) {
 	if err := gob.NewDecoder(&buf).Decode(&back); err != nil {
 		t.Fatal(err)
 	}
+	if err := back.decodeExt(); err != nil {
+		t.Fatal(err)
+	}
 	if !reflect.DeepEqual(&back, f) {
 		t.Errorf("round trip: got %+v, want %+v", back, *f)
+	}
+}
+
+// The Region facts survive the trip through gob in their compact form.
+func TestValueFactRegionRoundTrip(t *testing.T) {
+	f := &ValueFact{globalRegion: 1,
+		pass:   []ParamResult{{Param: 1, Result: 0}},
+		consts: []ResultConst{{Result: 1, Value: "eu-west-1"}},
+		fields: []ResultField{{Result: 0, Field: 2, GlobalRegion: true}, {Result: 0, Field: 3, Const: "us-east-1"}}}
+	f.Ext = f.encodeExt()
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(f); err != nil {
+		t.Fatal(err)
+	}
+	if n := buf.Len(); n > 256 {
+		t.Errorf("gob-encoded Region fact is %d bytes, want <= 256", n)
+	}
+	var back ValueFact
+	if err := gob.NewDecoder(&buf).Decode(&back); err != nil {
+		t.Fatal(err)
+	}
+	if err := back.decodeExt(); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(&back, f) {
+		t.Errorf("round trip: got %+v, want %+v", back, *f)
+	}
+	back.Ext = back.Ext[:len(back.Ext)-3]
+	if err := back.decodeExt(); err == nil {
+		t.Errorf("a truncated encoding decodes without error")
 	}
 }
 

@@ -127,6 +127,10 @@ func (r *reacher) walk(e ast.Expr, depth int) {
 		r.ident(x, depth)
 	case *ast.SelectorExpr:
 		v, ok := f.info.Uses[x.Sel].(*types.Var)
+		if ok && v.IsField() && v.Pkg() != nil && v.Pkg() != f.pass.Pkg {
+			r.foreignField(x, v)
+			return
+		}
 		if !ok || v.Pkg() != f.pass.Pkg {
 			r.other()
 			return
@@ -183,6 +187,91 @@ func (r *reacher) walk(e ast.Expr, depth int) {
 		r.call(x, 0, depth)
 	default:
 		r.other()
+	}
+}
+
+// fieldOf follows field of the struct value e returned by a function:
+// a composite literal, or a local variable built from literals and the
+// stores into it that reach e.
+func (r *reacher) fieldOf(e ast.Expr, field *types.Var) {
+	switch x := unaddr(e).(type) {
+	case *ast.CompositeLit:
+		if _, kv := ElemWithKey(x, field.Name()); kv != nil {
+			r.walk(kv.Value, 1)
+			return
+		}
+		r.other() // the zero value
+	case *ast.Ident:
+		sel := &ast.SelectorExpr{X: x, Sel: &ast.Ident{NamePos: x.End(), Name: field.Name()}}
+		if !r.localField(sel, field, 1) {
+			r.other()
+		}
+	default:
+		r.other()
+	}
+}
+
+// foreignField follows s.F, a string field of another package's struct
+// type, where s is the result of a call of a function of that package
+// (directly or through a local variable every definition of which is such
+// a call), by the function's ValueFact on the field.
+func (r *reacher) foreignField(sel *ast.SelectorExpr, v *types.Var) {
+	f := r.f
+	var calls []*ast.CallExpr
+	var index []int
+	switch x := ast.Unparen(sel.X).(type) {
+	case *ast.CallExpr:
+		calls, index = append(calls, x), append(index, 0)
+	case *ast.Ident:
+		lv := f.localVar(x)
+		if lv == nil || f.params[lv] {
+			break
+		}
+		for _, d := range f.valueDefs(lv, sel.Pos()) {
+			call, ok := ast.Unparen(d.rhs).(*ast.CallExpr)
+			if d.rhs == nil || !ok {
+				r.other()
+				return
+			}
+			i := d.index
+			if i < 0 {
+				i = 0
+			}
+			calls, index = append(calls, call), append(index, i)
+		}
+	}
+	if len(calls) == 0 {
+		r.other()
+		return
+	}
+	for k, call := range calls {
+		fn := f.Callee(call)
+		var fact ValueFact
+		if fn == nil || fn.Pkg() != v.Pkg() || !f.importValueFact(fn.Origin(), &fact) {
+			r.other()
+			continue
+		}
+		st, ok := structOf(fn.Signature().Results().At(min(index[k], fn.Signature().Results().Len()-1)).Type())
+		found := false
+		for _, rf := range fact.fields {
+			if !ok || int(rf.Result) != index[k] || int(rf.Field) >= st.NumFields() || st.Field(int(rf.Field)) != v {
+				continue
+			}
+			found = true
+			switch {
+			case rf.Const != "":
+				r.constant(sel, rf.Const)
+			case rf.GlobalRegion && !r.url && r.match(sdk.GlobalRegion):
+				r.out.Matches = append(r.out.Matches, sel)
+				r.out.results = append(r.out.results, sel)
+				r.other() // a default: other values on other paths
+			default:
+				r.other()
+			}
+		}
+		if !found {
+			r.other()
+		}
 	}
 }
 
@@ -351,7 +440,31 @@ func (r *reacher) call(call *ast.CallExpr, index int, depth int) {
 		return
 	}
 	var fact ValueFact
-	if r.url && f.pass.ImportObjectFact(fn.Origin(), &fact) && index < 8 && fact.Global&(1<<index) != 0 {
+	if !f.importValueFact(fn.Origin(), &fact) || index >= 8 {
+		r.other()
+		return
+	}
+	// The arguments the function may return are values of this route.
+	if !call.Ellipsis.IsValid() {
+		for _, p := range fact.pass {
+			if int(p.Result) == index && int(p.Param) < len(call.Args) {
+				r.walk(call.Args[p.Param], depth+1)
+			}
+		}
+	}
+	for _, c := range fact.consts {
+		if int(c.Result) == index {
+			r.constant(call, c.Value)
+			return
+		}
+	}
+	if !r.url && fact.globalRegion&(1<<index) != 0 && r.match(sdk.GlobalRegion) {
+		r.out.Matches = append(r.out.Matches, call)
+		r.out.results = append(r.out.results, call)
+		r.other() // a fallback: other values on other paths
+		return
+	}
+	if r.url && fact.Global&(1<<index) != 0 {
 		always := fact.AllGlobal&(1<<index) != 0
 		if p := int(fact.EmptyParam) - 1; p >= 0 && p < len(call.Args) && !call.Ellipsis.IsValid() {
 			// The global result is the fallback for an empty argument.
@@ -372,6 +485,7 @@ func (r *reacher) call(call *ast.CallExpr, index int, depth int) {
 		}
 		return
 	}
+	// What the function returns besides its arguments is unknown here.
 	r.other()
 }
 

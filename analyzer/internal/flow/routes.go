@@ -116,7 +116,19 @@ func (f *Flow) V2Clients() []V2Client {
 		}
 		c := f.evalV2Config(call.Args[0], 0)
 		f.v2OptFns(&c, call.Args[1:])
-		out = append(out, v2verdict(call, c))
+		cl := v2verdict(call, c)
+		if cl.Mode == Regional && c.override == nil && c.region != nil {
+			// A Region from another package's function or settings field
+			// that may be aws-global (by its ValueFact).
+			src := f.RegionSources(c.region)
+			for _, m := range src.Matches {
+				if src.IsResult(m) {
+					cl.Mode, cl.Reason = Global, "Region may be aws-global"
+					break
+				}
+			}
+		}
+		out = append(out, cl)
 	}
 	f.v2clients = &out
 	return out

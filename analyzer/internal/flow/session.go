@@ -185,7 +185,7 @@ func (f *Flow) V1Clients() []Client {
 	}
 	f.cDone = true
 	// A helper may build clients in several places: keep them all.
-	wrappers := map[*types.Func][]*wrapper{}
+	wrappers := map[types.Object][]*wrapper{}
 	var wrapped []*wrapper
 	for _, cur := range f.calls {
 		call := cur.Node().(*ast.CallExpr)
@@ -205,9 +205,8 @@ func (f *Flow) V1Clients() []Client {
 	f.wrapped = wrapped
 	for _, cur := range f.calls {
 		call := cur.Node().(*ast.CallExpr)
-		callee := f.Callee(call)
-		ws := wrappers[callee]
-		if callee != nil && callee.Pkg() != nil && callee.Pkg() != f.pass.Pkg {
+		ws := wrappers[f.calleeObject(call)]
+		if callee := f.Callee(call); callee != nil && callee.Pkg() != nil && callee.Pkg() != f.pass.Pkg {
 			ws = f.importedWrappers(callee)
 		}
 		for _, w := range ws {
@@ -230,10 +229,12 @@ func (f *Flow) V1Clients() []Client {
 
 // A wrapper is an unexported function of this package that builds an STS
 // client only from its parameters (func newClient(p client.ConfigProvider,
-// cfgs ...*aws.Config) *sts.STS { return sts.New(p, cfgs...) }): its callers
-// decide the endpoint, so it is judged at each call.
+// cfgs ...*aws.Config) *sts.STS { return sts.New(p, cfgs...) }), or an
+// unexported package variable holding such a function literal (a seam
+// tests replace): its callers decide the endpoint, so it is judged at
+// each call.
 type wrapper struct {
-	fn       *types.Func
+	fn       types.Object // the function, or the variable
 	what     string
 	call     *ast.CallExpr // the constructor call inside
 	ctor     *types.Func
@@ -244,22 +245,29 @@ type wrapper struct {
 }
 
 func (f *Flow) asWrapper(cur inspector.Cursor, call *ast.CallExpr, ctor *types.Func, entry sdk.Entry) *wrapper {
-	var decl *ast.FuncDecl
+	var (
+		fn  types.Object
+		sig *types.Signature
+	)
 	for e := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
-		decl, _ = e.Node().(*ast.FuncDecl)
+		switch n := e.Node().(type) {
+		case *ast.FuncDecl:
+			// An exported generic helper is judged inside: its callers
+			// elsewhere instantiate it with providers of any type.
+			if obj, ok := f.info.Defs[n.Name].(*types.Func); ok && obj.Name() != "main" && obj.Name() != "init" &&
+				!(obj.Exported() && obj.Signature().TypeParams().Len() > 0) {
+				fn, sig = obj, obj.Signature()
+			}
+		case *ast.FuncLit:
+			if v := f.litVar(n); v != nil {
+				fn, sig = v, v.Type().Underlying().(*types.Signature)
+			}
+		}
 		break
 	}
-	if decl == nil {
+	if fn == nil {
 		return nil
 	}
-	fn, ok := f.info.Defs[decl.Name].(*types.Func)
-	if !ok || fn.Name() == "main" || fn.Name() == "init" ||
-		fn.Exported() && fn.Signature().TypeParams().Len() > 0 {
-		// An exported generic helper is judged inside: its callers
-		// elsewhere instantiate it with providers of any type.
-		return nil
-	}
-	sig := fn.Signature()
 	index := func(e ast.Expr) int {
 		v := f.localVar(e)
 		if v == nil || len(f.defs[v]) > 0 {
@@ -293,6 +301,56 @@ func (f *Flow) asWrapper(cur inspector.Cursor, call *ast.CallExpr, ctor *types.F
 		}
 	}
 	return w
+}
+
+// litVar returns the unexported package variable whose only value in
+// production code is the function literal lit (var newClient = func(…)
+// {…}), or nil.
+func (f *Flow) litVar(lit *ast.FuncLit) *types.Var {
+	for _, file := range f.pass.Files {
+		for _, d := range file.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				if len(vs.Names) != len(vs.Values) {
+					continue
+				}
+				for i, name := range vs.Names {
+					if ast.Unparen(vs.Values[i]) != lit {
+						continue
+					}
+					v, ok := f.info.Defs[name].(*types.Var)
+					if !ok || v.Exported() {
+						return nil
+					}
+					for _, def := range f.defs[v] {
+						if ast.Unparen(def.rhs) != lit && !f.inTest(def.cur.Node()) {
+							return nil // production code stores another value
+						}
+					}
+					return v
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// calleeObject returns what a call calls: its function, or the package
+// variable it calls through when that holds no known function.
+func (f *Flow) calleeObject(call *ast.CallExpr) types.Object {
+	if fn := f.Callee(call); fn != nil {
+		return fn
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if v, ok := f.info.Uses[id].(*types.Var); ok && v.Parent() == v.Pkg().Scope() {
+			return v
+		}
+	}
+	return nil
 }
 
 // wrapperCall judges the client a wrapper builds, with the arguments of
@@ -668,11 +726,11 @@ func (f *Flow) evalSessionCall(call *ast.CallExpr, depth int) sess {
 		// Copy merges its configs into a copy of the session's
 		// (aws/session/session.go, Session.Copy); the environment was
 		// read when the original was built.
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
+		recv := f.receiver(call)
+		if recv == nil {
 			break
 		}
-		s := f.evalSession(sel.X, depth+1)
+		s := f.evalSession(recv, depth+1)
 		for _, a := range call.Args {
 			cc, _ := f.evalConfig(a, depth+1)
 			s.mergeConf(cc)

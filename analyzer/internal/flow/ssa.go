@@ -277,6 +277,35 @@ func (f *Flow) funcOf(fun ast.Expr) *types.Func {
 	return out
 }
 
+// receiver returns the receiver expression of a method call: x of x.M(…),
+// or of the method value x.M every value that reaches a function variable
+// holds (derive := base.Copy; derive(cfg)). It is nil when there is none
+// or when several receivers may reach the call.
+func (f *Flow) receiver(call *ast.CallExpr) ast.Expr {
+	fun := ast.Unparen(call.Fun)
+	if sel, ok := fun.(*ast.SelectorExpr); ok {
+		if s, ok := f.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+			return sel.X
+		}
+	}
+	r := f.values(fun)
+	if r.Open || len(r.Leaves) == 0 {
+		return nil
+	}
+	var out ast.Expr
+	for _, l := range r.Leaves {
+		sel, ok := ast.Unparen(l.Expr).(*ast.SelectorExpr)
+		if !ok || out != nil && sel.X != out {
+			return nil
+		}
+		if s, ok := f.info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+			return nil
+		}
+		out = sel.X
+	}
+	return out
+}
+
 // ssaSession evaluates a session expression through the constructions
 // that reach it; ok is false when some value that reaches it is not a
 // construction the evaluation understands, or when every construction

@@ -72,6 +72,18 @@ func (f *Flow) constString(e ast.Expr, depth int) (string, bool) {
 				return f.parsedURL(sel.X, depth+1)
 			}
 		}
+		// A function of another package that always returns one Region
+		// name (by its ValueFact).
+		if fn := f.Callee(x); fn != nil && fn.Pkg() != nil && fn.Pkg() != f.pass.Pkg {
+			var fact ValueFact
+			if f.importValueFact(fn.Origin(), &fact) {
+				for _, c := range fact.consts {
+					if c.Result == 0 {
+						return c.Value, true
+					}
+				}
+			}
+		}
 	}
 	return "", false
 }

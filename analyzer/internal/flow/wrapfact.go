@@ -39,7 +39,7 @@ func (w *WrapperFact) String() string {
 // this package that builds a client from its parameters only.
 func (f *Flow) ExportWrapperFacts() {
 	f.V1Clients()
-	done := map[*types.Func]bool{}
+	done := map[types.Object]bool{}
 	for _, w := range f.wrapped {
 		if !w.fn.Exported() || done[w.fn] || w.ctor.Pkg() == nil {
 			continue

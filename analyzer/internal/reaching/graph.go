@@ -79,6 +79,8 @@ type Graph struct {
 	// key, and the call instructions by position.
 	states map[string]*stateWalk
 	callAt map[token.Pos]ssa.CallInstruction
+	// nested counts the queries in progress inside a query.
+	nested int
 }
 
 // A fieldKey names a field of a struct type.

@@ -66,6 +66,11 @@ type walker struct {
 type visit struct {
 	v    ssa.Value
 	site ssa.CallInstruction
+	// test: reached through a test's store or call. A value first
+	// reached that way is walked again on a production route, so that
+	// its leaves are not all marked Test (orig := v; defer func() { v =
+	// orig }() in a test must not hide the production value of v).
+	test bool
 }
 
 // A via is what carries a value into the route: the instruction and, for
@@ -128,7 +133,7 @@ func (w *walker) value(v ssa.Value, ctx []ssa.CallInstruction, at via) {
 	if len(ctx) > 0 {
 		site = ctx[len(ctx)-1]
 	}
-	k := visit{v, site}
+	k := visit{v, site, at.test}
 	if w.seen[k] {
 		return
 	}
@@ -370,7 +375,65 @@ func (w *walker) fieldOfAddr(addr ssa.Value, index int, instr ssa.Instruction, c
 		}, alloc, at)
 		return
 	}
+	if w.fieldOfObjects(addr, index, ctx, at) {
+		return
+	}
 	w.fieldStores(addr.Type(), index, ctx, at)
+}
+
+// maxNested bounds the queries a query asks about pointers
+// (fieldOfObjects): each is a walk of its own.
+const maxNested = 3
+
+// fieldOfObjects follows field index of the struct that addr points to
+// when every value that reaches addr is an allocation (f := &T{…}): the
+// stores into that field of those objects, directly or through a pointer
+// that may point to one of them, rather than every store to the field in
+// the package. It reports false when addr may point elsewhere.
+func (w *walker) fieldOfObjects(addr ssa.Value, index int, ctx []ssa.CallInstruction, at via) bool {
+	st, ok := structOf(addr.Type())
+	if !ok || w.g.nested >= maxNested {
+		return false
+	}
+	w.g.nested++
+	defer func() { w.g.nested-- }()
+	r := w.g.ValuesOf(addr)
+	if r.Open || len(r.Leaves) == 0 {
+		return false
+	}
+	objs := map[ssa.Value]bool{}
+	for _, l := range r.Leaves {
+		if _, ok := l.Value.(*ssa.Alloc); !ok || l.Test && !w.g.inTest(addr.Pos()) {
+			return false
+		}
+		objs[l.Value] = true
+	}
+	if !w.g.localStruct(addr.Type(), index) {
+		w.out.Open = true
+	}
+	any := false
+	for _, s := range w.g.fields[fieldKey{st, index}] {
+		fa := s.Addr.(*ssa.FieldAddr)
+		if !objs[fa.X] {
+			if _, other := fa.X.(*ssa.Alloc); other {
+				continue // another object
+			}
+			base := w.g.ValuesOf(fa.X)
+			mayAlias := base.Open
+			for _, l := range base.Leaves {
+				mayAlias = mayAlias || objs[l.Value]
+			}
+			if !mayAlias {
+				continue
+			}
+		}
+		any = true
+		w.value(s.Val, ctx, w.storeVia(s, at, ctx))
+	}
+	if !any {
+		w.leaf(ssa.NewConst(nil, st.Field(index).Type()), at, true)
+	}
+	return true
 }
 
 // fieldOfValue follows field index of the struct value v.

@@ -66,6 +66,32 @@ const (
 // SDKs whatever the other settings.
 const GlobalRegion = "aws-global"
 
+// RegionShaped reports whether s is named like an AWS Region (two
+// lower-case letters, dash-separated words, a dash and a number:
+// eu-west-1, us-gov-west-1), or is the pseudo Region aws-global.
+func RegionShaped(s string) bool {
+	if s == GlobalRegion {
+		return true
+	}
+	parts := strings.Split(s, "-")
+	if len(parts) < 3 || len(parts[0]) != 2 {
+		return false
+	}
+	for i, p := range parts {
+		if p == "" {
+			return false
+		}
+		for _, c := range p {
+			digit := '0' <= c && c <= '9'
+			letter := 'a' <= c && c <= 'z'
+			if i == len(parts)-1 && !digit || i < len(parts)-1 && !letter {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // Values of endpoints.STSRegionalEndpoint (aws/endpoints/endpoints.go).
 const (
 	STSUnset    = 0

@@ -9,7 +9,7 @@ const domain = "amazon" + "aws.com"
 
 // STSURL returns the STS endpoint URL of region; with no Region, the
 // global host.
-func STSURL(region string) string {
+func STSURL(region string) string { // want STSURL:`values: if-p0-empty r0=global\(may\)`
 	if region == "" {
 		return "https://sts." + domain
 	}

@@ -9,7 +9,7 @@ package mentions
 import "os"
 
 // Region returns APP_REGION, or the global pseudo Region when it is unset.
-func Region() string {
+func Region() string { // want Region:`values: r0=aws-global\(may\)`
 	if r := os.Getenv("APP_REGION"); r != "" {
 		return r
 	}

@@ -11,7 +11,7 @@ const Global = "aws-global"
 
 // Region returns APP_REGION, or the global pseudo Region when it is unset:
 // a fallback that suits IAM or Route 53 but sends STS to the global host.
-func Region() string {
+func Region() string { // want Region:`values: r0=aws-global\(may\)`
 	if r := os.Getenv("APP_REGION"); r != "" {
 		return r
 	}
@@ -19,7 +19,7 @@ func Region() string {
 }
 
 // RegionOr returns APP_REGION, or def when it is unset.
-func RegionOr(def string) string {
+func RegionOr(def string) string { // want RegionOr:`values: p0->r0`
 	if r := os.Getenv("APP_REGION"); r != "" {
 		return r
 	}
@@ -27,11 +27,11 @@ func RegionOr(def string) string {
 }
 
 // Home returns the Region the program is deployed in.
-func Home() string {
+func Home() string { // want Home:`values: r0="eu-west-1"`
 	return "eu-west-1"
 }
 
 // Secondary returns the Region of the standby deployment.
-func Secondary() string {
+func Secondary() string { // want Secondary:`values: r0="ap-northeast-2"`
 	return "ap-northeast-2"
 }

@@ -15,7 +15,7 @@ type Settings struct {
 
 // Load returns the settings: Region defaults to the global pseudo Region
 // and APP_REGION overrides it.
-func Load() Settings {
+func Load() Settings { // want Load:`values: r0.f0=aws-global\(may\)`
 	s := Settings{Region: "aws-global"}
 	if r := os.Getenv("APP_REGION"); r != "" {
 		s.Region = r

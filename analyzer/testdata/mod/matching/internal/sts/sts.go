@@ -52,4 +52,4 @@ func (Resolver) EndpointFor(service, region string, opts ...func(*Config)) (Reso
 }
 
 // NewCredentials mirrors stscreds.NewCredentials.
-func NewCredentials(p *Session, roleARN string) string { return roleARN }
+func NewCredentials(p *Session, roleARN string) string { return roleARN } // want NewCredentials:`values: p1->r0`
