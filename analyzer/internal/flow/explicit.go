@@ -17,7 +17,6 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/stsregional/stsregional/analyzer/internal/reaching"
-	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 )
 
 // explicitEndpoint reports whether storing value into aws.Config.Endpoint
@@ -33,15 +32,16 @@ import (
 // its callers provably pass something: then v1 resolves STS itself,
 // globally in the legacy Regions, and the client is judged by its session.
 func (f *Flow) explicitEndpoint(value ast.Expr) bool {
-	if f.emptyEndpoint(value, 0) {
-		return false
-	}
+	ptr := value
 	value = f.UnwrapPtr(value)
 	if s, ok := f.ConstString(value); ok {
 		return s != ""
 	}
 	if f.guardedNonEmpty(value) {
 		return true
+	}
+	if f.emptyEndpoint(ptr, 0) {
+		return false
 	}
 	r := &reacher{f: f, match: func(s string) bool { return s != "" }, nonEmpty: true, seen: map[token.Pos]bool{}}
 	r.walk(value, 0)
@@ -136,10 +136,11 @@ func (f *Flow) alwaysTaken(cur inspector.Cursor, pos token.Pos) bool {
 
 // emptyEndpoint reports whether every value that reaches the Endpoint
 // value (a *string or a string) is empty: nil, "", the zero value of a
-// field or variable nothing set (&s.Endpoint of a literal without it), or
-// an environment read (os.Getenv of a variable the deployment may leave
-// unset), possibly wrapped by aws.String. v1 then resolves the endpoint
-// itself (aws/session/session.go resolveEndpoint ignores an empty one).
+// field or variable nothing set (&s.Endpoint of a literal without it),
+// possibly wrapped by aws.String. v1 then resolves the endpoint itself
+// (aws/session/session.go resolveEndpoint ignores an empty one). An
+// environment read is trusted as set, as before (sts003/optionalendpoint
+// CaseFromEnvironment): the code cannot tell the deployments apart.
 func (f *Flow) emptyEndpoint(value ast.Expr, depth int) bool {
 	if depth > maxDepth/2 {
 		return false
@@ -179,8 +180,6 @@ func (f *Flow) emptyLeaf(l reaching.Leaf, depth int) bool {
 		if inner := f.UnwrapPtr(call); inner != ast.Expr(call) {
 			return f.emptyEndpoint(inner, depth+1)
 		}
-		fn := f.Callee(call)
-		return fn != nil && fn.Pkg() != nil && sdk.Path(fn.Pkg()) == sdk.OS && fn.Name() == "Getenv"
 	}
 	return false
 }

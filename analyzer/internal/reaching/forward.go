@@ -41,7 +41,14 @@ type Forward struct {
 	Ends []End
 	// Open reports that the value may flow where the walk cannot see.
 	Open bool
+	// Compared reports that the value reaches a comparison.
+	Compared bool
 }
+
+// Used reports whether the walk saw the value used at all: passed to a
+// call, compared, or lost from sight. A value only stored and discarded
+// (_ = &T{...}) is not.
+func (f Forward) Used() bool { return f.Open || f.Compared || len(f.Ends) > 0 }
 
 // Forward returns where the value written by the expression e can go. e is
 // the value of a store (a composite literal's element or field, the
@@ -155,6 +162,8 @@ func (fw *forwarder) use(v ssa.Value, r ssa.Instruction, depth int) {
 	case *ssa.BinOp:
 		if x.Op == token.ADD {
 			fw.value(x, depth)
+		} else {
+			fw.out.Compared = true
 		}
 	case ssa.Value:
 		// Loads, field and element selections, conversions, phis,
@@ -176,6 +185,7 @@ func (fw *forwarder) memory(addr ssa.Value, depth int) {
 	switch a := addr.(type) {
 	case *ssa.Alloc:
 		fw.value(a, depth)
+		fw.heldPointers(a, depth)
 	case *ssa.Global:
 		fw.value(a, depth)
 	case *ssa.FieldAddr:
@@ -210,7 +220,7 @@ func (fw *forwarder) memory(addr ssa.Value, depth int) {
 	case *ssa.Parameter:
 		fw.value(a, depth)
 		fn := a.Parent()
-		if !fw.g.closed(fn) {
+		if !fw.g.closed(fn) || len(fw.g.sites[fn]) == 0 {
 			fw.out.Open = true // the caller's memory, unseen
 			return
 		}
@@ -241,6 +251,29 @@ func (fw *forwarder) memory(addr ssa.Value, depth int) {
 	}
 }
 
+// heldPointers follows the pointers a variable holds: a store through a
+// pointer loaded from it writes the memory of every pointer stored to it
+// (cfg := p; cfg.Field = v writes *p).
+func (fw *forwarder) heldPointers(a *ssa.Alloc, depth int) {
+	for _, r := range *a.Referrers() {
+		s, ok := r.(*ssa.Store)
+		if !ok || s.Addr != a || !sharing(s.Val.Type()) {
+			continue
+		}
+		fw.memory(s.Val, depth+1)
+	}
+}
+
+// sharing reports whether copying a value of type t shares memory with
+// the original: a pointer, slice, map, channel or interface.
+func sharing(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Interface:
+		return true
+	}
+	return false
+}
+
 // global follows a package variable: every load of it.
 func (fw *forwarder) global(gl *ssa.Global, depth int) {
 	if gl.Pkg != fw.g.ssa {
@@ -267,7 +300,9 @@ func (fw *forwarder) global(gl *ssa.Global, depth int) {
 // returned follows a returned value to every call of its function.
 func (fw *forwarder) returned(ret *ssa.Return, depth int) {
 	fn := ret.Parent()
-	if !fw.g.closed(fn) {
+	if !fw.g.closed(fn) || len(fw.g.sites[fn]) == 0 {
+		// Callers the walk cannot see, or none in the package (a
+		// function kept for other builds, a test's helper).
 		fw.out.Open = true
 		return
 	}

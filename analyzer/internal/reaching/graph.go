@@ -72,6 +72,9 @@ type Graph struct {
 	// funcs are the package's functions (literals included) that have a
 	// body.
 	funcs []*ssa.Function
+	// reflect are the struct types a pointer to which leaves the
+	// package's code (reflected.go), computed on first use.
+	reflect map[*types.Struct]bool
 }
 
 // A fieldKey names a field of a struct type.
