@@ -185,7 +185,6 @@ func (fw *forwarder) memory(addr ssa.Value, depth int) {
 	switch a := addr.(type) {
 	case *ssa.Alloc:
 		fw.value(a, depth)
-		fw.heldPointers(a, depth)
 	case *ssa.Global:
 		fw.value(a, depth)
 	case *ssa.FieldAddr:
@@ -200,6 +199,9 @@ func (fw *forwarder) memory(addr ssa.Value, depth int) {
 		fw.value(a, depth)
 		if a.Op == token.MUL {
 			fw.memory(a.X, depth+1)
+			if al, ok := a.X.(*ssa.Alloc); ok {
+				fw.heldPointers(al, depth+1)
+			}
 		} else {
 			fw.out.Open = true
 		}
