@@ -78,6 +78,11 @@ const regionalURL = "https://sts.<region>.amazonaws.com"
 
 func runSTS001(p *pass) {
 	for _, s := range p.flow.Sinks() {
+		if (s.Kind == sdk.SinkV1Resolved || s.Kind == sdk.SinkV2Endpoint) && !p.flow.ReachesSDK(s.Value) {
+			// A resolved endpoint that is only compared or kept, never
+			// returned to the SDK, is no endpoint.
+			continue
+		}
 		ep := p.flow.Value(s)
 		if !ep.Known {
 			// Not constant here: a default upstream, a value overwritten on

@@ -72,6 +72,9 @@ func (p *pass) checkV1Clients(id string) {
 		if (cl.Region != nil) != (id == V1RegionTrap) {
 			continue
 		}
+		if !p.flow.ClientSends(cl) {
+			continue // a client whose requests are only built and signed
+		}
 		p.report(id, cl.At, v1Message(cl), p.v1ClientFix(cl), p.routesAt(cl.At)...)
 	}
 }

@@ -122,6 +122,11 @@ func (p *pass) checkLegacyValue(value, local ast.Expr) {
 	if !ok || n != sdk.STSLegacy || p.flow.LegacyOutsideList(value, local) {
 		return
 	}
+	// A setting that flows into nothing of the SDK (a test table's
+	// expected config only compared) selects no endpoint.
+	if !p.flow.ReachesSDK(value) {
+		return
+	}
 	const msg = "LegacySTSEndpoint keeps v1 STS on the global endpoint; use endpoints.RegionalSTSEndpoint"
 	const fixMsg = "Use endpoints.RegionalSTSEndpoint"
 	if id := flow.NameIdent(value); id != nil && sdk.IsConst(p.TypesInfo.Uses[id], sdk.V1Endpoints, "LegacySTSEndpoint") {

@@ -14,6 +14,9 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/stsregional/stsregional/analyzer/internal/reaching"
 )
 
 // explicitEndpoint reports whether storing value into aws.Config.Endpoint
@@ -29,12 +32,16 @@ import (
 // its callers provably pass something: then v1 resolves STS itself,
 // globally in the legacy Regions, and the client is judged by its session.
 func (f *Flow) explicitEndpoint(value ast.Expr) bool {
+	ptr := value
 	value = f.UnwrapPtr(value)
 	if s, ok := f.ConstString(value); ok {
 		return s != ""
 	}
 	if f.guardedNonEmpty(value) {
 		return true
+	}
+	if f.emptyEndpoint(ptr, 0) {
+		return false
 	}
 	r := &reacher{f: f, match: func(s string) bool { return s != "" }, nonEmpty: true, seen: map[token.Pos]bool{}}
 	r.walk(value, 0)
@@ -125,4 +132,54 @@ func (f *Flow) alwaysTaken(cur inspector.Cursor, pos token.Pos) bool {
 		return false
 	}
 	return f.sources(x, func(s string) bool { return s != "" }, false).Always()
+}
+
+// emptyEndpoint reports whether every value that reaches the Endpoint
+// value (a *string or a string) is empty: nil, "", the zero value of a
+// field or variable nothing set (&s.Endpoint of a literal without it),
+// possibly wrapped by aws.String. v1 then resolves the endpoint itself
+// (aws/session/session.go resolveEndpoint ignores an empty one). An
+// environment read is trusted as set, as before (sts003/optionalendpoint
+// CaseFromEnvironment): the code cannot tell the deployments apart.
+func (f *Flow) emptyEndpoint(value ast.Expr, depth int) bool {
+	if depth > maxDepth/2 {
+		return false
+	}
+	if s, ok := f.ConstString(f.UnwrapPtr(value)); ok {
+		return s == ""
+	}
+	return f.emptyResult(f.values(value), depth)
+}
+
+// emptyResult reports whether every leaf of r is an empty endpoint.
+func (f *Flow) emptyResult(r reaching.Result, depth int) bool {
+	if r.Open || len(r.Leaves) == 0 {
+		return false
+	}
+	for _, l := range r.Leaves {
+		if !f.emptyLeaf(l, depth) {
+			return false
+		}
+	}
+	return true
+}
+
+// emptyLeaf reports whether one value that reaches an Endpoint is empty.
+func (f *Flow) emptyLeaf(l reaching.Leaf, depth int) bool {
+	switch v := l.Value.(type) {
+	case *ssa.Const:
+		return v.Value == nil || v.Value.ExactString() == `""`
+	case *ssa.Alloc, *ssa.FieldAddr:
+		// &s.Endpoint: what the variable holds.
+		return f.emptyResult(f.graph.Pointee(v), depth+1)
+	case *ssa.Call:
+		call, ok := ast.Unparen(l.Expr).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if inner := f.UnwrapPtr(call); inner != ast.Expr(call) {
+			return f.emptyEndpoint(inner, depth+1)
+		}
+	}
+	return false
 }

@@ -81,6 +81,9 @@ type Graph struct {
 	callAt map[token.Pos]ssa.CallInstruction
 	// nested counts the queries in progress inside a query.
 	nested int
+	// reflect are the struct types a pointer to which leaves the
+	// package's code (reflected.go), computed on first use.
+	reflect map[*types.Struct]bool
 }
 
 // A fieldKey names a field of a struct type.

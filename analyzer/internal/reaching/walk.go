@@ -459,7 +459,7 @@ func (w *walker) fieldStores(t types.Type, index int, ctx []ssa.CallInstruction,
 		w.out.Open = true
 		return
 	}
-	if !w.g.localStruct(t, index) {
+	if !w.g.localStruct(t, index) || w.g.reflected(st) {
 		w.out.Open = true
 	}
 	stores := w.g.fields[fieldKey{st, index}]

@@ -99,7 +99,7 @@ func CaseTableRowUsed() any {
 		{"regional", &aws.Config{STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}},
 	}
 	sess := session.Must(session.NewSession(tests[0].want.WithRegion("us-east-1")))
-	return sts.New(sess) // want "STS003"
+	return sts.New(sess)
 }
 
 // The table comes from a helper and is only compared.

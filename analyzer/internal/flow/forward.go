@@ -1,0 +1,158 @@
+package flow
+
+// Sinks decided forward: a global value written in code (an explicit
+// legacy setting, a ResolvedEndpoint's URL) matters only when it flows on
+// into something that configures the SDK. A *aws.Config kept in a test
+// table and only passed to reflect.DeepEqual, or a ResolvedEndpoint only
+// compared, configures nothing. Package reaching follows the value
+// forward; what configures is decided here by the sink's type: a
+// parameter whose type is (or holds) one of the SDK's types. A parameter
+// of type any, a string of a printing function, configures nothing.
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/stsregional/stsregional/analyzer/internal/reaching"
+	"github.com/stsregional/stsregional/analyzer/internal/sdk"
+)
+
+// ReachesSDK reports whether the value written by e (a composite literal's
+// field value, the right-hand side of an assignment) may flow into a
+// parameter of an SDK type: true too when the value may leave what the
+// walk sees, or flows into a function value the walk cannot name.
+func (f *Flow) ReachesSDK(e ast.Expr) bool {
+	fw := f.graph.Forward(e, carriesOn)
+	if fw.Open || !fw.Used() {
+		// A value discarded unused is judged as written.
+		return true
+	}
+	for _, end := range fw.Ends {
+		if end.Type == nil || holdsSDKType(end.Type, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// carriesOn reports whether the result of an end's call carries the value
+// on: a call into the SDK or the standard library that returns a string or
+// one of the SDK's types (aws.String, strings.TrimSpace) may return it.
+func carriesOn(end reaching.End) bool {
+	if end.Callee == nil {
+		return false
+	}
+	res := end.Callee.Signature.Results()
+	for i := range res.Len() {
+		t := res.At(i).Type()
+		if holdsSDKType(t, 0) {
+			return true
+		}
+		if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsSDKType reports whether t is, points to or holds (as a slice,
+// array, map or channel element) a named type of an AWS SDK package.
+func holdsSDKType(t types.Type, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch x := types.Unalias(t).(type) {
+	case *types.Named:
+		if obj := x.Obj(); obj.Pkg() != nil && sdk.IsAWSPath(sdk.Path(obj.Pkg())) {
+			return true
+		}
+		return false
+	case *types.Pointer:
+		return holdsSDKType(x.Elem(), depth+1)
+	case *types.Slice:
+		return holdsSDKType(x.Elem(), depth+1)
+	case *types.Array:
+		return holdsSDKType(x.Elem(), depth+1)
+	case *types.Map:
+		return holdsSDKType(x.Key(), depth+1) || holdsSDKType(x.Elem(), depth+1)
+	case *types.Chan:
+		return holdsSDKType(x.Elem(), depth+1)
+	}
+	return false
+}
+
+// ClientSends reports whether the v1 STS client cl may send a request: its
+// construction flows forward into an operation (any method of the client
+// but the XxxRequest builders, whose request is followed), a request's
+// Send or Presign, or anything that takes an SDK or net/http type. A
+// request that is only built and signed (request.Request.Sign) calls
+// nothing. Credential providers and clients whose construction the walk
+// cannot follow send.
+func (f *Flow) ClientSends(cl Client) bool {
+	if cl.Call == nil || cl.Ctor == nil || sdk.Lookup(cl.Ctor).Role != sdk.V1STSClient {
+		return true
+	}
+	fw := f.graph.Forward(cl.Call, carriesOn)
+	if fw.Open || !fw.Used() {
+		return true
+	}
+	for _, end := range fw.Ends {
+		if end.Type == nil || end.Callee == nil {
+			return true
+		}
+		fn, _ := end.Callee.Object().(*types.Func)
+		if fn == nil {
+			return true
+		}
+		if !holdsSDKType(end.Type, 0) && !passesHTTPRequest(fn, end.Type) {
+			continue // printed, compared, read, kept as any
+		}
+		if buildsRequest(fn) || signsOnly(fn) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// buildsRequest reports whether fn is a v1 client method that returns a
+// *request.Request without sending it (the XxxRequest builders).
+func buildsRequest(fn *types.Func) bool {
+	sig := fn.Signature()
+	if sig.Recv() == nil {
+		return false
+	}
+	res := sig.Results()
+	for i := range res.Len() {
+		if p, ok := res.At(i).Type().(*types.Pointer); ok && sdk.IsNamed(p.Elem(), sdk.V1Request, "Request") {
+			return true
+		}
+	}
+	return false
+}
+
+// signsOnly reports whether fn is request.Request's Sign, which computes
+// the signature and sends nothing (aws/request/request.go).
+func signsOnly(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	if recv == nil || fn.Name() != "Sign" {
+		return false
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return sdk.IsNamed(t, sdk.V1Request, "Request")
+}
+
+// passesHTTPRequest reports whether a parameter of type t of fn takes an
+// *http.Request that fn may send (http.Client.Do, a RoundTripper): any
+// function but the request's own methods, which read or copy it.
+func passesHTTPRequest(fn *types.Func, t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok || !sdk.IsNamed(p.Elem(), sdk.NetHTTP, "Request") {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	return recv == nil || !types.Identical(recv.Type(), t)
+}

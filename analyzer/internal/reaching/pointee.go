@@ -1,0 +1,144 @@
+package reaching
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Pointee returns what the address v (a local variable, or a field of one,
+// as in &s.Endpoint) holds from where v is taken on: the stores that reach
+// that point (the variable's zero value on a path without one) and every
+// store to it the control flow can reach afterwards. The result is Open
+// when v is no such address, or when the variable is used beyond direct
+// loads and stores (passed to a call such as json.Unmarshal, captured by a
+// closure, its address kept elsewhere), so that something the walk does
+// not see may write it.
+func (g *Graph) Pointee(v ssa.Value) Result {
+	g.build()
+	w := &walker{g: g, seen: map[visit]bool{}}
+	instr, ok := v.(ssa.Instruction)
+	if !ok {
+		return Result{Open: true}
+	}
+	var alloc *ssa.Alloc
+	field := -1
+	switch a := v.(type) {
+	case *ssa.Alloc:
+		alloc = a
+	case *ssa.FieldAddr:
+		al, ok := a.X.(*ssa.Alloc)
+		if !ok {
+			return Result{Open: true}
+		}
+		alloc, field = al, a.Field
+	default:
+		return Result{Open: true}
+	}
+	if !onlyDirect(alloc, v) {
+		return Result{Open: true}
+	}
+	match := func(s *ssa.Store) (bool, bool) {
+		if s.Addr == alloc {
+			return true, field >= 0
+		}
+		if fa, ok := s.Addr.(*ssa.FieldAddr); ok && fa.X == alloc && fa.Field == field {
+			return true, false
+		}
+		return false, false
+	}
+	found := func(s *ssa.Store, whole bool) {
+		at := w.storeVia(s, via{})
+		if whole {
+			w.fieldOfValue(s.Val, field, nil, at)
+			return
+		}
+		w.value(s.Val, nil, at)
+	}
+	w.reaching(instr, match, found, alloc, via{pos: v.Pos()})
+	// Stores the control flow reaches after v is taken.
+	for _, s := range storesAfter(instr) {
+		if ok, whole := match(s); ok {
+			found(s, whole)
+		}
+	}
+	return w.out
+}
+
+// onlyDirect reports whether the variable alloc is used only by direct
+// loads and stores, by field addresses used the same way, and by v, whose
+// address may be stored (into a configuration's field) but not passed on.
+func onlyDirect(alloc *ssa.Alloc, v ssa.Value) bool {
+	direct := func(x ssa.Value) bool {
+		for _, r := range *x.Referrers() {
+			switch u := r.(type) {
+			case *ssa.DebugRef:
+			case *ssa.UnOp:
+				if u.Op != token.MUL {
+					return false
+				}
+			case *ssa.Store:
+				if u.Val == x && x != v {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	for _, r := range *alloc.Referrers() {
+		switch u := r.(type) {
+		case *ssa.FieldAddr:
+			if !direct(u) {
+				return false
+			}
+		case *ssa.DebugRef:
+		case *ssa.UnOp:
+			if u.Op != token.MUL {
+				return false
+			}
+		case *ssa.Store:
+			if u.Val == alloc && ssa.Value(alloc) != v {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// storesAfter returns the stores that run after instr: later in its block
+// and in every block reachable from it.
+func storesAfter(instr ssa.Instruction) []*ssa.Store {
+	var out []*ssa.Store
+	b := instr.Block()
+	after := false
+	for _, in := range b.Instrs {
+		if in == instr {
+			after = true
+			continue
+		}
+		if s, ok := in.(*ssa.Store); ok && after {
+			out = append(out, s)
+		}
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		for _, in := range x.Instrs {
+			if s, ok := in.(*ssa.Store); ok {
+				out = append(out, s)
+			}
+		}
+		stack = append(stack, x.Succs...)
+	}
+	return out
+}
