@@ -48,7 +48,7 @@ func (g *Graph) Pointee(v ssa.Value) Result {
 		return false, false
 	}
 	found := func(s *ssa.Store, whole bool) {
-		at := w.storeVia(s, via{})
+		at := w.storeVia(s, via{}, nil)
 		if whole {
 			w.fieldOfValue(s.Val, field, nil, at)
 			return
