@@ -115,5 +115,5 @@ def row($name): "\($name)\t\(.repos)\t\(.findings)\t" +
 ' "$@" >"$out"
 # The tables go through column(1); the -v lists stay tab-separated (long notes).
 sed -n '1,/^\x00/p' "$out" | sed '$s/\x00.*//' |
-	awk -v cmd="column -t -s '	'" '/^$/ { close(cmd); print; next } { print | cmd }'
+	awk -v cmd="column -t -s '	'" '!/\t/ { close(cmd); print; next } { print | cmd }'
 sed -n '/^\x00/,$p' "$out" | sed '1s/^\x00//'
