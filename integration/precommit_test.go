@@ -83,7 +83,7 @@ func main() {
 		STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
 	}))
 	svc := sts.New(sess)
-	fmt.Println(svc.ClientInfo.Endpoint)
+	fmt.Println(svc.GetCallerIdentity(&sts.GetCallerIdentityInput{}))
 }
 `
 

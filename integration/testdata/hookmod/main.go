@@ -1,6 +1,6 @@
 // Command hookmod is the code the pre-commit integration test commits: an
 // aws-sdk-go v1 STS client whose session sets a Region but not the regional
-// STS endpoint, so its calls still go to sts.amazonaws.com (STS003).
+// STS endpoint, so its call still goes to sts.amazonaws.com (STS003).
 package main
 
 import (
@@ -14,5 +14,5 @@ import (
 func main() {
 	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("eu-west-1")}))
 	svc := sts.New(sess)
-	fmt.Println(svc.ClientInfo.Endpoint)
+	fmt.Println(svc.GetCallerIdentity(&sts.GetCallerIdentityInput{}))
 }
