@@ -147,8 +147,9 @@ func (f *Flow) byCaller(scope ast.Node, base Client, eval func() (sess, conf)) [
 			f.lparens[cur.Node().(*ast.CallExpr).Lparen] = true
 		}
 	}
-	calls := f.lparens
+	calls := f.callsOf(scope)
 	var out []Client
+	movedStored := false
 	queue := []map[token.Pos]token.Pos{{}}
 	for runs := 0; len(queue) > 0; runs++ {
 		pins := queue[0]
@@ -171,8 +172,37 @@ func (f *Flow) byCaller(scope ast.Node, base Client, eval func() (sess, conf)) [
 		cl := f.verdict(base, s, c)
 		if at := sp.at(); at.IsValid() {
 			cl.At, cl.Caller = f.nodeAt(at), true
+			movedStored = movedStored || sp.stored
 		}
 		out = append(out, cl)
+	}
+	if len(out) > 1 && movedStored && !slices.ContainsFunc(out, func(cl Client) bool { return !finding(cl) }) {
+		// Every session stored for the client is a finding: the paths do
+		// not need telling apart, and the client is where the one finding
+		// belongs (its sessions are its related locations).
+		s, c := eval()
+		return []Client{f.verdict(base, s, c)}
+	}
+	return out
+}
+
+// callsOf returns the positions of the calls of the function scope (all
+// calls, for a function literal, whose calls go through variables): only
+// an argument at such a call is a caller's value that may take a finding.
+// A session built inside, or stored into a field the function reads, is
+// judged at the client.
+func (f *Flow) callsOf(scope ast.Node) map[token.Pos]bool {
+	decl, ok := scope.(*ast.FuncDecl)
+	if !ok {
+		return f.lparens
+	}
+	fn, _ := f.info.Defs[decl.Name].(*types.Func)
+	out := map[token.Pos]bool{}
+	for _, cur := range f.calls {
+		call := cur.Node().(*ast.CallExpr)
+		if fn != nil && f.Callee(call) == fn {
+			out[call.Lparen] = true
+		}
 	}
 	return out
 }
