@@ -150,7 +150,7 @@ type sess struct {
 	// session returned by the helper, where it read the environment
 	// (built stays nil: the session is the helper's, env.go).
 	readEnv ast.Node
-	fix       *Origin
+	fix     *Origin
 	// built is the call that built the session (NewSession,
 	// NewSessionWithOptions, New), where it read the environment.
 	built ast.Node

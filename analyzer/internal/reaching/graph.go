@@ -42,7 +42,7 @@ type Graph struct {
 	built bool
 	// failed reports that the SSA form could not be built.
 	failed bool
-	ssa   *ssa.Package
+	ssa    *ssa.Package
 	// exprOf and valueOf map the debug references of the SSA form: the
 	// value of each non-constant expression.
 	valueOf map[ast.Expr]ssa.Value
