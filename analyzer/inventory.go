@@ -204,9 +204,13 @@ func (p *pass) v1Route(cl flow.Client) route {
 	if cl.Origin != nil {
 		rt.evidence = append(rt.evidence, evidence{inventory.EvidenceSession, cl.Origin.Node})
 	}
-	if cl.At != nil && cl.At != ast.Node(cl.Call) && (cl.Origin == nil || cl.At.Pos() != cl.Origin.Node.Pos()) {
+	if cl.Via != nil && (cl.Origin == nil || cl.Via.Pos() != cl.Origin.Node.Pos()) {
 		// A conditional client: the session built without the setting,
-		// where its finding is.
+		// where its fix goes.
+		rt.evidence = append(rt.evidence, evidence{inventory.EvidenceSession, cl.Via})
+	}
+	if cl.Caller && cl.At != nil {
+		// A helper judged at its caller: the caller's argument decides.
 		rt.evidence = append(rt.evidence, evidence{inventory.EvidenceSession, cl.At})
 	}
 	if cl.Setting != nil {

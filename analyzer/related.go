@@ -1,8 +1,10 @@
 package analyzer
 
 // Related locations: a finding shows one place, but its route has two
-// ends. STS002 and STS003 findings on a session legacy on some paths sit
-// where that session is built (where the fix goes), STS006 findings where
+// ends. STS002 and STS003 findings sit at the client even when its
+// session is legacy on some paths only, and point at the session built
+// without the setting on that path (where the fix goes, sessionAt);
+// STS006 findings sit where
 // the Region is written, and the STS clients, providers and presign
 // clients built from them may be in another function or file; STS001
 // findings sit where the global host is written, and the endpoint sink it
@@ -118,4 +120,15 @@ func addRelated(list []analysis.RelatedInformation, add ...analysis.RelatedInfor
 		}
 	}
 	return list
+}
+
+// sessionAt returns the related location of a Conditional v1 client's
+// finding: the session built without the regional setting on the path
+// that calls the global endpoint, where the fix goes.
+func sessionAt(cl flow.Client) []analysis.RelatedInformation {
+	if cl.Via == nil || cl.Via == ast.Node(cl.At) {
+		return nil
+	}
+	return []analysis.RelatedInformation{{Pos: cl.Via.Pos(), End: cl.Via.End(),
+		Message: "the session on that path is built here without STSRegionalEndpoint"}}
 }

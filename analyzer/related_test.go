@@ -38,18 +38,20 @@ func TestRelated(t *testing.T) {
 		// sessions.go, reach sinks in clients.go.
 		"STS001 sessions.go:17 → clients.go:55: reaches a v2 BaseEndpoint here",
 		"STS001 sessions.go:24 → clients.go:56: reaches a request URL here",
-		// STS002/STS003 at the session built without the setting: every
-		// client and provider built from it, in another function and file
-		// or further down the same function.
-		"STS002 clients.go:30 → clients.go:32: sts.New builds the STS client here",
-		"STS002 clients.go:30 → clients.go:33: stscreds.NewCredentialsWithClient builds the credential provider here",
+		// STS002 at the client built over the session of sessions.go in
+		// another function and file, legacy on one path: that session is
+		// the other end (where the fix goes); one finding per client.
+		"STS002 clients.go:20 → sessions.go:35: the session on that path is built here without STSRegionalEndpoint",
+		"STS002 clients.go:20 → sessions.go:35: the session on that path is built here without STSRegionalEndpoint",
+		// The same further down one function: the session above, and the
+		// provider built over the client.
+		"STS002 clients.go:32 → clients.go:30: the session on that path is built here without STSRegionalEndpoint",
+		"STS002 clients.go:32 → clients.go:33: stscreds.NewCredentialsWithClient builds the credential provider here",
 		"STS002 clients.go:39 → none", // sts.New(session.Must(session.NewSession()))
 		// At the client (its session legacy on every path): the provider
 		// built over it.
 		"STS002 clients.go:68 → clients.go:69: stscreds.NewCredentialsWithClient builds the credential provider here",
-		"STS002 sessions.go:35 → clients.go:20: sts.New builds the STS client here",
-		"STS002 sessions.go:35 → clients.go:20: stscreds.NewCredentials builds an STS client here",
-		"STS003 sessions.go:47 → clients.go:62: sts.New builds the STS client here",
+		"STS003 clients.go:62 → sessions.go:47: the session on that path is built here without STSRegionalEndpoint",
 		// STS006 at the Region: the clients and presign client it reaches.
 		"STS006 clients.go:45 → clients.go:49: sts.NewFromConfig builds the STS client here",
 		"STS006 clients.go:45 → clients.go:50: sts.NewPresignClient builds the presign client here",

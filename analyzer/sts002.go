@@ -39,8 +39,9 @@ var sts002 = Check{
 			"in `main.main` before the call that builds the session; a package that also sets `\"legacy\"` gets it " +
 			"only from the same function.\n\n" +
 			"A session that is regional on some paths only (the setting in one branch, `if region != \"\" { … }`) " +
-			"is reported where it is built without the setting, with the condition of that path: \"may use the " +
-			"global endpoint when region != \"\" is false\". A long condition is shortened with … to keep the " +
+			"is reported at the client, with the condition of that path: \"may use the global endpoint when " +
+			"region != \"\" is false\"; its related location is the session built without the setting, where the " +
+			"fix goes. A long condition is shortened with … to keep the " +
 			"finding on one line.",
 		Wrong: "sess := session.Must(session.NewSession()) // Region from AWS_REGION at run time\nsvc := sts.New(sess)",
 		Right: "sess := session.Must(session.NewSession(&aws.Config{\n\tSTSRegionalEndpoint: endpoints.RegionalSTSEndpoint,\n}))\nsvc := sts.New(sess)",
@@ -75,7 +76,7 @@ func (p *pass) checkV1Clients(id string) {
 		if !p.flow.ClientSends(cl) {
 			continue // a client whose requests are only built and signed
 		}
-		p.report(id, cl.At, v1Message(cl), p.v1ClientFix(cl), p.routesAt(cl.At)...)
+		p.report(id, cl.At, v1Message(cl), p.v1ClientFix(cl), append(sessionAt(cl), p.routesAt(cl.At)...)...)
 	}
 }
 

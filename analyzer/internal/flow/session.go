@@ -85,9 +85,13 @@ type Client struct {
 	// Call is where the client is built: the constructor call, or a call of
 	// a helper of this package that builds it from its arguments.
 	Call *ast.CallExpr
-	// At is where a finding belongs: Call, or for a Conditional client the
-	// session built without the regional setting.
+	// At is where a finding belongs: Call, or the caller of a helper
+	// judged caller by caller (see Caller).
 	At ast.Node
+	// Via is, for a Conditional client, the session built without the
+	// regional setting on the path that calls the global endpoint: the
+	// other end of the finding, where its fix goes.
+	Via ast.Node
 	// Condition says when a Conditional client calls the global endpoint
 	// (`when region != "" is false`).
 	Condition string
@@ -210,16 +214,26 @@ func (f *Flow) V1Clients() []Client {
 			ws = f.importedWrappers(callee)
 		}
 		for _, w := range ws {
-			if len(call.Args) > w.prov {
-				f.clients = append(f.clients, f.wrapperCall(call, w))
+			if len(call.Args) <= w.prov {
+				continue
 			}
+			cl := f.wrapperCall(call, w)
+			if finding(cl) && f.openParam(call.Args[w.prov]) {
+				// The caller passes its own parameter on, whose callers
+				// the package cannot see: this call decides nothing,
+				// and the helper is judged inside instead.
+				w.passed = true
+				continue
+			}
+			f.clients = append(f.clients, cl)
 		}
 	}
 	for _, w := range wrapped {
 		// An exported helper is judged at its callers, in this package
 		// and, through its WrapperFact, in the packages that import it;
-		// one nobody here calls, inside as well.
-		if !w.called {
+		// one nobody here calls, or that a caller passes its own open
+		// parameter, inside as well.
+		if !w.called || w.passed {
 			s, c := f.evalClient(w.call, sdk.Lookup(w.ctor))
 			f.clients = append(f.clients, f.verdict(Client{Call: w.call, Ctor: w.ctor, What: w.what}, s, c))
 		}
@@ -241,7 +255,9 @@ type wrapper struct {
 	prov     int   // parameter index of the provider
 	cfgs     []int // parameter indexes of single configs
 	variadic int   // index of the variadic config parameter, or -1
-	called   bool
+	// called reports a call that decides the client; passed a call
+	// that only passes the caller's own open parameter on.
+	called, passed bool
 }
 
 func (f *Flow) asWrapper(cur inspector.Cursor, call *ast.CallExpr, ctor *types.Func, entry sdk.Entry) *wrapper {
@@ -409,7 +425,7 @@ type path struct {
 
 // verdict decides where a client built from session s with the client
 // configs cm sends its STS calls. When some paths are regional and others
-// not, the client is Conditional, reported at the session built on the
+// not, the client is Conditional, and Via is the session built on the
 // other path.
 func (f *Flow) verdict(cl Client, s sess, cm conf) Client {
 	var paths []path
@@ -441,7 +457,7 @@ func (f *Flow) verdict(cl Client, s sess, cm conf) Client {
 		v.Mode, v.Condition = Conditional, p.when
 		v.Reason = "regional on some paths only; not " + p.when
 		if p.s.built != nil {
-			v.At = p.s.built
+			v.Via = p.s.built
 		}
 		return v
 	}

@@ -279,6 +279,22 @@ func (f *Flow) ssaString(e ast.Expr) (string, bool) {
 	return out, true
 }
 
+// openParam reports whether every value that reaches e is a parameter
+// of a function whose callers the package cannot all see (exported, or
+// used as a value): e passes an outside caller's value on.
+func (f *Flow) openParam(e ast.Expr) bool {
+	r := f.values(e)
+	if r.Open || len(r.Leaves) == 0 {
+		return false
+	}
+	for _, l := range r.Leaves {
+		if _, ok := l.Value.(*ssa.Parameter); !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // inTest reports whether n is in a _test.go file.
 func (f *Flow) inTest(n ast.Node) bool {
 	return strings.HasSuffix(f.pass.Fset.File(n.Pos()).Name(), "_test.go")

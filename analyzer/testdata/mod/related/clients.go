@@ -17,7 +17,7 @@ import (
 
 // Clients from the session of sessions.go, in another function and file.
 func clients() (any, any) {
-	return sts.New(legacySess), stscreds.NewCredentials(legacySess, "arn:aws:iam::123456789012:role/r")
+	return sts.New(legacySess), stscreds.NewCredentials(legacySess, "arn:aws:iam::123456789012:role/r") // want `STS002: v1 STS client` `STS002: v1 STS credential provider`
 }
 
 // The session and its clients in one function, on different lines.
@@ -27,9 +27,9 @@ func sameFunction() (any, any) {
 	if region != "" {
 		sess = session.Must(session.NewSession(&aws.Config{Region: aws.String(region), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}))
 	} else {
-		sess = session.Must(session.NewSession()) // want `STS002: .* when region != "" is false`
+		sess = session.Must(session.NewSession())
 	}
-	svc := sts.New(sess)
+	svc := sts.New(sess) // want `STS002: .* when region != "" is false`
 	creds := stscreds.NewCredentialsWithClient(svc, "arn:aws:iam::123456789012:role/r")
 	return svc, creds
 }
@@ -59,7 +59,7 @@ func sinks(cfg awsv2.Config) (*stsv2.Client, *http.Request, error) {
 
 // The STS003 session of sessions.go.
 func regionClient() any {
-	return sts.New(regionSess)
+	return sts.New(regionSess) // want `STS003: .* is false`
 }
 
 // The client of an unconditional session is the finding itself; the

@@ -32,7 +32,7 @@ func init() {
 	if region := os.Getenv("APP_REGION"); region != "" {
 		legacySess = session.Must(session.NewSession(&aws.Config{Region: aws.String(region), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}))
 	} else {
-		legacySess = session.Must(session.NewSession()) // want `STS002`
+		legacySess = session.Must(session.NewSession())
 	}
 }
 
@@ -44,7 +44,7 @@ func init() {
 	if os.Getenv("APP_REGIONAL") == "true" {
 		cfg = cfg.WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint)
 	}
-	regionSess = session.Must(session.NewSession(cfg)) // want `STS003: .* is false`
+	regionSess = session.Must(session.NewSession(cfg))
 }
 
 // bareSess is legacy on every path: its clients are the findings, and

@@ -32,9 +32,9 @@ func CaseOnlyWithRegion() any {
 			STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
 		}))
 	} else {
-		sess = session.Must(session.NewSession()) // want "STS00[23]"
+		sess = session.Must(session.NewSession())
 	}
-	return sts.New(sess)
+	return sts.New(sess) // want "STS00[23]"
 }
 
 // v1clients.regionalWhenRegionSet (testdata/mod/v1clients/clean.go), which
@@ -47,11 +47,11 @@ func CaseOnlyWithRegion() any {
 //truth:env APP_REGION= AWS_REGION=
 func CaseRegionalWhenRegionSet() any {
 	region := os.Getenv("APP_REGION")
-	sess := session.Must(session.NewSession()) // want "STS00[23]"
+	sess := session.Must(session.NewSession())
 	if region != "" {
 		sess = sess.Copy(aws.NewConfig().WithRegion(region).WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint))
 	}
-	return sts.New(sess)
+	return sts.New(sess) // want "STS00[23]"
 }
 
 // Field stores on one branch only.
@@ -65,8 +65,8 @@ func CaseFieldStoresOnOneBranch() any {
 		cfg.Region = aws.String(region)
 		cfg.STSRegionalEndpoint = endpoints.RegionalSTSEndpoint
 	}
-	sess := session.Must(session.NewSession(cfg)) // want "STS00[23]"
-	return stscreds.NewCredentials(sess, roleARN)
+	sess := session.Must(session.NewSession(cfg))
+	return stscreds.NewCredentials(sess, roleARN) // want "STS00[23]"
 }
 
 // --- negatives: every path is regional ---
@@ -127,13 +127,13 @@ func CaseSwitchAllRegional() any {
 //truth:env APP_REGION= AWS_REGION=
 func CaseSharedConfigCopyWhenRegion() any {
 	region := os.Getenv("APP_REGION")
-	sess := session.Must(session.NewSessionWithOptions(session.Options{ // want "STS00[23]"
+	sess := session.Must(session.NewSessionWithOptions(session.Options{
 		SharedConfigState: session.SharedConfigEnable,
 	}))
 	if region != "" {
 		sess = sess.Copy(aws.NewConfig().WithRegion(region).WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint))
 	}
-	return sts.New(sess)
+	return sts.New(sess) // want "STS00[23]"
 }
 
 // The shape of fieldtest/labels.tsv rows 141-142: With* statements inside
@@ -148,6 +148,6 @@ func CaseWithStatementsWhenRegion() any {
 		conf = conf.WithRegion(region)
 		conf = conf.WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint)
 	}
-	sess := session.Must(session.NewSession(conf)) // want "STS00[23]"
-	return sts.New(sess)
+	sess := session.Must(session.NewSession(conf))
+	return sts.New(sess) // want "STS00[23]"
 }

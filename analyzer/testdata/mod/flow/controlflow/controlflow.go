@@ -124,8 +124,8 @@ func CaseGotoSkipsSettingGlobal() any {
 	}
 	cfg.STSRegionalEndpoint = endpoints.RegionalSTSEndpoint
 build:
-	sess := session.Must(session.NewSession(cfg)) // want "STS00[23]"
-	return sts.New(sess)
+	sess := session.Must(session.NewSession(cfg))
+	return sts.New(sess) // want "STS00[23]"
 }
 
 // The twin: the setting is made before the goto, so no path skips it.

@@ -32,9 +32,9 @@ func CaseDeclaredThenAssigned() any {
 	if region != "" {
 		sess = session.Must(session.NewSession(&aws.Config{Region: aws.String(region), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}))
 	} else {
-		sess = session.Must(session.NewSession()) // want `STS002: v1 STS client may use the global endpoint when region != "" is false; set STSRegionalEndpoint`
+		sess = session.Must(session.NewSession())
 	}
-	return sts.New(sess)
+	return sts.New(sess) // want `STS002: v1 STS client may use the global endpoint when region != "" is false; set STSRegionalEndpoint`
 }
 
 // "Regional whenever the code sets a Region" is not regional: without the
@@ -44,11 +44,11 @@ func CaseDeclaredThenAssigned() any {
 //truth:env APP_REGION= AWS_REGION=eu-west-1
 func CaseRegionalOnlyWithRegionFlag() any {
 	region := os.Getenv("APP_REGION")
-	sess := session.Must(session.NewSession()) // want `STS002: .* may use the global endpoint when region != "" is false`
+	sess := session.Must(session.NewSession())
 	if region != "" {
 		sess = sess.Copy(aws.NewConfig().WithRegion(region).WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint))
 	}
-	return sts.New(sess)
+	return sts.New(sess) // want `STS002: .* may use the global endpoint when region != "" is false`
 }
 
 // Field stores on one branch of a config the session is built from.

@@ -135,9 +135,9 @@ func conditionalRegion(region string) *sts.STS {
 // reported where the session is built without it, for the path that skips
 // the branch.
 func regionalOnlySometimes(region string, fips bool) *sts.STS {
-	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("eu-west-1")})) // want `STS003: v1 STS client may use the global endpoint when fips is false \(Region "eu-west-1"\); set STSRegionalEndpoint`
+	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("eu-west-1")}))
 	if fips {
 		sess = sess.Copy(&aws.Config{STSRegionalEndpoint: endpoints.RegionalSTSEndpoint})
 	}
-	return sts.New(sess)
+	return sts.New(sess) // want `STS003: v1 STS client may use the global endpoint when fips is false \(Region "eu-west-1"\); set STSRegionalEndpoint`
 }

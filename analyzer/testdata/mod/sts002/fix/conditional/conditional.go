@@ -19,19 +19,19 @@ func CaseElseBranch() any {
 	if region := os.Getenv("APP_REGION"); region != "" {
 		sess = session.Must(session.NewSession(&aws.Config{Region: aws.String(region), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}))
 	} else {
-		sess = session.Must(session.NewSession()) // want `STS002: .* may use the global endpoint when region != "" is false; set STSRegionalEndpoint`
+		sess = session.Must(session.NewSession())
 	}
-	return sts.New(sess)
+	return sts.New(sess) // want `STS002: .* may use the global endpoint when region != "" is false; set STSRegionalEndpoint`
 }
 
 //truth:env APP_REGION=eu-west-1
 //truth:env APP_REGION= AWS_REGION=us-east-1
 func CaseCopyWhenRegion() any {
-	sess := session.Must(session.NewSession(&aws.Config{ // want `STS002: .* may use the global endpoint when region != "" is false; set STSRegionalEndpoint`
+	sess := session.Must(session.NewSession(&aws.Config{
 		MaxRetries: aws.Int(3),
 	}))
 	if region := os.Getenv("APP_REGION"); region != "" {
 		sess = sess.Copy(aws.NewConfig().WithRegion(region).WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint))
 	}
-	return sts.New(sess)
+	return sts.New(sess) // want `STS002: .* may use the global endpoint when region != "" is false; set STSRegionalEndpoint`
 }
