@@ -153,7 +153,7 @@ func (p *pass) attachFinding(rt *route) {
 			at = at || e.node != nil && e.node.Pos() == f.pos
 		}
 		for _, r := range f.related {
-			at = at || rt.within(r) || rt.decidedAt(r)
+			at = at || rt.within(r) || rt.decidedAtOwn(r)
 		}
 		k := key{f.id, f.pos, f.suppressed}
 		if !at || seen[k] {

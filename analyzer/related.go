@@ -46,6 +46,19 @@ func (rt *route) decidedAt(pos token.Pos) bool {
 	return false
 }
 
+// decidedAtOwn reports whether one of the route's evidence nodes other
+// than a helper's inner constructor starts at pos: that constructor is
+// shared by every call of the helper, so a related location there does
+// not lead to one route.
+func (rt *route) decidedAtOwn(pos token.Pos) bool {
+	for _, e := range rt.evidence {
+		if e.node != nil && e.node.Pos() == pos && e.role != inventory.EvidenceClient {
+			return true
+		}
+	}
+	return false
+}
+
 // decidedIn reports whether one of the route's evidence nodes lies inside
 // n (n itself included).
 func (rt *route) decidedIn(n ast.Node) bool {
@@ -131,4 +144,15 @@ func sessionAt(cl flow.Client) []analysis.RelatedInformation {
 	}
 	return []analysis.RelatedInformation{{Pos: cl.Via.Pos(), End: cl.Via.End(),
 		Message: "the session on that path is built here without STSRegionalEndpoint"}}
+}
+
+// helperAt returns the related location of a finding on a call of a
+// helper that builds the client from its arguments: the constructor call
+// inside the helper, the other end of the route.
+func helperAt(cl flow.Client) []analysis.RelatedInformation {
+	if !cl.Helper || cl.Inner == nil || cl.Inner == cl.At {
+		return nil
+	}
+	return []analysis.RelatedInformation{{Pos: cl.Inner.Pos(), End: cl.Inner.End(),
+		Message: flow.ExprString(cl.Inner.Fun) + " in the helper builds it here"}}
 }

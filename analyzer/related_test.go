@@ -51,6 +51,9 @@ func TestRelated(t *testing.T) {
 		// At the client (its session legacy on every path): the provider
 		// built over it.
 		"STS002 clients.go:68 → clients.go:69: stscreds.NewCredentialsWithClient builds the credential provider here",
+		// At a call of a helper that builds the client from the
+		// caller's session: the construction inside.
+		"STS002 clients.go:86 → clients.go:81: sts.New in the helper builds it here",
 		"STS003 clients.go:62 → sessions.go:47: the session on that path is built here without STSRegionalEndpoint",
 		// STS006 at the Region: the clients and presign client it reaches.
 		"STS006 clients.go:45 → clients.go:49: sts.NewFromConfig builds the STS client here",

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -76,7 +77,7 @@ func (p *pass) checkV1Clients(id string) {
 		if !p.flow.ClientSends(cl) {
 			continue // a client whose requests are only built and signed
 		}
-		p.report(id, cl.At, v1Message(cl), p.v1ClientFix(cl), append(sessionAt(cl), p.routesAt(cl.At)...)...)
+		p.report(id, cl.At, v1Message(cl), p.v1ClientFix(cl), slices.Concat(sessionAt(cl), helperAt(cl), p.routesAt(cl.At))...)
 	}
 }
 

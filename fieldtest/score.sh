@@ -17,7 +17,10 @@
 #
 # Per defect: a finding on a non-TP line that defects.tsv lists as another
 # line of the same defect as TP label(s) counts as TP instead of FP, and
-# those TP labels count as found. defects.tsv does not change labels: each
+# those TP labels count as found. (Then "+related": line-level, but a
+# finding whose related location is on a TP label's line finds that label
+# and is no FP; reports without related locations score as line-level.)
+# defects.tsv does not change labels: each
 # row names a finding line, the TP label line of the same defect and where
 # that equivalence was written down (a label note saying "duplicate of line
 # N" / "labelled at ...", or the class-8 table of RESULTS.md). This is the
@@ -60,6 +63,12 @@ def repo_score:
 	| ([($r.matched // [])[] | key($r.repo; $r.commit; .file; .line)] | unique) as $tp
 	| ([($r.missed // [])[] | {k: (key($r.repo; $r.commit; .file; .line)), file, line, label: .label, note}]) as $fn
 	| ([$fp[] | select($same[.k] != null)]) as $mapped
+	| def relkeys: [(.related // [])[] | capture("^(?<f>.*):(?<l>[0-9]+)$") | key($r.repo; $r.commit; .f; .l)];
+	  ($tp + [$fn[].k]) as $tplabels
+	| ([($r.unmatched // [])[] | select(.label != "unclear") | {k: (key($r.repo; $r.commit; .file; .line)), rel: relkeys}]
+		| group_by(.k) | map({k: .[0].k, rel: (map(.rel[]) | unique)})) as $fprel
+	| ([$fprel[] | select(any(.rel[]; . as $x | $tplabels | index($x) != null))]) as $relfp
+	| ([$relfp[].rel[], (($r.matched // [])[] | relkeys[])] | unique | map(select(. as $x | $tplabels | index($x) != null))) as $relcov
 	| ([$mapped[] | $same[.k][]] | unique) as $covered
 	| {
 		repo: $r.repo, commit: $r.commit[0:12], seconds: $r.seconds,
@@ -68,6 +77,8 @@ def repo_score:
 		line: {findings: $r.findings, tp: ($tp | length), fp: ($fp | length), fn: ($fn | length)},
 		defect: {tp: (($tp | length) + ($mapped | length)), fp: (($fp | length) - ($mapped | length)),
 			fn: ([$fn[] | select(.k as $k | $covered | index($k) | not)] | length)},
+		related: {tp: ([$tp[], $relcov[]] | unique | length), fp: (($fp | length) - ($relfp | length)),
+			fn: ([$fn[] | select(.k as $k | $relcov | index($k) | not)] | length)},
 		fps: [$fp[] | . + {same: $same[.k]}],
 		fns: [$fn[] | . + {covered: (.k as $k | $covered | index($k) != null)}]
 	};
@@ -77,18 +88,20 @@ def totals: {
 	findings: sum(.line.findings),
 	line: {tp: sum(.line.tp), fp: sum(.line.fp), fn: sum(.line.fn)},
 	defect: {tp: sum(.defect.tp), fp: sum(.defect.fp), fn: sum(.defect.fn)},
+	related: {tp: sum(.related.tp), fp: sum(.related.fp), fn: sum(.related.fn)},
 	seconds: sum(.seconds), repos: length, load_errors: sum(.load_errors)
 };
 def row($name): "\($name)\t\(.repos)\t\(.findings)\t" +
 	"\(.line.tp)\t\(.line.fp)\t\(.line.fn)\t\(ratio(.line.tp; .line.tp + .line.fp))\t\(ratio(.line.tp; .line.tp + .line.fn))\t" +
 	"\(.defect.tp)\t\(.defect.fp)\t\(.defect.fn)\t\(ratio(.defect.tp; .defect.tp + .defect.fp))\t\(ratio(.defect.tp; .defect.tp + .defect.fn))\t" +
+	"\(.related.tp)\t\(.related.fp)\t\(.related.fn)\t\(ratio(.related.tp; .related.tp + .related.fp))\t\(ratio(.related.tp; .related.tp + .related.fn))\t" +
 	"\(.seconds | round)";
 
 [inputs | {name: input_filename, rep: .}]
 | map(. + {scores: [.rep.repos[] | repo_score]}) as $files
 | ($files | map(.scores[]) | map(select(.harness != {tp: .line.tp, fp: .line.fp, fn: .line.fn}))) as $bad
 | (if ($bad | length) > 0 then "warning: recomputed line counts differ from the harness for \([$bad[].repo] | join(", "))\n" else "" end)
-+ "file\tmodule roots\tfindings\tline TP\tFP\tFN\tprecision\trecall\tdefect TP\tFP\tFN\tprecision\trecall\tseconds\n"
++ "file\tmodule roots\tfindings\tline TP\tFP\tFN\tprecision\trecall\tdefect TP\tFP\tFN\tprecision\trecall\t+related TP\tFP\tFN\tprecision\trecall\tseconds\n"
 + ([$files[] | .name as $n | .scores | totals | row($n)] | join("\n")) + "\n"
 + (if ($files | length) > 1 then ([$files[].scores[]] | totals | row("ALL")) + "\n" else "" end)
 + "\nper check, line-level (lines with a finding of the check; a line can count for several checks)\n"

@@ -368,7 +368,14 @@ func analyseRepo(a *analysis.Analyzer, o *options, b BuildRow, r *RepoResult) ([
 			if !ok {
 				continue
 			}
-			findings = append(findings, Finding{File: rel, Line: pos.Line, Column: pos.Column, Check: checkID(d), Message: d.Message})
+			fd := Finding{File: rel, Line: pos.Line, Column: pos.Column, Check: checkID(d), Message: d.Message}
+			for _, ri := range d.Related {
+				rp := p.Fset.Position(ri.Pos)
+				if rrel, ok := relTo(r.Dir, rp.Filename); ok {
+					fd.Related = append(fd.Related, fmt.Sprintf("%s:%d", rrel, rp.Line))
+				}
+			}
+			findings = append(findings, fd)
 		}
 	}
 	return findings, analysed

@@ -2,6 +2,7 @@ package main
 
 import (
 	"sort"
+	"strings"
 )
 
 // A Finding is one diagnostic of the analyzer in a repository's own files.
@@ -11,6 +12,10 @@ type Finding struct {
 	Column  int    `json:"column"`
 	Check   string `json:"check"` // check ID, e.g. "STS002"
 	Message string `json:"message"`
+	// Related are the finding's related locations, "file:line" relative
+	// to the repository root: the other ends of its route, which
+	// fieldtest/score.sh may count as the finding's lines too.
+	Related []string `json:"related,omitempty"`
 }
 
 type lineKey struct {
@@ -219,11 +224,16 @@ func (s *Score) check(id string) *Metrics {
 // dedupe drops findings reported twice at the same place with the same
 // message (a package and its test variant are both analysed).
 func dedupe(fs []Finding) []Finding {
-	seen := map[Finding]bool{}
+	type key struct {
+		file, check, message, related string
+		line, column              int
+	}
+	seen := map[key]bool{}
 	var out []Finding
 	for _, f := range fs {
-		if !seen[f] {
-			seen[f] = true
+		k := key{f.File, f.Check, f.Message, strings.Join(f.Related, " "), f.Line, f.Column}
+		if !seen[k] {
+			seen[k] = true
 			out = append(out, f)
 		}
 	}

@@ -74,3 +74,14 @@ func v1AwsGlobal() any {
 	sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("aws-global")})) // want `STS006`
 	return sts.New(sess)
 }
+
+// newClient builds the client from its caller's session: a finding at a
+// call of it points at the construction inside.
+func newClient(s *session.Session) *sts.STS {
+	return sts.New(s)
+}
+
+// helperCaller passes newClient a session without the setting.
+func helperCaller() any {
+	return newClient(session.Must(session.NewSession())) // want `STS002: v1 STS client \(built by newClient\)`
+}
