@@ -226,7 +226,7 @@ func (s *Score) check(id string) *Metrics {
 func dedupe(fs []Finding) []Finding {
 	type key struct {
 		file, check, message, related string
-		line, column              int
+		line, column                  int
 	}
 	seen := map[key]bool{}
 	var out []Finding
