@@ -12,6 +12,7 @@ package flow
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"github.com/stsregional/stsregional/analyzer/internal/reaching"
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
@@ -105,6 +106,13 @@ func (f *Flow) ClientSends(cl Client) bool {
 			return true
 		}
 		if !holdsSDKType(end.Type, 0) && !passesHTTPRequest(fn, end.Type) {
+			if programType(end.Type) {
+				// Another package's function or method given a value of
+				// its own types that holds the client (a struct it was
+				// stored in, a method value bound to one): that code
+				// may call it.
+				return true
+			}
 			continue // printed, compared, read, kept as any
 		}
 		if buildsRequest(fn) || signsOnly(fn) {
@@ -113,6 +121,22 @@ func (f *Flow) ClientSends(cl Client) bool {
 		return true
 	}
 	return false
+}
+
+// programType reports whether t is, or points to, a named type of a
+// package outside the standard library: a type of the program (or of a
+// library it uses) that may hold the value and use it, unlike any, a
+// string or a standard-library value such as an http.Header.
+func programType(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	first, _, _ := strings.Cut(n.Obj().Pkg().Path(), "/")
+	return strings.Contains(first, ".")
 }
 
 // buildsRequest reports whether fn is a v1 client method that returns a
