@@ -43,6 +43,8 @@ import (
 	"github.com/aws/aws-sdk-go/aws/session"
 	"github.com/aws/aws-sdk-go/service/sts"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+
+	"example.com/mod/flow/resolvers/resolverlib"
 )
 
 // --- v1: a resolver that builds the regional host for every Region ---
@@ -361,6 +363,53 @@ func CaseV1ResolverComparesEndpointsID() any {
 			}
 			return endpoints.DefaultResolver().EndpointFor(service, region, opts...)
 		}),
+	}))
+	return sts.New(sess)
+}
+
+// --- v1: a resolver built by another package's constructor ---
+
+// A legacy Region set in code with a library resolver that answers STS
+// with the regional host of every non-empty Region: the legacy mapping
+// never runs, the call is regional.
+func CaseV1LibResolverRegionSet() any {
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:           aws.String("us-east-1"),
+		EndpointResolver: resolverlib.RegionalSTS(endpoints.DefaultResolver()),
+	}))
+	return sts.New(sess)
+}
+
+// The same library resolver on a session without a Region in code or in
+// the environment: the resolver gets the empty Region and answers with
+// the global host.
+//
+//truth:env AWS_REGION= AWS_DEFAULT_REGION=
+func CaseV1LibResolverRegionEmpty() any {
+	sess := session.Must(session.NewSession(&aws.Config{
+		EndpointResolver: resolverlib.RegionalSTS(endpoints.DefaultResolver()),
+	}))
+	return sts.New(sess) // want "STS002"
+}
+
+// A library resolver that answers STS with the global host whatever the
+// Region: a Region outside the legacy list does not help.
+func CaseV1LibResolverGlobal() any {
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:              aws.String("eu-west-1"),
+		STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
+		EndpointResolver:    resolverlib.GlobalSTS(),
+	}))
+	return sts.New(sess) // want "STS00[2-6]"
+}
+
+// A library resolver that hands STS to the default resolver with the
+// session's options: the regional setting is kept.
+func CaseV1LibResolverDelegatesRegional() any {
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:              aws.String("us-east-1"),
+		STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
+		EndpointResolver:    resolverlib.Delegating(),
 	}))
 	return sts.New(sess)
 }
