@@ -29,6 +29,12 @@
 //     dead (ok), while comparing with sts.EndpointsID takes it (bad).
 //   - v2 EndpointResolverV2 returning a URI parsed from a string built from
 //     params.Region (ok) or the global URL (bad).
+//   - v1 resolver built by another package's constructor (resolverlib,
+//     judged by its ResolverFact): regional host for every non-empty Region
+//     with a Region set in code (ok) or with no Region at all (bad); a
+//     constructor whose resolver always answers the global host (bad); one
+//     that delegates with the session's options on a regional (ok) or
+//     legacy (bad) session.
 package resolvers
 
 import (
@@ -412,4 +418,14 @@ func CaseV1LibResolverDelegatesRegional() any {
 		EndpointResolver:    resolverlib.Delegating(),
 	}))
 	return sts.New(sess)
+}
+
+// The same delegating library resolver on a legacy session without the
+// STS setting: the default resolver's legacy mapping sends it global.
+func CaseV1LibResolverDelegatesLegacy() any {
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:           aws.String("us-east-1"),
+		EndpointResolver: resolverlib.Delegating(),
+	}))
+	return sts.New(sess) // want "STS003"
 }
