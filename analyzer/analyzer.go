@@ -46,7 +46,7 @@ func newAnalyzer(cfg *Config) *analysis.Analyzer {
 		URL:  DocURL,
 		// Facts describe the v1 sessions and configs that functions return
 		// and package-level variables hold.
-		FactTypes: []analysis.Fact{(*flow.SessionFact)(nil), (*flow.ValueFact)(nil), (*flow.EnvFact)(nil), (*flow.WrapperFact)(nil)},
+		FactTypes: []analysis.Fact{(*flow.SessionFact)(nil), (*flow.ValueFact)(nil), (*flow.EnvFact)(nil), (*flow.WrapperFact)(nil), (*flow.ResolverFact)(nil)},
 		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
 	}
 	// A fresh FlagSet per analyzer, so tests and drivers never share state.
@@ -157,6 +157,7 @@ func run(ap *analysis.Pass, cfg *Config) (_ any, err error) {
 	p.flow.ExportValueFacts()
 	p.flow.ExportEnvFact()
 	p.flow.ExportWrapperFacts()
+	p.flow.ExportResolverFacts()
 	return nil, nil
 }
 

@@ -54,6 +54,12 @@ func runSTS005(p *pass) {
 		p.report(V1ResolverCall, call, msg, sf)
 	}
 	p.checkResolverURLs(false)
+	// A resolver built by another package whose STS answer may be the
+	// global host: that package's code is not reported here, so the call
+	// that brings the resolver in is.
+	for _, call := range p.flow.GlobalLibResolvers() {
+		p.report(V1ResolverCall, call, "the v1 resolver this call returns answers STS with the global endpoint; use a resolver that returns the regional host", nil)
+	}
 }
 
 // checkResolverURLs reports custom resolvers (v1, or v2 when v2 is set)

@@ -44,6 +44,12 @@ type conf struct {
 	// credential chain of its own (credchain.go).
 	creds bool
 
+	// rvRegional is the EndpointResolver value, a call of another
+	// package's function whose resolver answers STS by its own code for
+	// every non-empty Region (ResolverFact): it pins the endpoint once the
+	// Region is known to be set (settled).
+	rvRegional ast.Expr
+
 	setting  ast.Expr // the STSRegionalEndpoint value, if set in code
 	override ast.Expr // the Endpoint or variant value, if set in code
 
@@ -93,6 +99,9 @@ func (a *conf) mergeFlat(b conf) {
 	if b.endpointExpr != nil {
 		a.endpointExpr = b.endpointExpr
 	}
+	if b.rvRegional != nil {
+		a.rvRegional = b.rvRegional
+	}
 	a.endpoint = a.endpoint || b.endpoint
 	a.variant = a.variant || b.variant
 	a.opaque = a.opaque || b.opaque
@@ -102,6 +111,7 @@ func (a *conf) mergeFlat(b conf) {
 // safe reports whether a client with configuration c provably avoids the
 // global endpoint whatever the environment.
 func (c conf) safe() bool {
+	c = c.settled()
 	if c.variant || c.endpoint {
 		return true
 	}
@@ -113,6 +123,21 @@ func (c conf) safe() bool {
 		return true
 	}
 	return r != nil && r.Known && !sdk.LegacyRegions[r.Value]
+}
+
+// settled returns c with a library resolver that answers STS by its own
+// code for non-empty Regions (rvRegional) counted as an explicit endpoint
+// when the Region is set in code and not provably empty or aws-global: the
+// resolver then replaces the SDK's resolution and the session's STS
+// setting with it. Without a Region in code the Region may be empty, and
+// the session's own verdict stands (an empty Region is global either way).
+func (c conf) settled() conf {
+	r := c.region
+	if c.rvRegional == nil || c.endpoint || r == nil || r.Known && (r.Value == "" || r.Value == sdk.GlobalRegion) {
+		return c
+	}
+	c.endpoint, c.override = true, c.rvRegional
+	return c
 }
 
 // evalConfig evaluates a *aws.Config or aws.Config expression. ok is false
@@ -359,6 +384,8 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 		// resolver): its returns are judged where they are written.
 		if f.v1ResolverDecides(value) {
 			c.endpoint, c.override = true, value
+		} else if f.importedResolverAnswer(value) == rvRegionalWhenSet {
+			c.rvRegional = value
 		}
 	case "Credentials":
 		c.creds = !f.isNil(value)

@@ -52,6 +52,7 @@ func (f *SessionFact) String() string {
 }
 
 func factOf(s sess) *SessionFact {
+	s.conf = s.conf.settled()
 	f := &SessionFact{
 		Mode:       uint8(s.conf.mode),
 		Endpoint:   s.conf.endpoint,

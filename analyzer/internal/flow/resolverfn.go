@@ -131,13 +131,26 @@ func resolverParams(fn *ssa.Function) (service, region *ssa.Parameter) {
 // arguments can reach: the control-flow graph from the entry, taking at
 // each branch whose condition env decides only the side it selects.
 func (f *Flow) reachableReturns(fn *ssa.Function, env resolverEnv) []*ssa.Return {
+	rets, _ := f.reachable(fn, env)
+	return rets
+}
+
+// reachable is reachableReturns that also returns the edges the walk
+// takes (from, to), so that a phi's value can be limited to its live
+// edges.
+func (f *Flow) reachable(fn *ssa.Function, env resolverEnv) ([]*ssa.Return, map[[2]*ssa.BasicBlock]bool) {
 	if len(fn.Blocks) == 0 {
-		return nil
+		return nil, nil
 	}
 	service, region := resolverParams(fn)
 	var out []*ssa.Return
+	edges := map[[2]*ssa.BasicBlock]bool{}
 	seen := map[*ssa.BasicBlock]bool{}
 	stack := []*ssa.BasicBlock{fn.Blocks[0]}
+	push := func(from, to *ssa.BasicBlock) {
+		edges[[2]*ssa.BasicBlock{from, to}] = true
+		stack = append(stack, to)
+	}
 	for len(stack) > 0 {
 		b := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -149,18 +162,20 @@ func (f *Flow) reachableReturns(fn *ssa.Function, env resolverEnv) []*ssa.Return
 		case *ssa.If:
 			if v, ok := f.condValue(x.Cond, service, region, env, 0); ok {
 				if v {
-					stack = append(stack, b.Succs[0])
+					push(b, b.Succs[0])
 				} else {
-					stack = append(stack, b.Succs[1])
+					push(b, b.Succs[1])
 				}
 				continue
 			}
 		case *ssa.Return:
 			out = append(out, x)
 		}
-		stack = append(stack, b.Succs...)
+		for _, s := range b.Succs {
+			push(b, s)
+		}
 	}
-	return out
+	return out, edges
 }
 
 // argString is a string operand of a branch condition, as far as env

@@ -476,6 +476,7 @@ func finding(cl Client) bool {
 // decide decides one path: a client built from session s with the merged
 // configuration c.
 func (f *Flow) decide(cl Client, s sess, c conf) Client {
+	c = c.settled()
 	cl.At = cl.Call
 	cl.Region = c.region
 	cl.Pinned = c.endpoint || c.variant

@@ -29,6 +29,12 @@
 //     dead (ok), while comparing with sts.EndpointsID takes it (bad).
 //   - v2 EndpointResolverV2 returning a URI parsed from a string built from
 //     params.Region (ok) or the global URL (bad).
+//   - v1 resolver built by another package's constructor (resolverlib,
+//     judged by its ResolverFact): regional host for every non-empty Region
+//     with a Region set in code (ok) or with no Region at all (bad); a
+//     constructor whose resolver always answers the global host (bad); one
+//     that delegates with the session's options on a regional (ok) or
+//     legacy (bad) session.
 package resolvers
 
 import (
@@ -43,6 +49,8 @@ import (
 	"github.com/aws/aws-sdk-go/aws/session"
 	"github.com/aws/aws-sdk-go/service/sts"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+
+	"example.com/mod/flow/resolvers/resolverlib"
 )
 
 // --- v1: a resolver that builds the regional host for every Region ---
@@ -363,4 +371,61 @@ func CaseV1ResolverComparesEndpointsID() any {
 		}),
 	}))
 	return sts.New(sess)
+}
+
+// --- v1: a resolver built by another package's constructor ---
+
+// A legacy Region set in code with a library resolver that answers STS
+// with the regional host of every non-empty Region: the legacy mapping
+// never runs, the call is regional.
+func CaseV1LibResolverRegionSet() any {
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:           aws.String("us-east-1"),
+		EndpointResolver: resolverlib.RegionalSTS(endpoints.DefaultResolver()),
+	}))
+	return sts.New(sess)
+}
+
+// The same library resolver on a session without a Region in code or in
+// the environment: the resolver gets the empty Region and answers with
+// the global host.
+//
+//truth:env AWS_REGION= AWS_DEFAULT_REGION=
+func CaseV1LibResolverRegionEmpty() any {
+	sess := session.Must(session.NewSession(&aws.Config{
+		EndpointResolver: resolverlib.RegionalSTS(endpoints.DefaultResolver()),
+	}))
+	return sts.New(sess) // want "STS002"
+}
+
+// A library resolver that answers STS with the global host whatever the
+// Region: a Region outside the legacy list does not help.
+func CaseV1LibResolverGlobal() any {
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:              aws.String("eu-west-1"),
+		STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
+		EndpointResolver:    resolverlib.GlobalSTS(), // want "STS005"
+	}))
+	return sts.New(sess)
+}
+
+// A library resolver that hands STS to the default resolver with the
+// session's options: the regional setting is kept.
+func CaseV1LibResolverDelegatesRegional() any {
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:              aws.String("us-east-1"),
+		STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
+		EndpointResolver:    resolverlib.Delegating(),
+	}))
+	return sts.New(sess)
+}
+
+// The same delegating library resolver on a legacy session without the
+// STS setting: the default resolver's legacy mapping sends it global.
+func CaseV1LibResolverDelegatesLegacy() any {
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:           aws.String("us-east-1"),
+		EndpointResolver: resolverlib.Delegating(),
+	}))
+	return sts.New(sess) // want "STS003"
 }
