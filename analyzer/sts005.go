@@ -19,7 +19,9 @@ var sts005 = Check{
 		Text: "A v1 `EndpointFor` call on one of the SDK's resolvers (`DefaultResolver()`, a partition) resolving " +
 			"`\"sts\"` without `endpoints.STSRegionalEndpointOption`; a custom resolver that calls `EndpointFor` " +
 			"without forwarding the options it received; or a function shaped like a v1 resolver (returning " +
-			"`(endpoints.ResolvedEndpoint, error)`) that returns the global URL.\n\n" +
+			"`(endpoints.ResolvedEndpoint, error)`) that returns the global URL; or a call of another package's " +
+			"function whose returned resolver may answer STS with the global URL (reported at the call, as that " +
+			"package's code is not this one's).\n\n" +
 			"Why: with no options the STS mode is unset, which the resolver treats as `legacy` " +
 			"(`aws/endpoints/v3model.go`): the 15 legacy Regions resolve to `sts.amazonaws.com`. A custom " +
 			"resolver returning the global URL sends STS calls from every Region to us-east-1. Calls that " +
