@@ -652,3 +652,4 @@ func paramType(sig *types.Signature, i int, invoke bool) types.Type {
 	}
 	return nil
 }
+
