@@ -652,4 +652,3 @@ func paramType(sig *types.Signature, i int, invoke bool) types.Type {
 	}
 	return nil
 }
-
