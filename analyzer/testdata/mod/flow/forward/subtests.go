@@ -23,7 +23,7 @@ type subtest struct {
 	name   string
 	region string
 	want   sessionWant
-	check  func(sessionWant, *aws.Config) error
+	check  func(sessionWant, *session.Session, error) error
 }
 
 // subtests is the table both cases run: the legacy row holds the setting
@@ -56,19 +56,31 @@ func runSubtest(name string, f func()) {
 	f()
 }
 
-// checkSession compares the expected session's configuration with the one
-// built.
-func checkSession(w sessionWant, got *aws.Config) error {
-	if !reflect.DeepEqual(w.want.Config.STSRegionalEndpoint, got.STSRegionalEndpoint) {
-		return fmt.Errorf("got %v, want %v", got.STSRegionalEndpoint, w.want.Config.STSRegionalEndpoint)
+// checkSession compares the expected session's configuration with the
+// session built.
+func checkSession(w sessionWant, got *session.Session, err error) error {
+	if err != nil {
+		return err
+	}
+	if !reflect.DeepEqual(w.want.Config.STSRegionalEndpoint, got.Config.STSRegionalEndpoint) {
+		return fmt.Errorf("got %v, want %v", got.Config.STSRegionalEndpoint, w.want.Config.STSRegionalEndpoint)
 	}
 	return w.err
 }
 
+// regionalSession stands for the code under test: it builds a regional
+// session from a row's input.
+func regionalSession(region string) (*session.Session, error) {
+	return session.NewSession(&aws.Config{
+		Region:              aws.String(region),
+		STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
+	})
+}
+
 // A table of expected sessions, the legacy one among them, run row by row
 // through a subtest closure and a check func: the expected value is only
-// compared; the sessions built from the rows' inputs (and the client
-// returned) are regional.
+// compared with the session the code under test builds from the row's
+// input; that session (and the client returned) is regional.
 func CaseSubtestTableComparedOnly() any {
 	tests := []subtest{
 		{
@@ -89,6 +101,7 @@ func CaseSubtestTableComparedOnly() any {
 		},
 	}
 	var failed error
+	var client *sts.STS
 	for _, tc := range tests {
 		test := tc
 		runSubtest(test.name, func() {
@@ -96,18 +109,17 @@ func CaseSubtestTableComparedOnly() any {
 			if check == nil {
 				check = checkSession
 			}
-			got := &aws.Config{Region: aws.String(test.region), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}
-			if err := check(test.want, got); err != nil && failed == nil {
+			got, err := regionalSession(test.region)
+			if err := check(test.want, got, err); err != nil && failed == nil {
 				failed = err
+			}
+			if client == nil && err == nil {
+				client = sts.New(got)
 			}
 		})
 	}
 	_ = failed // the legacy row's mismatch is the test's finding, not a client
-	sess := session.Must(session.NewSession(&aws.Config{
-		Region:              aws.String(tests[0].region),
-		STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
-	}))
-	return sts.New(sess)
+	return client
 }
 
 // The same table, with its types declared in the case as a test declares
@@ -161,7 +173,8 @@ func CaseHelperSubtestsComparedOnly() any {
 	for _, tc := range subtests() {
 		test := tc
 		runSubtest(test.name, func() {
-			if err := checkSession(test.want, &aws.Config{STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}); err == nil {
+			got, err := regionalSession(test.region)
+			if err := checkSession(test.want, got, err); err == nil {
 				region = test.region
 			}
 		})

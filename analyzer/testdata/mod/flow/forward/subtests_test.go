@@ -10,12 +10,6 @@ import (
 	"github.com/aws/aws-sdk-go/service/sts"
 )
 
-// buildConfig stands for the code under test: it builds the regional
-// configuration the table's expected values describe.
-func buildConfig(region string) *aws.Config {
-	return &aws.Config{Region: aws.String(region), STSRegionalEndpoint: endpoints.RegionalSTSEndpoint}
-}
-
 // TestExpectedSessions is shaped as generated table tests are: the
 // expected session holds LegacySTSEndpoint, each row runs in t.Run, and
 // the expected value only reaches a comparator. Nothing is reported (the
@@ -30,10 +24,13 @@ func TestExpectedSessions(t *testing.T) {
 		name      string
 		region    string
 		want      want
-		checkFunc func(want, *aws.Config) error
+		checkFunc func(want, *session.Session, error) error
 	}
-	defaultCheckFunc := func(w want, got *aws.Config) error {
-		if !reflect.DeepEqual(w.want.Config.STSRegionalEndpoint, got.STSRegionalEndpoint) {
+	defaultCheckFunc := func(w want, got *session.Session, err error) error {
+		if err != nil {
+			return err
+		}
+		if !reflect.DeepEqual(w.want.Config.STSRegionalEndpoint, got.Config.STSRegionalEndpoint) {
 			return w.err
 		}
 		return nil
@@ -64,8 +61,8 @@ func TestExpectedSessions(t *testing.T) {
 			if test.checkFunc == nil {
 				checkFunc = defaultCheckFunc
 			}
-			got := buildConfig(test.region)
-			if err := checkFunc(test.want, got); err != nil {
+			got, err := regionalSession(test.region)
+			if err := checkFunc(test.want, got, err); err != nil {
 				tt.Errorf("error = %v", err)
 			}
 		})
