@@ -68,6 +68,17 @@ func checkSession(w sessionWant, got *session.Session, err error) error {
 	return w.err
 }
 
+// sessionBuilder stands for the code under test: a struct of options
+// whose method builds a regional session.
+type sessionBuilder struct {
+	region string
+}
+
+// build builds the session from the options.
+func (b *sessionBuilder) build() (*session.Session, error) {
+	return regionalSession(b.region)
+}
+
 // regionalSession stands for the code under test: it builds a regional
 // session from a row's input.
 func regionalSession(region string) (*session.Session, error) {
@@ -99,6 +110,15 @@ func CaseSubtestTableComparedOnly() any {
 				STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
 			}}},
 		},
+		func() subtest {
+			return subtest{
+				name:   "legacy, built by a function literal",
+				region: "us-east-1",
+				want: sessionWant{want: &session.Session{Config: &aws.Config{
+					STSRegionalEndpoint: endpoints.LegacySTSEndpoint,
+				}}},
+			}
+		}(),
 	}
 	var failed error
 	var client *sts.STS
@@ -109,7 +129,8 @@ func CaseSubtestTableComparedOnly() any {
 			if check == nil {
 				check = checkSession
 			}
-			got, err := regionalSession(test.region)
+			b := &sessionBuilder{region: test.region}
+			got, err := b.build()
 			if err := check(test.want, got, err); err != nil && failed == nil {
 				failed = err
 			}
