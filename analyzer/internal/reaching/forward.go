@@ -59,14 +59,14 @@ func (f Forward) Used() bool { return f.Open || f.Compared || len(f.Ends) > 0 }
 func (g *Graph) Forward(e ast.Expr, follow func(End) bool) Forward {
 	g.build()
 	e = ast.Unparen(e)
-	fw := &forwarder{g: g, follow: follow, seen: map[ssa.Value]bool{}}
+	fw := &forwarder{g: g, follow: follow, seen: map[step]bool{}, held: map[step]bool{}}
 	started := false
 	for _, fn := range g.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if s, ok := instr.(*ssa.Store); ok && g.rhs[s.Pos()] == e {
 					started = true
-					fw.memory(s.Addr, 0)
+					fw.memory(s.Addr, "", 0)
 				}
 			}
 		}
@@ -74,7 +74,7 @@ func (g *Graph) Forward(e ast.Expr, follow func(End) bool) Forward {
 	if !started {
 		if v, ok := g.valueOf[e]; ok {
 			started = true
-			fw.value(v, 0)
+			fw.value(v, "", 0)
 		}
 	}
 	if !started {
@@ -88,8 +88,63 @@ type forwarder struct {
 	g      *Graph
 	follow func(End) bool
 	out    Forward
-	seen   map[ssa.Value]bool
-	steps  int
+	// seen are the values followed, held the containers walked up, each
+	// with the path at which it carries.
+	seen  map[step]bool
+	held  map[step]bool
+	steps int
+}
+
+// A step is a value reached with the path at which it holds the followed
+// value.
+type step struct {
+	v    ssa.Value
+	path string
+}
+
+// A path says where inside a value the followed value sits, as a string
+// of selectors read left to right: deref (the pointee of a pointer), elem
+// (an element of a slice, array or map, or a map key) and a field
+// selector per field index. The empty path is the followed value itself;
+// anything taken from it (a field, an element, its pointee) is part of it
+// and carries it. Keeping the path is what tells a table row's want field
+// from its name or input field: a load of another field of a carrying
+// struct does not carry.
+const (
+	deref = "*"
+	elem  = "["
+)
+
+// fieldSel is the selector of field i.
+func fieldSel(i int) string { return string(rune(0x100 + i)) }
+
+// maxPath bounds a path's length in selectors. A longer path keeps its
+// prefix: a prefix says the followed value is somewhere below, which is
+// what the empty path says of the value itself, so cutting only widens
+// what carries.
+const maxPath = 8
+
+// push prepends sel to path.
+func push(sel, path string) string {
+	p := []rune(sel + path)
+	if len(p) > maxPath {
+		p = p[:maxPath]
+	}
+	return string(p)
+}
+
+// strip returns the rest of path after sel and whether path starts with
+// it. The empty path is the followed value itself: every part of it
+// carries, at the empty path.
+func strip(sel, path string) (string, bool) {
+	if path == "" {
+		return "", true
+	}
+	r := []rune(path)
+	if string(r[0]) != sel {
+		return "", false
+	}
+	return string(r[1:]), true
 }
 
 // maxForward bounds the depth of one forward walk.
@@ -107,9 +162,16 @@ func carries(t types.Type) bool {
 	return !types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
-// value follows a value that carries the followed one to its uses.
-func (fw *forwarder) value(v ssa.Value, depth int) {
-	if v == nil || fw.seen[v] {
+// isPointer reports whether t is a pointer type.
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
+}
+
+// value follows v, which holds the followed value at path, to its uses.
+func (fw *forwarder) value(v ssa.Value, path string, depth int) {
+	k := step{v, path}
+	if v == nil || fw.seen[k] {
 		return
 	}
 	fw.steps++
@@ -120,9 +182,9 @@ func (fw *forwarder) value(v ssa.Value, depth int) {
 	if !carries(v.Type()) {
 		return
 	}
-	fw.seen[v] = true
+	fw.seen[k] = true
 	if gl, ok := v.(*ssa.Global); ok {
-		fw.global(gl, depth)
+		fw.global(gl, path, depth)
 		return
 	}
 	refs := v.Referrers()
@@ -130,97 +192,197 @@ func (fw *forwarder) value(v ssa.Value, depth int) {
 		return
 	}
 	for _, r := range *refs {
-		fw.use(v, r, depth+1)
+		fw.use(v, path, r, depth+1)
 	}
 }
 
-// use follows one use of the carrying value v.
-func (fw *forwarder) use(v ssa.Value, r ssa.Instruction, depth int) {
+// use follows one use of v, which holds the followed value at path.
+func (fw *forwarder) use(v ssa.Value, path string, r ssa.Instruction, depth int) {
 	switch x := r.(type) {
 	case *ssa.DebugRef, *ssa.If, *ssa.Jump, *ssa.Panic, *ssa.RunDefers:
 	case *ssa.Store:
 		if x.Val == v {
-			fw.memory(x.Addr, depth)
+			fw.memory(x.Addr, path, depth)
 		}
 	case *ssa.MapUpdate:
 		if x.Value == v || x.Key == v {
-			fw.memory(x.Map, depth)
+			fw.holds(x.Map, push(elem, path), depth)
 		}
 	case *ssa.Send:
 		fw.out.Open = true
 	case *ssa.Return:
-		fw.returned(x, depth)
+		fw.returned(x, path, depth)
 	case *ssa.MakeClosure:
+		// A closure is a value like any other: what it captures is
+		// followed into its body through the free variable, wherever
+		// the closure itself goes (t.Run, a helper, a variable).
 		fn := x.Fn.(*ssa.Function)
 		for i, b := range x.Bindings {
 			if b == v && i < len(fn.FreeVars) {
-				fw.value(fn.FreeVars[i], depth)
+				fw.value(fn.FreeVars[i], path, depth)
 			}
 		}
 	case ssa.CallInstruction:
-		fw.call(v, x, depth)
+		fw.call(v, path, x, depth)
 	case *ssa.BinOp:
 		if x.Op == token.ADD {
-			fw.value(x, depth)
+			fw.value(x, "", depth)
 		} else {
 			fw.out.Compared = true
 		}
+	case *ssa.FieldAddr:
+		if rest, ok := strip(deref, path); ok {
+			if rest, ok := strip(fieldSel(x.Field), rest); ok {
+				fw.value(x, push(deref, rest), depth)
+			}
+		}
+	case *ssa.Field:
+		if rest, ok := strip(fieldSel(x.Field), path); ok {
+			fw.value(x, rest, depth)
+		}
+	case *ssa.IndexAddr:
+		rest, ok := path, true
+		if isPointer(v.Type()) {
+			rest, ok = strip(deref, path)
+		}
+		if ok {
+			if rest, ok := strip(elem, rest); ok {
+				fw.value(x, push(deref, rest), depth)
+			}
+		}
+	case *ssa.Index:
+		if x.X == v {
+			if rest, ok := strip(elem, path); ok {
+				fw.value(x, rest, depth)
+			}
+		}
+	case *ssa.Lookup:
+		if x.X != v {
+			fw.out.Compared = true // a key selects a value: it is not the value
+			return
+		}
+		if rest, ok := strip(elem, path); ok {
+			fw.value(x, rest, depth)
+		}
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			if rest, ok := strip(deref, path); ok {
+				fw.value(x, rest, depth)
+			}
+			return
+		}
+		fw.value(x, "", depth)
+	case *ssa.Slice:
+		if isPointer(v.Type()) {
+			if rest, ok := strip(deref, path); ok {
+				fw.value(x, rest, depth)
+			}
+			return
+		}
+		fw.value(x, path, depth)
+	case *ssa.SliceToArrayPointer:
+		fw.value(x, push(deref, path), depth)
+	case *ssa.Extract:
+		if _, next := x.Tuple.(*ssa.Next); next {
+			// A range step's key and value are the map's or string's
+			// elements.
+			if rest, ok := strip(elem, path); ok {
+				fw.value(x, rest, depth)
+			}
+			return
+		}
+		fw.value(x, path, depth)
+	case *ssa.Phi, *ssa.ChangeType, *ssa.Convert, *ssa.MultiConvert, *ssa.ChangeInterface,
+		*ssa.MakeInterface, *ssa.TypeAssert, *ssa.Range, *ssa.Next:
+		// The same value, another type or a step of a range over it.
+		fw.value(x.(ssa.Value), path, depth)
 	case ssa.Value:
-		// Loads, field and element selections, conversions, phis,
-		// extractions, slices, lookups, range iterators: the result
-		// carries what its operand does.
-		fw.value(x, depth)
+		// Anything else computed from it is part of it.
+		fw.value(x, "", depth)
 	default:
 		fw.out.Open = true
 	}
 }
 
-// memory follows a store into addr: the container addr points into, and
-// the variable it was loaded from, carry the value.
-func (fw *forwarder) memory(addr ssa.Value, depth int) {
+// memory follows a store into addr of a value holding the followed value
+// at path.
+func (fw *forwarder) memory(addr ssa.Value, path string, depth int) {
+	fw.holds(addr, push(deref, path), depth)
+}
+
+// holds follows x, a value that refers to memory holding the followed
+// value at path (a pointer, slice, map or interface; path is relative to
+// x), and the containers x was taken from: they carry it too, at a longer
+// path.
+func (fw *forwarder) holds(x ssa.Value, path string, depth int) {
+	k := step{x, path}
+	if fw.held[k] {
+		return
+	}
+	fw.held[k] = true
 	if depth > maxForward {
 		fw.out.Open = true
 		return
 	}
-	switch a := addr.(type) {
-	case *ssa.Alloc:
-		fw.value(a, depth)
-	case *ssa.Global:
-		fw.value(a, depth)
+	fw.value(x, path, depth)
+	switch a := x.(type) {
+	case *ssa.Alloc, *ssa.Global, *ssa.MakeMap, *ssa.MakeSlice:
+		// Memory made here: its uses are all its referrers.
 	case *ssa.FieldAddr:
-		fw.value(a, depth)
-		fw.memory(a.X, depth+1)
+		rest, _ := strip(deref, path)
+		if fw.fieldLoads(a.X.Type(), a.Field, rest, depth+1) {
+			return
+		}
+		fw.holds(a.X, push(deref, push(fieldSel(a.Field), rest)), depth+1)
+	case *ssa.Field:
+		if fw.fieldLoads(a.X.Type(), a.Field, path, depth+1) {
+			return
+		}
+		fw.holds(a.X, push(fieldSel(a.Field), path), depth+1)
 	case *ssa.IndexAddr:
-		fw.value(a, depth)
-		fw.memory(a.X, depth+1)
+		rest, _ := strip(deref, path)
+		p := push(elem, rest)
+		if isPointer(a.X.Type()) {
+			p = push(deref, p)
+		}
+		fw.holds(a.X, p, depth+1)
+	case *ssa.Index:
+		fw.holds(a.X, push(elem, path), depth+1)
+	case *ssa.Lookup:
+		fw.holds(a.X, push(elem, path), depth+1)
 	case *ssa.UnOp:
-		// A pointer loaded from a variable: the variable's later loads
-		// are the same pointer.
-		fw.value(a, depth)
-		if a.Op == token.MUL {
-			fw.memory(a.X, depth+1)
-			if al, ok := a.X.(*ssa.Alloc); ok {
-				fw.heldPointers(al, depth+1)
-			}
-		} else {
+		if a.Op != token.MUL {
 			fw.out.Open = true
+			return
+		}
+		// A value loaded from a variable: the variable's later loads
+		// are the same, and so is every pointer stored to it (cfg :=
+		// p; cfg.Field = v writes *p).
+		fw.holds(a.X, push(deref, path), depth+1)
+		if al, ok := a.X.(*ssa.Alloc); ok {
+			for _, r := range *al.Referrers() {
+				if s, ok := r.(*ssa.Store); ok && s.Addr == al && sharing(s.Val.Type()) {
+					fw.holds(s.Val, path, depth+1)
+				}
+			}
 		}
 	case *ssa.Slice:
-		fw.value(a, depth)
-		fw.memory(a.X, depth+1)
+		p := path
+		if isPointer(a.X.Type()) {
+			p = push(deref, path)
+		}
+		fw.holds(a.X, p, depth+1)
 	case *ssa.FreeVar:
-		fw.value(a, depth)
 		fn := a.Parent()
 		for i, f := range fn.FreeVars {
 			if f != a {
 				continue
 			}
 			for _, mc := range fw.g.closures[fn] {
-				fw.memory(mc.Bindings[i], depth+1)
+				fw.holds(mc.Bindings[i], path, depth+1)
 			}
 		}
 	case *ssa.Parameter:
-		fw.value(a, depth)
 		fn := a.Parent()
 		if !fw.g.closed(fn) || len(fw.g.sites[fn]) == 0 {
 			fw.out.Open = true // the caller's memory, unseen
@@ -232,38 +394,85 @@ func (fw *forwarder) memory(addr ssa.Value, depth int) {
 			}
 			for _, s := range fw.g.sites[fn] {
 				if args := s.Common().Args; i < len(args) {
-					fw.memory(args[i], depth+1)
+					fw.holds(args[i], path, depth+1)
 				}
 			}
 		}
 	case *ssa.Phi:
-		fw.value(a, depth)
 		for _, e := range a.Edges {
-			fw.memory(e, depth+1)
+			fw.holds(e, path, depth+1)
 		}
-	case *ssa.ChangeType, *ssa.Convert, *ssa.MakeInterface:
-		fw.value(a, depth)
+	case *ssa.ChangeType, *ssa.Convert, *ssa.MakeInterface, *ssa.ChangeInterface, *ssa.TypeAssert:
 		var buf [2]*ssa.Value
 		for _, op := range a.(ssa.Instruction).Operands(buf[:0]) {
-			fw.memory(*op, depth+1)
+			fw.holds(*op, path, depth+1)
+		}
+	case *ssa.Call:
+		// A pointer a function of the package returned: the values it
+		// returns.
+		fn := fw.g.callee(a.Common())
+		if fn == nil || fn.Pkg != fw.g.ssa || fn.Blocks == nil || fn.Signature.Results().Len() != 1 {
+			fw.out.Open = true
+			return
+		}
+		for _, b := range fn.Blocks {
+			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+				fw.holds(ret.Results[0], path, depth+1)
+			}
 		}
 	default:
-		fw.value(addr, depth)
 		fw.out.Open = true
 	}
 }
 
-// heldPointers follows the pointers a variable holds: a store through a
-// pointer loaded from it writes the memory of every pointer stored to it
-// (cfg := p; cfg.Field = v writes *p).
-func (fw *forwarder) heldPointers(a *ssa.Alloc, depth int) {
-	for _, r := range *a.Referrers() {
-		s, ok := r.(*ssa.Store)
-		if !ok || s.Addr != a || !sharing(s.Val.Type()) {
-			continue
-		}
-		fw.memory(s.Val, depth+1)
+// fieldLoads follows a value stored into field index of the struct type t
+// (or a pointer to it), at path below the field, when every load of that
+// field is in this package (a closed world: a struct type declared here
+// whose field or type is unexported, and that no code of another package
+// can reach by reflection): the walk continues from every load of the
+// field and need not know which variable holds the struct. It reports
+// whether the field is such a field.
+func (fw *forwarder) fieldLoads(t types.Type, index int, path string, depth int) bool {
+	st, ok := structOf(t)
+	if !ok || index >= st.NumFields() || st.Field(index).Pkg() != fw.g.pkg ||
+		!fw.g.localStruct(t, index) || fw.g.reflected(st) {
+		return false
 	}
+	for _, l := range fw.g.loadsOf(fieldKey{st, index}) {
+		if _, addr := l.(*ssa.FieldAddr); addr {
+			fw.value(l, push(deref, path), depth)
+		} else {
+			fw.value(l, path, depth)
+		}
+	}
+	return true
+}
+
+// loadsOf returns the selections of a field of a struct type of the
+// package: its FieldAddr and Field instructions.
+func (g *Graph) loadsOf(k fieldKey) []ssa.Value {
+	if g.loads == nil {
+		g.loads = map[fieldKey][]ssa.Value{}
+		for _, fn := range g.funcs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					switch x := instr.(type) {
+					case *ssa.FieldAddr:
+						if st, ok := structOf(x.X.Type()); ok {
+							k := fieldKey{st, x.Field}
+							g.loads[k] = append(g.loads[k], x)
+						}
+					case *ssa.Field:
+						if st, ok := structOf(x.X.Type()); ok {
+							k := fieldKey{st, x.Field}
+							g.loads[k] = append(g.loads[k], x)
+						}
+					}
+				}
+			}
+		}
+	}
+	return g.loads[k]
 }
 
 // sharing reports whether copying a value of type t shares memory with
@@ -277,7 +486,7 @@ func sharing(t types.Type) bool {
 }
 
 // global follows a package variable: every load of it.
-func (fw *forwarder) global(gl *ssa.Global, depth int) {
+func (fw *forwarder) global(gl *ssa.Global, path string, depth int) {
 	if gl.Pkg != fw.g.ssa {
 		fw.out.Open = true
 		return
@@ -291,7 +500,7 @@ func (fw *forwarder) global(gl *ssa.Global, depth int) {
 				var buf [4]*ssa.Value
 				for _, op := range instr.Operands(buf[:0]) {
 					if *op == gl {
-						fw.use(gl, instr, depth+1)
+						fw.use(gl, path, instr, depth+1)
 					}
 				}
 			}
@@ -300,7 +509,7 @@ func (fw *forwarder) global(gl *ssa.Global, depth int) {
 }
 
 // returned follows a returned value to every call of its function.
-func (fw *forwarder) returned(ret *ssa.Return, depth int) {
+func (fw *forwarder) returned(ret *ssa.Return, path string, depth int) {
 	fn := ret.Parent()
 	if !fw.g.closed(fn) || len(fw.g.sites[fn]) == 0 {
 		// Callers the walk cannot see, or none in the package (a
@@ -310,14 +519,57 @@ func (fw *forwarder) returned(ret *ssa.Return, depth int) {
 	}
 	for _, s := range fw.g.sites[fn] {
 		if c, ok := s.(*ssa.Call); ok {
-			fw.value(c, depth)
+			fw.value(c, path, depth)
 		}
 	}
 }
 
-// call follows v passed to a call (as an argument, a receiver, or the
-// function called).
-func (fw *forwarder) call(v ssa.Value, c ssa.CallInstruction, depth int) {
+// callees returns the functions of the package with a body that a call
+// can run, or nil when one of them is not known: its static callee, the
+// methods an interface call can reach, or for a call of a function value
+// every function that reaches the value (a check func of a test table,
+// defaulted to a helper).
+func (fw *forwarder) callees(common *ssa.CallCommon) []*ssa.Function {
+	if common.IsInvoke() {
+		return fw.g.invokees(common)
+	}
+	if fn := fw.g.callee(common); fn != nil {
+		if fn.Pkg == fw.g.ssa && fn.Blocks != nil {
+			return []*ssa.Function{fn}
+		}
+		return nil
+	}
+	if _, ok := common.Value.(*ssa.Builtin); ok {
+		return nil
+	}
+	r := fw.g.ValuesOf(common.Value)
+	if r.Open || len(r.Leaves) == 0 {
+		return nil
+	}
+	var out []*ssa.Function
+	for _, l := range r.Leaves {
+		var fn *ssa.Function
+		switch x := l.Value.(type) {
+		case *ssa.Function:
+			fn = x
+		case *ssa.MakeClosure:
+			fn, _ = x.Fn.(*ssa.Function)
+		case *ssa.Const:
+			if x.IsNil() {
+				continue // a nil function panics: it passes nothing on
+			}
+		}
+		if fn == nil || fn.Pkg != fw.g.ssa || fn.Blocks == nil {
+			return nil
+		}
+		out = append(out, fn)
+	}
+	return out
+}
+
+// call follows v, holding the followed value at path, passed to a call (as
+// an argument, a receiver, or the function called).
+func (fw *forwarder) call(v ssa.Value, path string, c ssa.CallInstruction, depth int) {
 	common := c.Common()
 	if common.Value == v && !common.IsInvoke() {
 		return // calling a carrying function value
@@ -326,26 +578,36 @@ func (fw *forwarder) call(v ssa.Value, c ssa.CallInstruction, depth int) {
 		switch b.Name() {
 		case "append":
 			if cv, ok := c.(*ssa.Call); ok {
-				fw.value(cv, depth)
+				fw.value(cv, path, depth)
 			}
 			if len(common.Args) > 0 && common.Args[0] != v {
-				fw.memory(common.Args[0], depth+1)
+				fw.holds(common.Args[0], path, depth+1)
 			}
 		case "copy":
 			if len(common.Args) > 0 {
-				fw.memory(common.Args[0], depth+1)
+				fw.holds(common.Args[0], path, depth+1)
 			}
 		}
 		return
 	}
-	if fn := fw.g.callee(common); fn != nil && fn.Pkg == fw.g.ssa && fn.Blocks != nil {
-		for i, a := range common.Args {
-			if a == v && i < len(fn.Params) {
-				fw.value(fn.Params[i], depth)
+	if fns := fw.callees(common); len(fns) > 0 {
+		for _, fn := range fns {
+			params := fn.Params
+			args := common.Args
+			if common.IsInvoke() {
+				// The receiver is the interface's dynamic value.
+				if common.Value == v && len(params) > 0 {
+					fw.value(params[0], path, depth)
+				}
+				if len(params) > 0 {
+					params = params[1:]
+				}
 			}
-		}
-		if common.Value == v {
-			fw.out.Open = true
+			for i, a := range args {
+				if a == v && i < len(params) {
+					fw.value(params[i], path, depth)
+				}
+			}
 		}
 		return
 	}
@@ -361,14 +623,14 @@ func (fw *forwarder) call(v ssa.Value, c ssa.CallInstruction, depth int) {
 		e := End{Call: c, Callee: fn, Type: paramType(sig, i, common.IsInvoke())}
 		fw.out.Ends = append(fw.out.Ends, e)
 		if cv, ok := c.(*ssa.Call); ok && fw.follow != nil && fw.follow(e) {
-			fw.value(cv, depth)
+			fw.value(cv, "", depth)
 		}
 	}
 	if common.IsInvoke() && common.Value == v {
 		e := End{Call: c, Type: v.Type()}
 		fw.out.Ends = append(fw.out.Ends, e)
 		if cv, ok := c.(*ssa.Call); ok && fw.follow != nil && fw.follow(e) {
-			fw.value(cv, depth)
+			fw.value(cv, "", depth)
 		}
 	}
 }

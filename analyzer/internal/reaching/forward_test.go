@@ -14,11 +14,11 @@ func marked(f *ast.File) ast.Expr {
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.KeyValueExpr:
-			if id, ok := n.Key.(*ast.Ident); ok && id.Name == "mark" {
+			if id, ok := n.Key.(*ast.Ident); ok && (id.Name == "mark" || id.Name == "Mark") {
 				out = n.Value
 			}
 		case *ast.AssignStmt:
-			if sel, ok := n.Lhs[0].(*ast.SelectorExpr); ok && sel.Sel.Name == "mark" {
+			if sel, ok := n.Lhs[0].(*ast.SelectorExpr); ok && (sel.Sel.Name == "mark" || sel.Sel.Name == "Mark") {
 				out = n.Rhs[0]
 			}
 		}
@@ -50,7 +50,7 @@ func ends(fw Forward) string {
 }
 
 func TestForward(t *testing.T) {
-	const head = "package p\n\nimport (\n\t\"fmt\"\n\t\"reflect\"\n\t\"strings\"\n)\n\nvar _ = fmt.Sprint\nvar _ = reflect.DeepEqual\nvar _ = strings.ToUpper\n\ntype cfg struct{ mark string; other int }\n\n"
+	const head = "package p\n\nimport (\n\t\"fmt\"\n\t\"reflect\"\n\t\"strings\"\n)\n\nvar _ = fmt.Sprint\nvar _ = reflect.DeepEqual\nvar _ = strings.ToUpper\n\ntype cfg struct{ mark string; other int }\n\ntype Pub struct{ Mark string }\n\n"
 	tests := []struct {
 		name, src, want string
 	}{
@@ -68,14 +68,70 @@ func A() error {
 		}
 	}
 	return nil
-}`, "fmt.Errorf reflect.DeepEqual"},
+}`, "reflect.DeepEqual"},
 		{"field only compared", `
 func A() bool {
 	c := cfg{mark: "x"}
 	return c.mark == "y"
 }`, "compared"},
 		{"returned from an exported function", `
-func A() *cfg { return &cfg{mark: "x"} }`, "open"},
+func A() *Pub { return &Pub{Mark: "x"} }`, "open"},
+		{"unexported field of a struct returned from an exported function, never read", `
+func A() *cfg { return &cfg{mark: "x"} }`, ""},
+		{"unexported field of a returned struct read by a method", `
+func (c *cfg) Up() string { return strings.ToUpper(c.mark) }
+
+func A() *cfg { return &cfg{mark: "x"} }`, "strings.ToUpper"},
+		{"test table row: only the compared field carries", `
+type row struct {
+	name string
+	want *cfg
+	check func(*cfg) error
+}
+
+func run(name string, f func()) { f() }
+
+func check(c *cfg) error {
+	if !reflect.DeepEqual(c, &cfg{}) {
+		return fmt.Errorf("mismatch")
+	}
+	return nil
+}
+
+func A() {
+	rows := []row{{name: "a", want: &cfg{mark: "x"}}}
+	for _, tc := range rows {
+		tt := tc
+		run(tt.name, func() {
+			f := tt.check
+			if f == nil {
+				f = check
+			}
+			_ = f(tt.want)
+			strings.ToUpper(tt.name)
+		})
+	}
+}`, "reflect.DeepEqual"},
+		{"test table row: the wanted value is used", `
+type row struct {
+	name string
+	want *cfg
+}
+
+func run(name string, f func()) { f() }
+
+func A() {
+	rows := []row{{name: "a", want: &cfg{mark: "x"}}}
+	for _, tc := range rows {
+		tt := tc
+		run(tt.name, func() { strings.ToUpper(tt.want.mark) })
+	}
+}`, "strings.ToUpper"},
+		{"map value read by key", `
+func A() {
+	m := map[string]Pub{"k": {Mark: "x"}}
+	strings.ToUpper(m["k"].Mark)
+}`, "strings.ToUpper"},
 		{"returned by a helper to its caller", `
 func mk() *cfg { return &cfg{mark: "x"} }
 
@@ -85,7 +141,7 @@ func use(c *cfg) { fmt.Println(c.mark) }
 
 func A() { use(&cfg{mark: "x"}) }`, "fmt.Println"},
 		{"stored through an exported function's parameter", `
-func A(c *cfg) { c.mark = "x" }`, "open"},
+func A(c *Pub) { c.Mark = "x" }`, "open"},
 		{"stored through a local copy of a helper's parameter", `
 func set(c *cfg) {
 	d := c

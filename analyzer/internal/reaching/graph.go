@@ -84,6 +84,9 @@ type Graph struct {
 	// reflect are the struct types a pointer to which leaves the
 	// package's code (reflected.go), computed on first use.
 	reflect map[*types.Struct]bool
+	// loads are the selections of each field of a struct type (forward.go),
+	// computed on first use.
+	loads map[fieldKey][]ssa.Value
 }
 
 // A fieldKey names a field of a struct type.
