@@ -13,7 +13,6 @@ import (
 	"go/types"
 	"strings"
 
-	"github.com/stsregional/stsregional/analyzer/internal/host"
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 )
 
@@ -372,7 +371,7 @@ func (f *Flow) resultFacts(fn *types.Func, fact *ValueFact) {
 		if b, ok := res.At(i).Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
 			continue
 		}
-		r := &reacher{f: f, match: host.IsGlobal, url: true, seen: map[token.Pos]bool{}}
+		matched, other := false, false
 		var stack []ast.Node
 		ast.Inspect(decl.Body, func(n ast.Node) bool {
 			if n == nil {
@@ -387,20 +386,10 @@ func (f *Flow) resultFacts(fn *types.Func, fact *ValueFact) {
 			if !ok {
 				return true
 			}
-			before := len(r.out.Matches)
-			switch {
-			case len(ret.Results) == res.Len():
-				r.walk(ret.Results[i], 1)
-			case len(ret.Results) == 1:
-				if call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr); ok {
-					r.call(call, i, 1)
-					break
-				}
-				r.other()
-			default:
-				r.other() // a bare return of named results
-			}
-			if len(r.out.Matches) > before {
+			src := f.returnSources(ret, i)
+			other = other || src.Other
+			if len(src.Matches) > 0 {
+				matched = true
 				g := f.emptyGuard(fn, stack)
 				if g < 0 || guard >= 0 && g != guard {
 					guarded = false
@@ -409,9 +398,9 @@ func (f *Flow) resultFacts(fn *types.Func, fact *ValueFact) {
 			}
 			return true
 		})
-		if len(r.out.Matches) > 0 {
+		if matched {
 			fact.Global |= 1 << i
-			if !r.out.Other {
+			if !other {
 				fact.AllGlobal |= 1 << i
 			}
 		}

@@ -84,6 +84,8 @@ type Graph struct {
 	// reflect are the struct types a pointer to which leaves the
 	// package's code (reflected.go), computed on first use.
 	reflect map[*types.Struct]bool
+	// returnOf maps return statements to their instruction (returns.go).
+	returnOf map[*ast.ReturnStmt]*ssa.Return
 }
 
 // A fieldKey names a field of a struct type.

@@ -37,6 +37,15 @@ type Leaf struct {
 	// call). It is the queried value's position when no such carrier is
 	// on the route.
 	Entry token.Pos
+	// Passed reports that the leaf is a call the variable's address is
+	// passed to (Value is the *ssa.Call, Arg the argument's index): the
+	// callee may store through it (flag.StringVar(&v, …)). The result is
+	// Open as well.
+	Passed bool
+	Arg    int
+	// Index is the result of a call leaf that reaches: a call of several
+	// results the walk does not enter (u, err := other.F()).
+	Index int
 }
 
 // A Result is what reaches a value.
@@ -206,6 +215,7 @@ func (w *walker) call(c *ssa.Call, index int, ctx []ssa.CallInstruction, at via)
 		// Another result of a call the walk does not enter: the caller
 		// asks about the call itself.
 		w.leaf(c, via{pos: c.Pos(), test: at.test, entry: at.entry}, false)
+		w.out.Leaves[len(w.out.Leaves)-1].Index = index
 		return
 	}
 	w.enter(c, fn, index, ctx, at)
@@ -587,7 +597,14 @@ func (w *walker) allStores(a *ssa.Alloc, ctx []ssa.CallInstruction, at via) {
 						visit(fn.FreeVars[i], depth+1)
 					}
 				}
-			case *ssa.Call, *ssa.Defer, *ssa.Go:
+			case *ssa.Call:
+				w.out.Open = true // a callee may store through it
+				for i, arg := range x.Call.Args {
+					if arg == addr {
+						w.out.Leaves = append(w.out.Leaves, Leaf{Value: x, Expr: w.g.calls[x.Pos()], Pos: x.Pos(), Test: at.test || w.g.inTest(x.Pos()), Passed: true, Arg: i})
+					}
+				}
+			case *ssa.Defer, *ssa.Go:
 				w.out.Open = true // a callee may store through it
 			}
 		}
