@@ -258,25 +258,29 @@ func (f *Flow) constInt(e ast.Expr, depth int) (int64, bool) {
 		v, exact := constant.Int64Val(constant.ToInt(tv.Value))
 		return v, exact
 	}
-	if v := f.localVar(e); v != nil && !f.params[v] {
-		defs := f.defs[v]
-		if len(defs) == 0 {
+	switch e.(type) {
+	case *ast.Ident, *ast.SelectorExpr, *ast.StarExpr:
+	default:
+		return 0, false
+	}
+	// A variable or field: every value that reaches it the same constant.
+	r := f.values(e)
+	if r.Open || len(r.Leaves) == 0 {
+		return 0, false
+	}
+	var val int64
+	for i, l := range r.Leaves {
+		c, ok := l.Value.(*ssa.Const)
+		if !ok || l.Zero || l.Passed || c.Value == nil {
 			return 0, false
 		}
-		var val int64
-		for i, d := range defs {
-			if d.index != -1 {
-				return 0, false
-			}
-			n, ok := f.constInt(d.rhs, depth+1)
-			if !ok || (i > 0 && n != val) {
-				return 0, false
-			}
-			val = n
+		n, exact := constant.Int64Val(constant.ToInt(c.Value))
+		if !exact || (i > 0 && n != val) {
+			return 0, false
 		}
-		return val, true
+		val = n
 	}
-	return 0, false
+	return val, true
 }
 
 // ConstBool returns the value of a constant boolean expression, looking
