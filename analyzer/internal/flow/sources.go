@@ -150,6 +150,11 @@ func (q *query) result(r reaching.Result) {
 	if r.Open {
 		q.other()
 	}
+	for _, p := range r.Params {
+		if v, ok := p.Object().(*types.Var); ok {
+			q.out.Params = append(q.out.Params, v)
+		}
+	}
 	for _, l := range r.Leaves {
 		if l.Test && q.prod {
 			continue

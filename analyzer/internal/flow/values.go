@@ -36,7 +36,7 @@ func (f *Flow) constString(e ast.Expr, depth int) (string, bool) {
 		return "", false
 	}
 	switch x := e.(type) {
-	case *ast.Ident, *ast.SelectorExpr, *ast.StarExpr:
+	case *ast.Ident:
 		return f.reachingString(x, depth)
 	case *ast.BinaryExpr:
 		l, ok1 := f.constString(x.X, depth+1)

@@ -53,6 +53,10 @@ type Result struct {
 	Leaves []Leaf
 	// Open reports that some value that reaches could not be followed.
 	Open bool
+	// Params are the parameters the walk followed to their call sites
+	// (of closed-world functions): the routes that pass through a
+	// parameter, which a leaf does not show.
+	Params []*ssa.Parameter
 }
 
 // maxSteps bounds one query; maxContext the call-string the walk keeps to
@@ -263,6 +267,7 @@ func (w *walker) param(p *ssa.Parameter, ctx []ssa.CallInstruction, at via) {
 			index = i
 		}
 	}
+	w.out.Params = append(w.out.Params, p)
 	if len(ctx) > 0 {
 		site := ctx[len(ctx)-1]
 		if w.g.callee(site.Common()) == fn {
@@ -471,6 +476,9 @@ func (w *walker) fieldStores(t types.Type, index int, ctx []ssa.CallInstruction,
 	}
 	if !w.g.localStruct(t, index) || w.g.reflected(st) {
 		w.out.Open = true
+		if foreign(t, w.g.pkg) {
+			return // another package's struct: its stores here are not the ones that reach
+		}
 	}
 	stores := w.g.fields[fieldKey{st, index}]
 	if len(stores) == 0 {
@@ -499,6 +507,16 @@ func (g *Graph) localStruct(t types.Type, index int) bool {
 	}
 	st, _ := structOf(t)
 	return !obj.Exported() || !st.Field(index).Exported()
+}
+
+// foreign reports whether t (or the type t points to) is a named type
+// declared in a package other than pkg.
+func foreign(t types.Type, pkg *types.Package) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Pkg() != pkg
 }
 
 // storeVia is the via of a value stored by s, reached in the calling
