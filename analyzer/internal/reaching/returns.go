@@ -51,3 +51,28 @@ func (g *Graph) CallArgs(p *ssa.Parameter) Result {
 	}
 	return w.out
 }
+
+// returnStoreExpr is the source of a store of a return statement into
+// the function's result variable (the SSA builder returns through them):
+// result i of the statement, for the i-th such store of its block.
+func (g *Graph) returnStoreExpr(s *ssa.Store) ast.Expr {
+	ret, ok := g.returns[s.Pos()]
+	if !ok || !s.Pos().IsValid() {
+		return nil
+	}
+	i := 0
+	for _, in := range s.Block().Instrs {
+		st, ok := in.(*ssa.Store)
+		if !ok || st.Pos() != s.Pos() {
+			continue
+		}
+		if st == s {
+			break
+		}
+		i++
+	}
+	if i < len(ret.Results) && len(ret.Results) == s.Parent().Signature.Results().Len() {
+		return ret.Results[i]
+	}
+	return nil
+}

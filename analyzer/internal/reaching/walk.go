@@ -526,7 +526,11 @@ func (w *walker) storeVia(s *ssa.Store, at via, ctx []ssa.CallInstruction) via {
 	if len(ctx) == 0 {
 		entry = s.Pos()
 	}
-	return via{pos: s.Pos(), expr: w.g.rhs[s.Pos()], test: at.test || w.g.inTest(s.Pos()), entry: entry}
+	expr := w.g.rhs[s.Pos()]
+	if expr == nil {
+		expr = w.g.returnStoreExpr(s)
+	}
+	return via{pos: s.Pos(), expr: expr, test: at.test || w.g.inTest(s.Pos()), entry: entry}
 }
 
 // load follows a load from addr at instruction ld.
