@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
-	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -356,41 +355,5 @@ func (f *Flow) trace(e ast.Expr, keep, format func(string) bool) []ast.Expr {
 		}
 	}
 	walk(f.graph.Values(e))
-	return out
-}
-
-// StoredValues returns the values assigned to a variable or stored into a
-// field (in composite literals and assignments) in this package.
-func (f *Flow) StoredValues(v *types.Var) []ast.Expr {
-	if !v.IsField() {
-		var out []ast.Expr
-		for _, d := range f.defs[v] {
-			if d.rhs != nil && d.index == -1 {
-				out = append(out, d.rhs)
-			}
-		}
-		return out
-	}
-	var out []ast.Expr
-	for _, cur := range f.lits {
-		for _, elt := range cur.Node().(*ast.CompositeLit).Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok && f.info.Uses[id] == v {
-					out = append(out, kv.Value)
-				}
-			}
-		}
-	}
-	for _, cur := range f.asgns {
-		as := cur.Node().(*ast.AssignStmt)
-		if len(as.Lhs) != len(as.Rhs) {
-			continue
-		}
-		for i, lhs := range as.Lhs {
-			if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && f.info.Uses[sel.Sel] == v {
-				out = append(out, as.Rhs[i])
-			}
-		}
-	}
 	return out
 }
