@@ -527,7 +527,8 @@ func (w *walker) storeVia(s *ssa.Store, at via, ctx []ssa.CallInstruction) via {
 		entry = s.Pos()
 	}
 	expr := w.g.rhs[s.Pos()]
-	if expr == nil {
+	if c, isConst := s.Val.(*ssa.Const); isConst && c.Value != nil && expr == nil {
+		// A constant returned through the result variable.
 		expr = w.g.returnStoreExpr(s)
 	}
 	return via{pos: s.Pos(), expr: expr, test: at.test || w.g.inTest(s.Pos()), entry: entry}
