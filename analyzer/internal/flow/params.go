@@ -320,22 +320,16 @@ func (f *Flow) resultFieldFacts(fn *types.Func, fact *ValueFact) {
 				continue
 			}
 			consts := map[string]bool{}
-			r := &reacher{f: f, match: func(s string) bool { consts[s] = true; return true }, seen: map[token.Pos]bool{}}
-			ast.Inspect(decl.Body, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.FuncLit:
-					return false
-				case *ast.ReturnStmt:
-					if len(n.Results) != res.Len() {
-						r.other()
-						return true
-					}
-					r.fieldOf(n.Results[i], field)
+			q := f.newQuery(decl, func(s string) bool { consts[s] = true; return true }, false)
+			for _, ret := range returns(decl) {
+				if len(ret.Results) != res.Len() {
+					q.other() // a bare return or a call's results
+					continue
 				}
-				return true
-			})
+				q.result(f.graph.ReturnFieldValues(ret, i, j))
+			}
 			rf := ResultField{Result: uint8(i), Field: uint8(j), GlobalRegion: consts[sdk.GlobalRegion]}
-			if !r.out.Other && len(consts) == 1 {
+			if !q.out.Other && len(consts) == 1 {
 				for s := range consts {
 					if sdk.RegionShaped(s) {
 						rf.Const = s
@@ -427,8 +421,11 @@ func (f *Flow) regionResultFacts(fn *types.Func, fact *ValueFact) {
 			continue
 		}
 		consts := map[string]bool{}
-		r := &reacher{f: f, match: func(s string) bool { consts[s] = true; return true }, seen: map[token.Pos]bool{}}
-		r.results(fn, i, 0)
+		q := f.newQuery(decl, func(s string) bool { consts[s] = true; return true }, false)
+		for _, ret := range returns(decl) {
+			q.result(f.graph.ReturnValues(ret, i))
+		}
+		r := q
 		if consts[sdk.GlobalRegion] {
 			fact.globalRegion |= 1 << i
 		}
@@ -449,6 +446,22 @@ func (f *Flow) regionResultFacts(fn *types.Func, fact *ValueFact) {
 			}
 		}
 	}
+}
+
+// returns lists the return statements of decl's body, not those of the
+// function literals in it.
+func returns(decl *ast.FuncDecl) []*ast.ReturnStmt {
+	var out []*ast.ReturnStmt
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			out = append(out, n)
+		}
+		return true
+	})
+	return out
 }
 
 // isString reports whether t is a string type.

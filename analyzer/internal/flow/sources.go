@@ -259,6 +259,10 @@ func (q *query) call(l reaching.Leaf, c *ssa.Call) {
 		q.other()
 		return
 	}
+	if l.Field != nil {
+		q.callField(l, call)
+		return
+	}
 	fn, entry := f.Lookup(call)
 	switch entry.Role {
 	case sdk.PtrHelper, sdk.URLParse:
@@ -305,7 +309,31 @@ func (q *query) call(l reaching.Leaf, c *ssa.Call) {
 	}
 	var fact ValueFact
 	index := l.Index
-	if q.url && index < 8 && f.pass.ImportObjectFact(fn.Origin(), &fact) && fact.Global&(1<<index) != 0 {
+	if !f.importValueFact(fn.Origin(), &fact) || index >= 8 {
+		q.other()
+		return
+	}
+	// The arguments the function may return are values of this route.
+	if !call.Ellipsis.IsValid() {
+		for _, p := range fact.pass {
+			if int(p.Result) == index && int(p.Param) < len(call.Args) {
+				q.expr(call.Args[p.Param])
+			}
+		}
+	}
+	for _, c := range fact.consts {
+		if int(c.Result) == index {
+			q.constant(call, c.Value)
+			return
+		}
+	}
+	if !q.url && fact.globalRegion&(1<<index) != 0 && q.match(sdk.GlobalRegion) {
+		q.out.Matches = append(q.out.Matches, call)
+		q.out.results = append(q.out.results, call)
+		q.other() // a fallback: other values on other paths
+		return
+	}
+	if q.url && fact.Global&(1<<index) != 0 {
 		always := fact.AllGlobal&(1<<index) != 0
 		if p := int(fact.EmptyParam) - 1; p >= 0 && p < len(call.Args) && !call.Ellipsis.IsValid() {
 			// The global result is the fallback for an empty argument.
@@ -326,7 +354,45 @@ func (q *query) call(l reaching.Leaf, c *ssa.Call) {
 		}
 		return
 	}
+	// What the function returns besides its arguments is unknown here.
 	q.other()
+}
+
+// callField interprets field l.Field of result l.Index of call, a call of
+// a function of the field's package (s := other.Load(); s.Region), by the
+// function's ValueFact on the field. The leaf's expression is the field
+// selector the query reached.
+func (q *query) callField(l reaching.Leaf, call *ast.CallExpr) {
+	f := q.f
+	v := l.Field
+	fn := f.Callee(call)
+	var fact ValueFact
+	if fn == nil || fn.Pkg() != v.Pkg() || !f.importValueFact(fn.Origin(), &fact) {
+		q.other()
+		return
+	}
+	res := fn.Signature().Results()
+	st, ok := structOf(res.At(min(l.Index, res.Len()-1)).Type())
+	found := false
+	for _, rf := range fact.fields {
+		if !ok || int(rf.Result) != l.Index || int(rf.Field) >= st.NumFields() || st.Field(int(rf.Field)) != v {
+			continue
+		}
+		found = true
+		switch {
+		case rf.Const != "":
+			q.constant(l.Expr, rf.Const)
+		case rf.GlobalRegion && !q.url && q.match(sdk.GlobalRegion) && l.Expr != nil:
+			q.out.Matches = append(q.out.Matches, l.Expr)
+			q.out.results = append(q.out.results, l.Expr)
+			q.other() // a default: other values on other paths
+		default:
+			q.other()
+		}
+	}
+	if !found {
+		q.other()
+	}
 }
 
 // A part is a piece of a string built by concatenation or formatting: a

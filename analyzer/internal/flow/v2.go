@@ -15,8 +15,6 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"golang.org/x/tools/go/ssa"
-
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 )
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 

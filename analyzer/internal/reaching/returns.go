@@ -2,6 +2,7 @@ package reaching
 
 import (
 	"go/ast"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -10,6 +11,17 @@ import (
 // ret: how a function's results are judged one return at a time (a
 // result whose global value is only returned under a guard).
 func (g *Graph) ReturnValues(ret *ast.ReturnStmt, index int) Result {
+	r := g.returnInstr(ret)
+	if r == nil || index >= len(r.Results) {
+		return Result{Open: true}
+	}
+	w := &walker{g: g, seen: map[visit]bool{}}
+	w.value(r.Results[index], nil, via{pos: r.Pos(), expr: g.returnExpr(r, index)})
+	return w.out
+}
+
+// returnInstr returns the instruction of the return statement ret, or nil.
+func (g *Graph) returnInstr(ret *ast.ReturnStmt) *ssa.Return {
 	g.build()
 	if g.returnOf == nil {
 		g.returnOf = map[*ast.ReturnStmt]*ssa.Return{}
@@ -23,12 +35,25 @@ func (g *Graph) ReturnValues(ret *ast.ReturnStmt, index int) Result {
 			}
 		}
 	}
-	r, ok := g.returnOf[ret]
-	if !ok || index >= len(r.Results) {
+	return g.returnOf[ret]
+}
+
+// ReturnFieldValues returns what reaches field field of the struct (or
+// the struct pointed to) that is result index of the return statement
+// ret: the field of a settings loader's result as each return leaves it.
+func (g *Graph) ReturnFieldValues(ret *ast.ReturnStmt, index, field int) Result {
+	r := g.returnInstr(ret)
+	if g.failed || r == nil || index >= len(r.Results) {
 		return Result{Open: true}
 	}
 	w := &walker{g: g, seen: map[visit]bool{}}
-	w.value(r.Results[index], nil, via{pos: r.Pos(), expr: g.returnExpr(r, index)})
+	v := r.Results[index]
+	at := via{pos: r.Pos()}
+	if _, ok := v.Type().Underlying().(*types.Pointer); ok {
+		w.fieldOfAddr(v, field, r, nil, at)
+	} else {
+		w.fieldOfValue(v, field, nil, at)
+	}
 	return w.out
 }
 

@@ -46,6 +46,11 @@ type Leaf struct {
 	// Index is the result of a call leaf that reaches: a call of several
 	// results the walk does not enter (u, err := other.F()).
 	Index int
+	// Field is set when the leaf is a field of a struct result of a call
+	// of another package's function (Value is the *ssa.Call, Index its
+	// result): other.Load().Region, whose value the callee's facts
+	// describe, not the stores of this package.
+	Field *types.Var
 }
 
 // A Result is what reaches a value.
@@ -369,7 +374,38 @@ func (w *walker) field(f *ssa.Field, ctx []ssa.CallInstruction, at via) {
 		w.fieldOfAddr(ld.X, f.Field, ld, ctx, at)
 		return
 	}
+	if w.callField(f.X, f.Field, ctx, at) {
+		return
+	}
 	w.fieldStores(f.X.Type(), f.Field, ctx, at)
+}
+
+// callField follows field index of the struct (or the struct pointed to)
+// base, of another package's type, when every value that reaches base is
+// the result of a call the walk does not enter: one leaf per call, with
+// the field, for the caller to judge by the callee's facts. It reports
+// false otherwise (the field's stores in this package decide, or nothing
+// does).
+func (w *walker) callField(base ssa.Value, index int, ctx []ssa.CallInstruction, at via) bool {
+	st, ok := structOf(base.Type())
+	if !ok || !foreign(base.Type(), w.g.pkg) || w.g.nested >= maxNested {
+		return false
+	}
+	w.g.nested++
+	defer func() { w.g.nested-- }()
+	r := w.g.ValuesOf(base)
+	if r.Open || len(r.Leaves) == 0 {
+		return false
+	}
+	for _, l := range r.Leaves {
+		if _, ok := l.Value.(*ssa.Call); !ok || l.Passed || l.Field != nil {
+			return false
+		}
+	}
+	for _, l := range r.Leaves {
+		w.out.Leaves = append(w.out.Leaves, Leaf{Value: l.Value, Expr: at.expr, Pos: at.pos, Test: at.test || l.Test, Entry: at.entry, Index: l.Index, Field: st.Field(index)})
+	}
+	return true
 }
 
 // fieldOfAddr follows field index of the struct at addr, read at instr.
@@ -390,7 +426,7 @@ func (w *walker) fieldOfAddr(addr ssa.Value, index int, instr ssa.Instruction, c
 		}, alloc, at)
 		return
 	}
-	if w.fieldOfObjects(addr, index, ctx, at) {
+	if w.fieldOfObjects(addr, index, ctx, at) || w.callField(addr, index, ctx, at) {
 		return
 	}
 	w.fieldStores(addr.Type(), index, ctx, at)
@@ -459,6 +495,9 @@ func (w *walker) fieldOfValue(v ssa.Value, index int, ctx []ssa.CallInstruction,
 	}
 	if c, ok := v.(*ssa.Const); ok && c.Value == nil {
 		w.leaf(v, at, true) // the zero struct: a zero field
+		return
+	}
+	if w.callField(v, index, ctx, at) {
 		return
 	}
 	w.fieldStores(v.Type(), index, ctx, at)
