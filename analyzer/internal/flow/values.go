@@ -165,6 +165,16 @@ func (f *Flow) urlSource(e ast.Expr) ast.Expr {
 	if _, ok := e.(*ast.Ident); !ok {
 		return nil
 	}
+	// u := url.URL{Host: …}; u.String(): the method takes u's address,
+	// which the SSA form records for no expression, so the variable's one
+	// definition decides (unless a field of it is stored later).
+	if v := f.localVar(e); v != nil && !f.params[v] && len(f.defs[v]) == 1 && !f.hostSet(v) {
+		if d := f.defs[v][0]; d.index <= 0 {
+			if lit, ok := ast.Unparen(d.rhs).(*ast.CompositeLit); ok {
+				return lit
+			}
+		}
+	}
 	r := f.values(e)
 	if r.Open || len(r.Leaves) != 1 || r.Leaves[0].Zero || r.Leaves[0].Passed {
 		return nil

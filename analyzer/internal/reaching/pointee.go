@@ -50,7 +50,7 @@ func (g *Graph) Pointee(v ssa.Value) Result {
 	found := func(s *ssa.Store, whole bool) {
 		at := w.storeVia(s, via{}, nil)
 		if whole {
-			w.fieldOfValue(s.Val, field, nil, at)
+			w.fieldOfValue(s.Val, field, nil, nil, at)
 			return
 		}
 		w.value(s.Val, nil, at)

@@ -52,7 +52,7 @@ func (g *Graph) ReturnFieldValues(ret *ast.ReturnStmt, index, field int) Result 
 	if _, ok := v.Type().Underlying().(*types.Pointer); ok {
 		w.fieldOfAddr(v, field, r, nil, at)
 	} else {
-		w.fieldOfValue(v, field, nil, at)
+		w.fieldOfValue(v, field, nil, nil, at)
 	}
 	return w.out
 }

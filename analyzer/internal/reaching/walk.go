@@ -374,7 +374,7 @@ func (w *walker) field(f *ssa.Field, ctx []ssa.CallInstruction, at via) {
 		w.fieldOfAddr(ld.X, f.Field, ld, ctx, at)
 		return
 	}
-	if w.callField(f.X, f.Field, ctx, at) {
+	if w.callField(f.X, f.Field, w.g.Expr(f), ctx, at) {
 		return
 	}
 	w.fieldStores(f.X.Type(), f.Field, ctx, at)
@@ -383,10 +383,11 @@ func (w *walker) field(f *ssa.Field, ctx []ssa.CallInstruction, at via) {
 // callField follows field index of the struct (or the struct pointed to)
 // base, of another package's type, when every value that reaches base is
 // the result of a call the walk does not enter: one leaf per call, with
-// the field, for the caller to judge by the callee's facts. It reports
+// the field, for the caller to judge by the callee's facts, at read (the
+// selector that reads the field) when it is known. It reports
 // false otherwise (the field's stores in this package decide, or nothing
 // does).
-func (w *walker) callField(base ssa.Value, index int, ctx []ssa.CallInstruction, at via) bool {
+func (w *walker) callField(base ssa.Value, index int, read ast.Expr, ctx []ssa.CallInstruction, at via) bool {
 	st, ok := structOf(base.Type())
 	if !ok || !foreign(base.Type(), w.g.pkg) || w.g.nested >= maxNested {
 		return false
@@ -402,8 +403,11 @@ func (w *walker) callField(base ssa.Value, index int, ctx []ssa.CallInstruction,
 			return false
 		}
 	}
+	if read == nil {
+		read = at.expr
+	}
 	for _, l := range r.Leaves {
-		w.out.Leaves = append(w.out.Leaves, Leaf{Value: l.Value, Expr: at.expr, Pos: at.pos, Test: at.test || l.Test, Entry: at.entry, Index: l.Index, Field: st.Field(index)})
+		w.out.Leaves = append(w.out.Leaves, Leaf{Value: l.Value, Expr: read, Pos: at.pos, Test: at.test || l.Test, Entry: at.entry, Index: l.Index, Field: st.Field(index)})
 	}
 	return true
 }
@@ -419,14 +423,14 @@ func (w *walker) fieldOfAddr(addr ssa.Value, index int, instr ssa.Instruction, c
 		}, func(s *ssa.Store, whole bool) {
 			at := w.storeVia(s, at, ctx)
 			if whole {
-				w.fieldOfValue(s.Val, index, ctx, at)
+				w.fieldOfValue(s.Val, index, exprOfInstr(w.g, instr), ctx, at)
 				return
 			}
 			w.value(s.Val, ctx, at)
 		}, alloc, at)
 		return
 	}
-	if w.fieldOfObjects(addr, index, ctx, at) || w.callField(addr, index, ctx, at) {
+	if w.fieldOfObjects(addr, index, ctx, at) || w.callField(addr, index, exprOfInstr(w.g, instr), ctx, at) {
 		return
 	}
 	w.fieldStores(addr.Type(), index, ctx, at)
@@ -487,8 +491,9 @@ func (w *walker) fieldOfObjects(addr ssa.Value, index int, ctx []ssa.CallInstruc
 	return true
 }
 
-// fieldOfValue follows field index of the struct value v.
-func (w *walker) fieldOfValue(v ssa.Value, index int, ctx []ssa.CallInstruction, at via) {
+// fieldOfValue follows field index of the struct value v, read at read
+// (the selector, when it is known).
+func (w *walker) fieldOfValue(v ssa.Value, index int, read ast.Expr, ctx []ssa.CallInstruction, at via) {
 	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
 		w.fieldOfAddr(ld.X, index, ld, ctx, at)
 		return
@@ -497,7 +502,7 @@ func (w *walker) fieldOfValue(v ssa.Value, index int, ctx []ssa.CallInstruction,
 		w.leaf(v, at, true) // the zero struct: a zero field
 		return
 	}
-	if w.callField(v, index, ctx, at) {
+	if w.callField(v, index, read, ctx, at) {
 		return
 	}
 	w.fieldStores(v.Type(), index, ctx, at)
@@ -735,4 +740,12 @@ func (w *walker) reaching(instr ssa.Instruction, match func(*ssa.Store) (bool, b
 	if zero {
 		w.leaf(ssa.NewConst(nil, alloc.Type().(*types.Pointer).Elem()), at, true)
 	}
+}
+
+// exprOfInstr returns the source expression of instr when it is a value.
+func exprOfInstr(g *Graph, instr ssa.Instruction) ast.Expr {
+	if v, ok := instr.(ssa.Value); ok {
+		return g.Expr(v)
+	}
+	return nil
 }
