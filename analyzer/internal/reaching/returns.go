@@ -49,7 +49,14 @@ func (g *Graph) ReturnFieldValues(ret *ast.ReturnStmt, index, field int) Result 
 	w := &walker{g: g, seen: map[visit]bool{}}
 	v := r.Results[index]
 	at := via{pos: r.Pos()}
-	if _, ok := v.Type().Underlying().(*types.Pointer); ok {
+	if allocs := newStructs(g.ValuesOf(v), r.Parent()); allocs != nil {
+		// return &S{…}: the stores into the new struct before the
+		// return, as for a struct value (callers may store into it
+		// later, as they may into a copy).
+		for _, a := range allocs {
+			w.allocField(a, field, r, nil, at)
+		}
+	} else if _, ok := v.Type().Underlying().(*types.Pointer); ok {
 		w.fieldOfAddr(v, field, r, nil, at)
 	} else {
 		w.fieldOfValue(v, field, nil, nil, at)
@@ -100,4 +107,21 @@ func (g *Graph) returnStoreExpr(s *ssa.Store) ast.Expr {
 		return ret.Results[i]
 	}
 	return nil
+}
+
+// newStructs returns the allocations of fn that are every value of r, or
+// nil.
+func newStructs(r Result, fn *ssa.Function) []*ssa.Alloc {
+	if r.Open || len(r.Leaves) == 0 {
+		return nil
+	}
+	var out []*ssa.Alloc
+	for _, l := range r.Leaves {
+		a, ok := l.Value.(*ssa.Alloc)
+		if !ok || a.Parent() != fn {
+			return nil
+		}
+		out = append(out, a)
+	}
+	return out
 }

@@ -415,25 +415,32 @@ func (w *walker) callField(base ssa.Value, index int, read ast.Expr, ctx []ssa.C
 // fieldOfAddr follows field index of the struct at addr, read at instr.
 func (w *walker) fieldOfAddr(addr ssa.Value, index int, instr ssa.Instruction, ctx []ssa.CallInstruction, at via) {
 	if alloc, ok := addr.(*ssa.Alloc); ok && !alloc.Heap {
-		w.reaching(instr, func(s *ssa.Store) (bool, bool) {
-			if fa, ok := s.Addr.(*ssa.FieldAddr); ok && fa.X == alloc && fa.Field == index {
-				return true, false
-			}
-			return s.Addr == alloc, true
-		}, func(s *ssa.Store, whole bool) {
-			at := w.storeVia(s, at, ctx)
-			if whole {
-				w.fieldOfValue(s.Val, index, exprOfInstr(w.g, instr), ctx, at)
-				return
-			}
-			w.value(s.Val, ctx, at)
-		}, alloc, at)
+		w.allocField(alloc, index, instr, ctx, at)
 		return
 	}
 	if w.fieldOfObjects(addr, index, ctx, at) || w.callField(addr, index, exprOfInstr(w.g, instr), ctx, at) {
 		return
 	}
 	w.fieldStores(addr.Type(), index, ctx, at)
+}
+
+// allocField follows field index of the struct allocated by alloc, read
+// at instr: the stores to the field, or to the whole struct, that reach
+// instr in alloc's function.
+func (w *walker) allocField(alloc *ssa.Alloc, index int, instr ssa.Instruction, ctx []ssa.CallInstruction, at via) {
+	w.reaching(instr, func(s *ssa.Store) (bool, bool) {
+		if fa, ok := s.Addr.(*ssa.FieldAddr); ok && fa.X == alloc && fa.Field == index {
+			return true, false
+		}
+		return s.Addr == alloc, true
+	}, func(s *ssa.Store, whole bool) {
+		at := w.storeVia(s, at, ctx)
+		if whole {
+			w.fieldOfValue(s.Val, index, exprOfInstr(w.g, instr), ctx, at)
+			return
+		}
+		w.value(s.Val, ctx, at)
+	}, alloc, at)
 }
 
 // maxNested bounds the queries a query asks about pointers
