@@ -200,9 +200,27 @@ func (q *query) leaf(l reaching.Leaf) {
 		q.concat(l, v)
 	case *ssa.Call:
 		q.call(l, v)
+	case *ssa.FieldAddr, *ssa.Alloc:
+		q.pointer(v)
 	default:
 		q.other()
 	}
+}
+
+// pointer interprets the address of a string variable or field (&s.Endpoint
+// as a *string endpoint): the values it holds.
+func (q *query) pointer(v ssa.Value) {
+	p, ok := v.Type().Underlying().(*types.Pointer)
+	if !ok || !isString(p.Elem()) || q.seen[v] {
+		q.other()
+		return
+	}
+	q.seen[v] = true
+	r := q.f.graph.Pointee(v)
+	if r.Open {
+		r = q.f.graph.Loaded(v)
+	}
+	q.result(r)
 }
 
 // passed interprets a call the variable's address was passed to:

@@ -492,6 +492,17 @@ func (w *walker) fieldOfObjects(addr ssa.Value, index int, ctx []ssa.CallInstruc
 		any = true
 		w.value(s.Val, ctx, w.storeVia(s, at, ctx))
 	}
+	// Stores of the whole struct into the objects (s := T{…} of a
+	// variable a closure captures: the literal is built in a temporary
+	// and copied in).
+	for obj := range objs {
+		for _, ref := range *obj.Referrers() {
+			if s, ok := ref.(*ssa.Store); ok && s.Addr == obj {
+				any = true
+				w.fieldOfValue(s.Val, index, nil, ctx, w.storeVia(s, at, ctx))
+			}
+		}
+	}
 	if !any {
 		w.leaf(ssa.NewConst(nil, st.Field(index).Type()), at, true)
 	}
