@@ -43,9 +43,7 @@ func (f *Flow) explicitEndpoint(value ast.Expr) bool {
 	if f.emptyEndpoint(ptr, 0) {
 		return false
 	}
-	r := &reacher{f: f, match: func(s string) bool { return s != "" }, nonEmpty: true, seen: map[token.Pos]bool{}}
-	r.walk(value, 0)
-	if r.out.Always() {
+	if f.nonEmptySources(value).Always() {
 		return true
 	}
 	empty := f.sources(value, func(s string) bool { return s == "" }, true)

@@ -74,8 +74,6 @@ type Flow struct {
 	facts map[*types.Func]*SessionFact
 	// toSTS memoises which parameters of a function reach sts.NewFromConfig.
 	toSTS map[*types.Func][]int
-	// callsTo indexes this package's calls by callee, built on demand.
-	callsTo map[*types.Func][]*ast.CallExpr
 	// funcs holds every function declaration and literal in position
 	// order, so the last one containing a position is the innermost.
 	funcs []ast.Node

@@ -13,7 +13,6 @@ import (
 	"go/types"
 	"strings"
 
-	"github.com/stsregional/stsregional/analyzer/internal/host"
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 )
 
@@ -321,22 +320,16 @@ func (f *Flow) resultFieldFacts(fn *types.Func, fact *ValueFact) {
 				continue
 			}
 			consts := map[string]bool{}
-			r := &reacher{f: f, match: func(s string) bool { consts[s] = true; return true }, seen: map[token.Pos]bool{}}
-			ast.Inspect(decl.Body, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.FuncLit:
-					return false
-				case *ast.ReturnStmt:
-					if len(n.Results) != res.Len() {
-						r.other()
-						return true
-					}
-					r.fieldOf(n.Results[i], field)
+			q := f.newQuery(decl, func(s string) bool { consts[s] = true; return true }, false)
+			for _, ret := range returns(decl) {
+				if len(ret.Results) != res.Len() {
+					q.other() // a bare return or a call's results
+					continue
 				}
-				return true
-			})
+				q.result(f.graph.ReturnFieldValues(ret, i, j))
+			}
 			rf := ResultField{Result: uint8(i), Field: uint8(j), GlobalRegion: consts[sdk.GlobalRegion]}
-			if !r.out.Other && len(consts) == 1 {
+			if !q.out.Other && len(consts) == 1 {
 				for s := range consts {
 					if sdk.RegionShaped(s) {
 						rf.Const = s
@@ -372,7 +365,7 @@ func (f *Flow) resultFacts(fn *types.Func, fact *ValueFact) {
 		if b, ok := res.At(i).Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
 			continue
 		}
-		r := &reacher{f: f, match: host.IsGlobal, url: true, seen: map[token.Pos]bool{}}
+		matched, other := false, false
 		var stack []ast.Node
 		ast.Inspect(decl.Body, func(n ast.Node) bool {
 			if n == nil {
@@ -387,20 +380,10 @@ func (f *Flow) resultFacts(fn *types.Func, fact *ValueFact) {
 			if !ok {
 				return true
 			}
-			before := len(r.out.Matches)
-			switch {
-			case len(ret.Results) == res.Len():
-				r.walk(ret.Results[i], 1)
-			case len(ret.Results) == 1:
-				if call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr); ok {
-					r.call(call, i, 1)
-					break
-				}
-				r.other()
-			default:
-				r.other() // a bare return of named results
-			}
-			if len(r.out.Matches) > before {
+			src := f.returnSources(ret, i)
+			other = other || src.Other
+			if len(src.Matches) > 0 {
+				matched = true
 				g := f.emptyGuard(fn, stack)
 				if g < 0 || guard >= 0 && g != guard {
 					guarded = false
@@ -409,9 +392,9 @@ func (f *Flow) resultFacts(fn *types.Func, fact *ValueFact) {
 			}
 			return true
 		})
-		if len(r.out.Matches) > 0 {
+		if matched {
 			fact.Global |= 1 << i
-			if !r.out.Other {
+			if !other {
 				fact.AllGlobal |= 1 << i
 			}
 		}
@@ -438,8 +421,11 @@ func (f *Flow) regionResultFacts(fn *types.Func, fact *ValueFact) {
 			continue
 		}
 		consts := map[string]bool{}
-		r := &reacher{f: f, match: func(s string) bool { consts[s] = true; return true }, seen: map[token.Pos]bool{}}
-		r.results(fn, i, 0)
+		q := f.newQuery(decl, func(s string) bool { consts[s] = true; return true }, false)
+		for _, ret := range returns(decl) {
+			q.result(f.graph.ReturnValues(ret, i))
+		}
+		r := q
 		if consts[sdk.GlobalRegion] {
 			fact.globalRegion |= 1 << i
 		}
@@ -460,6 +446,22 @@ func (f *Flow) regionResultFacts(fn *types.Func, fact *ValueFact) {
 			}
 		}
 	}
+}
+
+// returns lists the return statements of decl's body, not those of the
+// function literals in it.
+func returns(decl *ast.FuncDecl) []*ast.ReturnStmt {
+	var out []*ast.ReturnStmt
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			out = append(out, n)
+		}
+		return true
+	})
+	return out
 }
 
 // isString reports whether t is a string type.

@@ -330,8 +330,10 @@ func (f *Flow) clientOf(e ast.Expr, depth int) (*ast.CallExpr, string) {
 		}
 	case *ast.SelectorExpr:
 		if v, ok := f.info.Uses[x.Sel].(*types.Var); ok && v.IsField() && v.Pkg() == f.pass.Pkg {
-			if vals := f.StoredValues(v); len(vals) == 1 {
-				return f.clientOf(vals[0], depth+1)
+			// A field of this package's struct: the one value stored
+			// into it.
+			if r := f.values(x); len(r.Leaves) == 1 && r.Leaves[0].Expr != nil && r.Leaves[0].Expr != ast.Expr(x) {
+				return f.clientOf(r.Leaves[0].Expr, depth+1)
 			}
 		}
 	}

@@ -68,14 +68,18 @@ func (f *Flow) stsConfigArgs(call *ast.CallExpr) []int {
 		return f.paramsToSTS(fn)
 	}
 	// d.StsProvider(cfg): a function-typed field or variable; follow the
-	// functions stored into it in this package.
-	v, ok := f.info.Uses[NameIdent(call.Fun)].(*types.Var)
-	if !ok {
+	// functions that reach it (only a function type that mentions an SDK
+	// type can hold sts.NewFromConfig or a wrapper of it).
+	if !mentionsAWS(f.info.TypeOf(call.Fun)) {
 		return nil
 	}
 	var out []int
-	for _, stored := range f.StoredValues(v) {
-		if fn, ok := f.info.Uses[NameIdent(stored)].(*types.Func); ok {
+	for _, l := range f.values(call.Fun).Leaves {
+		sf, ok := l.Value.(*ssa.Function)
+		if !ok {
+			continue
+		}
+		if fn, ok := sf.Object().(*types.Func); ok {
 			if sdk.Lookup(fn).Role == sdk.V2STSClient {
 				out = append(out, 0)
 			}

@@ -10,6 +10,9 @@ import (
 	"go/constant"
 	"go/types"
 
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/stsregional/stsregional/analyzer/internal/reaching"
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 )
 
@@ -34,7 +37,7 @@ func (f *Flow) constString(e ast.Expr, depth int) (string, bool) {
 	}
 	switch x := e.(type) {
 	case *ast.Ident:
-		return f.varString(f.localVar(x), depth)
+		return f.reachingString(x, depth)
 	case *ast.BinaryExpr:
 		l, ok1 := f.constString(x.X, depth+1)
 		r, ok2 := f.constString(x.Y, depth+1)
@@ -88,23 +91,40 @@ func (f *Flow) constString(e ast.Expr, depth int) (string, bool) {
 	return "", false
 }
 
-// varString returns the value of v when every definition of it is the same
-// provable string. Parameters and unassigned variables are unknown.
-func (f *Flow) varString(v *types.Var, depth int) (string, bool) {
-	if v == nil || f.params[v] {
-		return "", false
-	}
-	defs := f.defs[v]
-	if len(defs) == 0 {
+// reachingString returns the value of a variable, field or load e when
+// every value that reaches it is the same provable string.
+func (f *Flow) reachingString(e ast.Expr, depth int) (string, bool) {
+	r := f.values(e)
+	if r.Open || len(r.Leaves) == 0 {
 		return "", false
 	}
 	var val string
-	for i, d := range defs {
-		if d.index != -1 {
+	for i, l := range r.Leaves {
+		if l.Zero || l.Passed {
 			return "", false
 		}
-		s, ok := f.constString(d.rhs, depth+1)
-		if !ok || (i > 0 && s != val) {
+		var s string
+		if c, ok := l.Value.(*ssa.Const); ok {
+			if c.Value == nil || c.Value.Kind() != constant.String {
+				return "", false
+			}
+			s = constant.StringVal(c.Value)
+		} else {
+			x := l.Expr
+			if x == nil || ast.Unparen(x) == ast.Unparen(e) {
+				return "", false
+			}
+			switch ast.Unparen(x).(type) {
+			case *ast.CallExpr, *ast.BinaryExpr:
+			default:
+				return "", false
+			}
+			var ok bool
+			if s, ok = f.constString(x, depth+1); !ok {
+				return "", false
+			}
+		}
+		if i > 0 && s != val {
 			return "", false
 		}
 		val = s
@@ -132,20 +152,50 @@ func (f *Flow) parsedURL(e ast.Expr, depth int) (string, bool) {
 		}
 		return "", false
 	}
-	v := f.localVar(e)
-	if v == nil || f.params[v] || len(f.defs[v]) != 1 {
+	x := f.urlSource(e)
+	if x == nil {
 		return "", false
 	}
-	d := f.defs[v][0]
-	if lit, ok := ast.Unparen(d.rhs).(*ast.CompositeLit); ok && d.index <= 0 && !f.hostSet(v) {
-		// u := url.URL{Host: …}; u.String()
-		return f.parsedURL(lit, depth+1)
+	return f.parsedURL(x, depth+1)
+}
+
+// urlSource returns the one construction of the url.URL value e (a
+// url.Parse call or a url.URL literal) every path reaches it from, or nil.
+func (f *Flow) urlSource(e ast.Expr) ast.Expr {
+	if _, ok := e.(*ast.Ident); !ok {
+		return nil
 	}
-	call, ok := ast.Unparen(d.rhs).(*ast.CallExpr)
-	if !ok || d.index > 0 {
-		return "", false
+	// u := url.URL{Host: …}; u.String(): the method takes u's address,
+	// which the SSA form records for no expression, so the variable's one
+	// definition decides (unless a field of it is stored later).
+	if v := f.localVar(e); v != nil && !f.params[v] && len(f.defs[v]) == 1 && !f.hostSet(v) {
+		if d := f.defs[v][0]; d.index <= 0 {
+			if lit, ok := ast.Unparen(d.rhs).(*ast.CompositeLit); ok {
+				return lit
+			}
+		}
 	}
-	return f.parseCallURL(call, depth)
+	r := f.values(e)
+	if r.Open || len(r.Leaves) != 1 || r.Leaves[0].Zero || r.Leaves[0].Passed {
+		return nil
+	}
+	x := r.Leaves[0].Expr
+	switch unaddr(x).(type) {
+	case *ast.CompositeLit:
+		// u := url.URL{Host: …}; u.Host = … : the literal no longer
+		// decides the URL.
+		if v := f.localVar(e); v != nil && f.hostSet(v) {
+			return nil
+		}
+		if ast.Unparen(x) != e {
+			return x
+		}
+	case *ast.CallExpr:
+		if ast.Unparen(x) != e {
+			return x
+		}
+	}
+	return nil
 }
 
 // hostSet reports whether a field of the url.URL variable v is stored
@@ -186,15 +236,8 @@ func (f *Flow) URLText(e ast.Expr) ast.Expr {
 			return kv.Value
 		}
 	}
-	if v := f.localVar(e); v != nil && len(f.defs[v]) == 1 {
-		if call, ok := ast.Unparen(f.defs[v][0].rhs).(*ast.CallExpr); ok && len(call.Args) == 1 {
-			return call.Args[0]
-		}
-		if lit, ok := ast.Unparen(f.defs[v][0].rhs).(*ast.CompositeLit); ok && !f.hostSet(v) {
-			if _, kv := ElemWithKey(lit, "Host"); kv != nil {
-				return kv.Value
-			}
-		}
+	if x := f.urlSource(e); x != nil {
+		return f.URLText(x)
 	}
 	return nil
 }
@@ -225,25 +268,29 @@ func (f *Flow) constInt(e ast.Expr, depth int) (int64, bool) {
 		v, exact := constant.Int64Val(constant.ToInt(tv.Value))
 		return v, exact
 	}
-	if v := f.localVar(e); v != nil && !f.params[v] {
-		defs := f.defs[v]
-		if len(defs) == 0 {
+	switch e.(type) {
+	case *ast.Ident, *ast.SelectorExpr, *ast.StarExpr:
+	default:
+		return 0, false
+	}
+	// A variable or field: every value that reaches it the same constant.
+	r := f.values(e)
+	if r.Open || len(r.Leaves) == 0 {
+		return 0, false
+	}
+	var val int64
+	for i, l := range r.Leaves {
+		c, ok := l.Value.(*ssa.Const)
+		if !ok || l.Zero || l.Passed || c.Value == nil {
 			return 0, false
 		}
-		var val int64
-		for i, d := range defs {
-			if d.index != -1 {
-				return 0, false
-			}
-			n, ok := f.constInt(d.rhs, depth+1)
-			if !ok || (i > 0 && n != val) {
-				return 0, false
-			}
-			val = n
+		n, exact := constant.Int64Val(constant.ToInt(c.Value))
+		if !exact || (i > 0 && n != val) {
+			return 0, false
 		}
-		return val, true
+		val = n
 	}
-	return 0, false
+	return val, true
 }
 
 // ConstBool returns the value of a constant boolean expression, looking
@@ -262,150 +309,62 @@ func (f *Flow) IsAWSGlobal(e ast.Expr) bool {
 	return ok && s == sdk.GlobalRegion
 }
 
-// maxTrace bounds the number of hops of one trace.
-const maxTrace = 10
-
 // trace returns the constant expressions whose value satisfies keep that
-// can flow into e: a bounded backward trace through local variables,
-// fields declared in this package and parameters of this package's
-// functions (through their call sites), for the inventory's request routes. format, if not nil, is asked about
-// fmt.Sprintf calls whose format is constant but whose arguments are not:
-// it reports whether such a format is kept.
+// can flow into e (what package reaching finds, through url.Parse and
+// u.String()), for the inventory's request routes. format, if not nil, is
+// asked about fmt.Sprintf calls whose format is constant but whose
+// arguments are not: it reports whether such a format is kept.
 func (f *Flow) trace(e ast.Expr, keep, format func(string) bool) []ast.Expr {
 	var out []ast.Expr
-	seen := map[types.Object]bool{}
-	var walk func(e ast.Expr, depth int)
-	walk = func(e ast.Expr, depth int) {
-		if e == nil || depth > maxTrace {
-			return
-		}
-		e = ast.Unparen(e)
-		if s, ok := f.ConstString(e); ok {
-			if keep(s) {
-				out = append(out, e)
-			}
-			return
-		}
-		switch x := e.(type) {
-		case *ast.Ident:
-			v := f.localVar(x)
-			if v == nil || seen[v] {
-				return
-			}
-			seen[v] = true
-			if f.params[v] {
-				for _, a := range f.argsFor(v) {
-					walk(a, depth+1)
-				}
-			}
-			for _, d := range f.defs[v] {
-				// u, err := url.Parse(…): the first result.
-				if d.index <= 0 {
-					walk(d.rhs, depth+1)
-				}
-			}
-		case *ast.SelectorExpr:
-			v, ok := f.info.Uses[x.Sel].(*types.Var)
-			if !ok || !v.IsField() || v.Pkg() != f.pass.Pkg || seen[v] {
-				return
-			}
-			seen[v] = true
-			for _, s := range f.StoredValues(v) {
-				walk(s, depth+1)
-			}
-		case *ast.CallExpr:
-			_, entry := f.Lookup(x)
-			switch entry.Role {
-			case sdk.Sprintf:
-				if format != nil && len(x.Args) > 0 {
-					if s, ok := f.ConstString(x.Args[0]); ok && format(s) {
-						out = append(out, x)
-					}
-				}
-			case sdk.URLParse:
-				if len(x.Args) == 1 {
-					walk(x.Args[0], depth+1)
-				}
-			case sdk.URLString:
-				if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
-					walk(sel.X, depth+1)
-				}
-			}
-		case *ast.StarExpr:
-			walk(x.X, depth+1)
-		case *ast.UnaryExpr:
-			walk(x.X, depth+1)
-		}
-	}
-	walk(e, 0)
-	return out
-}
-
-// argsFor returns the arguments passed for parameter v at every call, in
-// this package, of the function declaring v.
-func (f *Flow) argsFor(v *types.Var) []ast.Expr {
-	if f.callsTo == nil {
-		f.callsTo = map[*types.Func][]*ast.CallExpr{}
-		for _, cur := range f.calls {
-			call := cur.Node().(*ast.CallExpr)
-			if fn := f.Callee(call); fn != nil && fn.Pkg() == f.pass.Pkg {
-				f.callsTo[fn] = append(f.callsTo[fn], call)
-			}
-		}
-	}
-	for fn, calls := range f.callsTo {
-		params := fn.Signature().Params()
-		for i := 0; i < params.Len(); i++ {
-			if params.At(i) != v {
+	q := f.newQuery(e, keep, false)
+	var walk func(r reaching.Result)
+	walk = func(r reaching.Result) {
+		for _, l := range r.Leaves {
+			q.steps++
+			if (l.Test && q.prod) || l.Zero || l.Passed || q.steps > maxReach {
 				continue
 			}
-			if fn.Signature().Variadic() && i == params.Len()-1 {
-				return nil // the arguments form a slice
-			}
-			var out []ast.Expr
-			for _, call := range calls {
-				if i < len(call.Args) && !call.Ellipsis.IsValid() {
-					out = append(out, call.Args[i])
+			switch v := l.Value.(type) {
+			case *ssa.Const:
+				if v.Value != nil && v.Value.Kind() == constant.String && keep(constant.StringVal(v.Value)) && l.Expr != nil {
+					out = append(out, l.Expr)
+				}
+			case *ssa.Parameter:
+				if !q.seen[v] {
+					q.seen[v] = true
+					walk(f.graph.CallArgs(v))
+				}
+			case *ssa.Call:
+				x, ok := l.Expr.(*ast.CallExpr)
+				if !ok {
+					continue
+				}
+				if s, ok := f.ConstString(x); ok {
+					if keep(s) {
+						out = append(out, x)
+					}
+					continue
+				}
+				_, entry := f.Lookup(x)
+				switch entry.Role {
+				case sdk.Sprintf:
+					if format != nil && len(x.Args) > 0 {
+						if s, ok := f.ConstString(x.Args[0]); ok && format(s) {
+							out = append(out, x)
+						}
+					}
+				case sdk.URLParse:
+					if len(x.Args) == 1 {
+						walk(f.graph.Values(x.Args[0]))
+					}
+				case sdk.URLString:
+					if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+						walk(f.graph.Values(sel.X))
+					}
 				}
 			}
-			return out
 		}
 	}
-	return nil
-}
-
-// StoredValues returns the values assigned to a variable or stored into a
-// field (in composite literals and assignments) in this package.
-func (f *Flow) StoredValues(v *types.Var) []ast.Expr {
-	if !v.IsField() {
-		var out []ast.Expr
-		for _, d := range f.defs[v] {
-			if d.rhs != nil && d.index == -1 {
-				out = append(out, d.rhs)
-			}
-		}
-		return out
-	}
-	var out []ast.Expr
-	for _, cur := range f.lits {
-		for _, elt := range cur.Node().(*ast.CompositeLit).Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok && f.info.Uses[id] == v {
-					out = append(out, kv.Value)
-				}
-			}
-		}
-	}
-	for _, cur := range f.asgns {
-		as := cur.Node().(*ast.AssignStmt)
-		if len(as.Lhs) != len(as.Rhs) {
-			continue
-		}
-		for i, lhs := range as.Lhs {
-			if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && f.info.Uses[sel.Sel] == v {
-				out = append(out, as.Rhs[i])
-			}
-		}
-	}
+	walk(f.graph.Values(e))
 	return out
 }

@@ -87,6 +87,8 @@ type Graph struct {
 	// loads are the selections of each field of a struct type (forward.go),
 	// computed on first use.
 	loads map[fieldKey][]ssa.Value
+	// returnOf maps return statements to their instruction (returns.go).
+	returnOf map[*ast.ReturnStmt]*ssa.Return
 }
 
 // A fieldKey names a field of a struct type.

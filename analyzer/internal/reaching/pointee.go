@@ -50,7 +50,7 @@ func (g *Graph) Pointee(v ssa.Value) Result {
 	found := func(s *ssa.Store, whole bool) {
 		at := w.storeVia(s, via{}, nil)
 		if whole {
-			w.fieldOfValue(s.Val, field, nil, at)
+			w.fieldOfValue(s.Val, field, nil, nil, at)
 			return
 		}
 		w.value(s.Val, nil, at)
@@ -141,4 +141,19 @@ func storesAfter(instr ssa.Instruction) []*ssa.Store {
 		stack = append(stack, x.Succs...)
 	}
 	return out
+}
+
+// Loaded returns what a load through the address v would read where v is
+// computed: for a field of a struct a closure shares (&s.Endpoint inside
+// the option function), the stores into that field of the objects v may
+// point to, which Pointee leaves open.
+func (g *Graph) Loaded(v ssa.Value) Result {
+	g.build()
+	instr, ok := v.(ssa.Instruction)
+	if g.failed || !ok {
+		return Result{Open: true}
+	}
+	w := &walker{g: g, seen: map[visit]bool{}}
+	w.load(v, instr, nil, via{pos: v.Pos(), expr: g.exprOf[v], entry: v.Pos()})
+	return w.out
 }

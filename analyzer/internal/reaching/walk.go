@@ -37,6 +37,20 @@ type Leaf struct {
 	// call). It is the queried value's position when no such carrier is
 	// on the route.
 	Entry token.Pos
+	// Passed reports that the leaf is a call the variable's address is
+	// passed to (Value is the *ssa.Call, Arg the argument's index): the
+	// callee may store through it (flag.StringVar(&v, …)). The result is
+	// Open as well.
+	Passed bool
+	Arg    int
+	// Index is the result of a call leaf that reaches: a call of several
+	// results the walk does not enter (u, err := other.F()).
+	Index int
+	// Field is set when the leaf is a field of a struct result of a call
+	// of another package's function (Value is the *ssa.Call, Index its
+	// result): other.Load().Region, whose value the callee's facts
+	// describe, not the stores of this package.
+	Field *types.Var
 }
 
 // A Result is what reaches a value.
@@ -44,6 +58,10 @@ type Result struct {
 	Leaves []Leaf
 	// Open reports that some value that reaches could not be followed.
 	Open bool
+	// Params are the parameters the walk followed to their call sites
+	// (of closed-world functions): the routes that pass through a
+	// parameter, which a leaf does not show.
+	Params []*ssa.Parameter
 }
 
 // maxSteps bounds one query; maxContext the call-string the walk keeps to
@@ -206,6 +224,7 @@ func (w *walker) call(c *ssa.Call, index int, ctx []ssa.CallInstruction, at via)
 		// Another result of a call the walk does not enter: the caller
 		// asks about the call itself.
 		w.leaf(c, via{pos: c.Pos(), test: at.test, entry: at.entry}, false)
+		w.out.Leaves[len(w.out.Leaves)-1].Index = index
 		return
 	}
 	w.enter(c, fn, index, ctx, at)
@@ -253,6 +272,7 @@ func (w *walker) param(p *ssa.Parameter, ctx []ssa.CallInstruction, at via) {
 			index = i
 		}
 	}
+	w.out.Params = append(w.out.Params, p)
 	if len(ctx) > 0 {
 		site := ctx[len(ctx)-1]
 		if w.g.callee(site.Common()) == fn {
@@ -354,31 +374,73 @@ func (w *walker) field(f *ssa.Field, ctx []ssa.CallInstruction, at via) {
 		w.fieldOfAddr(ld.X, f.Field, ld, ctx, at)
 		return
 	}
+	if w.callField(f.X, f.Field, w.g.Expr(f), ctx, at) {
+		return
+	}
 	w.fieldStores(f.X.Type(), f.Field, ctx, at)
+}
+
+// callField follows field index of the struct (or the struct pointed to)
+// base, of another package's type, when every value that reaches base is
+// the result of a call the walk does not enter: one leaf per call, with
+// the field, for the caller to judge by the callee's facts, at read (the
+// selector that reads the field) when it is known. It reports
+// false otherwise (the field's stores in this package decide, or nothing
+// does).
+func (w *walker) callField(base ssa.Value, index int, read ast.Expr, ctx []ssa.CallInstruction, at via) bool {
+	st, ok := structOf(base.Type())
+	if !ok || !foreign(base.Type(), w.g.pkg) || w.g.nested >= maxNested {
+		return false
+	}
+	w.g.nested++
+	defer func() { w.g.nested-- }()
+	r := w.g.ValuesOf(base)
+	if r.Open || len(r.Leaves) == 0 {
+		return false
+	}
+	for _, l := range r.Leaves {
+		if _, ok := l.Value.(*ssa.Call); !ok || l.Passed || l.Field != nil {
+			return false
+		}
+	}
+	if read == nil {
+		read = at.expr
+	}
+	for _, l := range r.Leaves {
+		w.out.Leaves = append(w.out.Leaves, Leaf{Value: l.Value, Expr: read, Pos: at.pos, Test: at.test || l.Test, Entry: at.entry, Index: l.Index, Field: st.Field(index)})
+	}
+	return true
 }
 
 // fieldOfAddr follows field index of the struct at addr, read at instr.
 func (w *walker) fieldOfAddr(addr ssa.Value, index int, instr ssa.Instruction, ctx []ssa.CallInstruction, at via) {
 	if alloc, ok := addr.(*ssa.Alloc); ok && !alloc.Heap {
-		w.reaching(instr, func(s *ssa.Store) (bool, bool) {
-			if fa, ok := s.Addr.(*ssa.FieldAddr); ok && fa.X == alloc && fa.Field == index {
-				return true, false
-			}
-			return s.Addr == alloc, true
-		}, func(s *ssa.Store, whole bool) {
-			at := w.storeVia(s, at, ctx)
-			if whole {
-				w.fieldOfValue(s.Val, index, ctx, at)
-				return
-			}
-			w.value(s.Val, ctx, at)
-		}, alloc, at)
+		w.allocField(alloc, index, instr, ctx, at)
 		return
 	}
-	if w.fieldOfObjects(addr, index, ctx, at) {
+	if w.fieldOfObjects(addr, index, ctx, at) || w.callField(addr, index, exprOfInstr(w.g, instr), ctx, at) {
 		return
 	}
 	w.fieldStores(addr.Type(), index, ctx, at)
+}
+
+// allocField follows field index of the struct allocated by alloc, read
+// at instr: the stores to the field, or to the whole struct, that reach
+// instr in alloc's function.
+func (w *walker) allocField(alloc *ssa.Alloc, index int, instr ssa.Instruction, ctx []ssa.CallInstruction, at via) {
+	w.reaching(instr, func(s *ssa.Store) (bool, bool) {
+		if fa, ok := s.Addr.(*ssa.FieldAddr); ok && fa.X == alloc && fa.Field == index {
+			return true, false
+		}
+		return s.Addr == alloc, true
+	}, func(s *ssa.Store, whole bool) {
+		at := w.storeVia(s, at, ctx)
+		if whole {
+			w.fieldOfValue(s.Val, index, exprOfInstr(w.g, instr), ctx, at)
+			return
+		}
+		w.value(s.Val, ctx, at)
+	}, alloc, at)
 }
 
 // maxNested bounds the queries a query asks about pointers
@@ -430,20 +492,35 @@ func (w *walker) fieldOfObjects(addr ssa.Value, index int, ctx []ssa.CallInstruc
 		any = true
 		w.value(s.Val, ctx, w.storeVia(s, at, ctx))
 	}
+	// Stores of the whole struct into the objects (s := T{…} of a
+	// variable a closure captures: the literal is built in a temporary
+	// and copied in).
+	for obj := range objs {
+		for _, ref := range *obj.Referrers() {
+			if s, ok := ref.(*ssa.Store); ok && s.Addr == obj {
+				any = true
+				w.fieldOfValue(s.Val, index, nil, ctx, w.storeVia(s, at, ctx))
+			}
+		}
+	}
 	if !any {
 		w.leaf(ssa.NewConst(nil, st.Field(index).Type()), at, true)
 	}
 	return true
 }
 
-// fieldOfValue follows field index of the struct value v.
-func (w *walker) fieldOfValue(v ssa.Value, index int, ctx []ssa.CallInstruction, at via) {
+// fieldOfValue follows field index of the struct value v, read at read
+// (the selector, when it is known).
+func (w *walker) fieldOfValue(v ssa.Value, index int, read ast.Expr, ctx []ssa.CallInstruction, at via) {
 	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
 		w.fieldOfAddr(ld.X, index, ld, ctx, at)
 		return
 	}
 	if c, ok := v.(*ssa.Const); ok && c.Value == nil {
 		w.leaf(v, at, true) // the zero struct: a zero field
+		return
+	}
+	if w.callField(v, index, read, ctx, at) {
 		return
 	}
 	w.fieldStores(v.Type(), index, ctx, at)
@@ -461,6 +538,9 @@ func (w *walker) fieldStores(t types.Type, index int, ctx []ssa.CallInstruction,
 	}
 	if !w.g.localStruct(t, index) || w.g.reflected(st) {
 		w.out.Open = true
+		if foreign(t, w.g.pkg) {
+			return // another package's struct: its stores here are not the ones that reach
+		}
 	}
 	stores := w.g.fields[fieldKey{st, index}]
 	if len(stores) == 0 {
@@ -491,6 +571,16 @@ func (g *Graph) localStruct(t types.Type, index int) bool {
 	return !obj.Exported() || !st.Field(index).Exported()
 }
 
+// foreign reports whether t (or the type t points to) is a named type
+// declared in a package other than pkg.
+func foreign(t types.Type, pkg *types.Package) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Pkg() != pkg
+}
+
 // storeVia is the via of a value stored by s, reached in the calling
 // context ctx.
 func (w *walker) storeVia(s *ssa.Store, at via, ctx []ssa.CallInstruction) via {
@@ -498,7 +588,12 @@ func (w *walker) storeVia(s *ssa.Store, at via, ctx []ssa.CallInstruction) via {
 	if len(ctx) == 0 {
 		entry = s.Pos()
 	}
-	return via{pos: s.Pos(), expr: w.g.rhs[s.Pos()], test: at.test || w.g.inTest(s.Pos()), entry: entry}
+	expr := w.g.rhs[s.Pos()]
+	if c, isConst := s.Val.(*ssa.Const); isConst && c.Value != nil && expr == nil {
+		// A constant returned through the result variable.
+		expr = w.g.returnStoreExpr(s)
+	}
+	return via{pos: s.Pos(), expr: expr, test: at.test || w.g.inTest(s.Pos()), entry: entry}
 }
 
 // load follows a load from addr at instruction ld.
@@ -587,7 +682,14 @@ func (w *walker) allStores(a *ssa.Alloc, ctx []ssa.CallInstruction, at via) {
 						visit(fn.FreeVars[i], depth+1)
 					}
 				}
-			case *ssa.Call, *ssa.Defer, *ssa.Go:
+			case *ssa.Call:
+				w.out.Open = true // a callee may store through it
+				for i, arg := range x.Call.Args {
+					if arg == addr {
+						w.out.Leaves = append(w.out.Leaves, Leaf{Value: x, Expr: w.g.calls[x.Pos()], Pos: x.Pos(), Test: at.test || w.g.inTest(x.Pos()), Passed: true, Arg: i})
+					}
+				}
+			case *ssa.Defer, *ssa.Go:
 				w.out.Open = true // a callee may store through it
 			}
 		}
@@ -656,4 +758,12 @@ func (w *walker) reaching(instr ssa.Instruction, match func(*ssa.Store) (bool, b
 	if zero {
 		w.leaf(ssa.NewConst(nil, alloc.Type().(*types.Pointer).Elem()), at, true)
 	}
+}
+
+// exprOfInstr returns the source expression of instr when it is a value.
+func exprOfInstr(g *Graph, instr ssa.Instruction) ast.Expr {
+	if v, ok := instr.(ssa.Value); ok {
+		return g.Expr(v)
+	}
+	return nil
 }
