@@ -97,7 +97,9 @@ cmdline() {
 if [ -n "${EDIT:-}" ]; then
 	edit_file=$dir/$EDIT
 else
-	edit_file=$(go list -f '{{if .GoFiles}}{{.Dir}}/{{index .GoFiles 0}}{{end}}' "$pattern" 2>/dev/null | grep . | head -1)
+	# awk reads the whole list: head would close the pipe early, and the
+	# SIGPIPE of go list would end the script under pipefail.
+	edit_file=$(go list -f '{{if .GoFiles}}{{.Dir}}/{{index .GoFiles 0}}{{end}}' "$pattern" 2>/dev/null | awk 'NF && !f {print; f = 1}')
 fi
 
 # measure STATE MODE SIDE appends "wall maxrss_kB cpu" to $work/STATE.MODE.SIDE.
