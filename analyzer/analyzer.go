@@ -220,8 +220,8 @@ func inGOROOT(pass *analysis.Pass) bool {
 
 // stsValueLiteral reports whether a string literal of files (outside the
 // imports) can be, or be a piece of, an STS endpoint or Region: it
-// contains "aws" in any case (amazonaws, "amazon"+"aws.com", aws-global)
-// or a Region name. Such a literal may flow into an STS sink here or,
+// contains "aws" in any case at a word's start or after "amazon"
+// (amazonaws, "amazon"+"aws.com", aws-global), or a Region name. Such a literal may flow into an STS sink here or,
 // through a function's result, in the packages that import this one.
 func stsValueLiteral(files []*ast.File) bool {
 	found := false
@@ -231,7 +231,7 @@ func stsValueLiteral(files []*ast.File) bool {
 			case *ast.ImportSpec:
 				return false
 			case *ast.BasicLit:
-				if n.Kind == token.STRING && (containsFold(n.Value, "aws") || hasRegionShape(n.Value)) {
+				if n.Kind == token.STRING && (hasAWS(n.Value) || hasRegionShape(n.Value)) {
 					found = true
 				}
 			}
@@ -255,11 +255,12 @@ func hasRegionShape(s string) bool {
 	return false
 }
 
-// containsFold reports whether s contains the lower-case ASCII string sub,
-// ignoring ASCII case, without allocating.
-func containsFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
+// hasAWS reports whether the literal text s holds "aws" where an STS
+// value can (awsAt).
+func hasAWS(s string) bool {
+	b := []byte(s)
+	for i := range b {
+		if awsAt(b, i) {
 			return true
 		}
 	}

@@ -41,26 +41,37 @@ func MayExportFacts(path string, imports []string, goFiles []string) bool {
 	return false
 }
 
-// aws is the text mayNameSTSValue looks for: every piece of the AWS DNS
-// suffix a program can build the global URL from, and the pseudo Region
-// aws-global, contain it.
-var aws = []byte("aws")
-
-// mayNameSTSValue reports whether data contains "aws" in any ASCII case or
-// a Region name (regionShapeAt), without copying the file: a superset of
-// run's string-literal test (stsValueLiteral), so no package run analyses
-// is skipped here.
+// mayNameSTSValue reports whether data contains "aws" where an STS value
+// can hold it (awsAt) or a Region name (regionShapeAt), without copying
+// the file: a superset of run's string-literal test (stsValueLiteral), so
+// no package run analyses is skipped here.
 func mayNameSTSValue(data []byte) bool {
 	for i := 0; i < len(data); i++ {
-		if data[i]|0x20 == 'a' && i+len(aws) <= len(data) && bytes.EqualFold(data[i:i+len(aws)], aws) {
-			return true
-		}
-		if regionShapeAt(data, i) {
+		if awsAt(data, i) || regionShapeAt(data, i) {
 			return true
 		}
 	}
 	return false
 }
+
+// awsAt reports whether "aws", in any ASCII case, starts at data[i] as
+// the start of a word or right after "amazon": every piece of the AWS DNS
+// suffix a program can build the global URL from ("amazonaws.com",
+// "amazon"+"aws.com") and the pseudo Region aws-global hold it so, while
+// the "aws" inside words such as RawSyscall or draws is no STS value.
+func awsAt(data []byte, i int) bool {
+	const aws, amazon = "aws", "amazon"
+	if i+len(aws) > len(data) || !bytes.EqualFold(data[i:i+len(aws)], []byte(aws)) {
+		return false
+	}
+	if i == 0 || !isLetter(data[i-1]) {
+		return true
+	}
+	return i >= len(amazon) && bytes.EqualFold(data[i-len(amazon):i], []byte(amazon))
+}
+
+// isLetter reports whether b is an ASCII letter.
+func isLetter(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
 
 // regionShapeAt reports whether a Region name starts at data[i]: two
 // lower-case letters, one or more dash-separated words of letters, then a

@@ -27,6 +27,10 @@ func TestMayExportFacts(t *testing.T) {
 	pseudo := write("pseudo.go", "package p\n\nfunc Region() string { return \"aws-global\" }\n")
 	region := write("region.go", "package p\n\nfunc Home() string { return \"us-gov-west-1\" }\n")
 	pieces := write("pieces.go", "package p\n\nconst domain = \"amazon\" + \"aws.com\"\n")
+	// "aws" inside a word is no STS value (golang.org/x/sys/unix's
+	// RawSyscall, RawSockaddr).
+	inWord := write("inword.go", "package p\n\nconst e = \"RawSockaddrAny too small\"\nconst f = \"draws laws\"\n")
+	upper := write("upper.go", "package p\n\nconst suffix = \".AMAZONAWS.COM\"\n")
 	notRegion := write("dashes.go", "package p\n\nconst id = \"abc-def-ghi\"\nconst v = \"x-1\"\n")
 	for _, tc := range []struct {
 		path    string
@@ -42,6 +46,8 @@ func TestMayExportFacts(t *testing.T) {
 		{"example.com/regionutil", []string{"os"}, []string{region}, true},
 		{"example.com/endpointutil", nil, []string{pieces}, true},
 		{"example.com/ids", nil, []string{plain, notRegion}, false},
+		{"example.com/sys", nil, []string{plain, inWord}, false},
+		{"example.com/suffix", nil, []string{upper}, true},
 		{"example.com/gone", []string{"fmt"}, []string{filepath.Join(dir, "missing.go")}, true},
 		{"net/http", []string{"fmt"}, nil, false},
 		{"github.com/aws/aws-sdk-go/service/sts", []string{"github.com/aws/aws-sdk-go/aws"}, []string{helper}, false},

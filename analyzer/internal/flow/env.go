@@ -61,10 +61,10 @@ func (f *Flow) envMode(s sess) (regional, legacy bool) {
 		}
 		var ok bool
 		if states, ok = f.envAt(built, sdk.EnvSTSRegional); !ok {
-			states = f.graph.StatesAfterInit(f.envEffects(sdk.EnvSTSRegional))
+			states = f.statesAfterInit(f.envEffects(sdk.EnvSTSRegional))
 		}
 	case s.honoursEnv || s.conf.opaque:
-		states = f.graph.StatesAfterInit(f.envEffects(sdk.EnvSTSRegional))
+		states = f.statesAfterInit(f.envEffects(sdk.EnvSTSRegional))
 	default:
 		return false, false
 	}
@@ -75,7 +75,7 @@ func (f *Flow) envMode(s sess) (regional, legacy bool) {
 	if call, ok := built.(*ast.CallExpr); ok && allFold(states, "legacy") {
 		fx := f.envEffects(sdk.EnvSTSRegional)
 		fx.Key, fx.Local = fx.Key+"\x00local", true
-		local, _ := f.graph.StatesAt(call, fx)
+		local, _ := f.statesAt(call, fx)
 		legacy = allFold(local, "legacy")
 	}
 	return allFold(states, "regional"), legacy

@@ -155,7 +155,56 @@ func (f *Flow) envAt(call ast.Node, key string) ([]string, bool) {
 	if !isCall {
 		return nil, false
 	}
-	return f.graph.StatesAt(c, f.envEffects(key))
+	return f.statesAt(c, f.envEffects(key))
+}
+
+// statesAt and statesAfterInit are reaching's StatesAt and
+// StatesAfterInit, answered without building SSA when nothing can change
+// the variable (envTouched): it then holds its initial value everywhere.
+func (f *Flow) statesAt(call *ast.CallExpr, fx reaching.Effects) ([]string, bool) {
+	if !f.envTouched(fx.Key) {
+		return []string{reaching.Initial}, true
+	}
+	return f.graph.StatesAt(call, fx)
+}
+
+func (f *Flow) statesAfterInit(fx reaching.Effects) []string {
+	if !f.envTouched(fx.Key) {
+		return []string{reaching.Initial}
+	}
+	return f.graph.StatesAfterInit(fx)
+}
+
+// envTouched reports whether something may set or unset the variable key
+// before this package's code reads it: a setter or unsetter of the SDK
+// table used anywhere in the package (called, or taken as a value), or
+// the initialisation of an imported package (its EnvFact). Keys past a
+// NUL (a local variant of the walk) are the same variable.
+func (f *Flow) envTouched(key string) bool {
+	key, _, _ = strings.Cut(key, "\x00")
+	if t, ok := f.touched[key]; ok {
+		return t
+	}
+	t := false
+	for _, obj := range f.info.Uses {
+		if fn, ok := obj.(*types.Func); ok {
+			if r := f.entry(fn).Role; r == sdk.EnvSetter || r == sdk.EnvUnsetter {
+				t = true
+				break
+			}
+		}
+	}
+	for _, imp := range f.pass.Pkg.Imports() {
+		if t {
+			break
+		}
+		_, t = f.initEnv(imp, key, map[*types.Package]bool{})
+	}
+	if f.touched == nil {
+		f.touched = map[string]bool{}
+	}
+	f.touched[key] = t
+	return t
 }
 
 // ExportEnvFact records what the package's initialisation leaves in the
@@ -163,7 +212,7 @@ func (f *Flow) envAt(call ast.Node, key string) ([]string, bool) {
 func (f *Flow) ExportEnvFact() {
 	fact := &EnvFact{Vars: map[string]string{}}
 	for _, k := range envKeys {
-		states := f.graph.StatesAfterInit(f.envEffects(k))
+		states := f.statesAfterInit(f.envEffects(k))
 		switch {
 		case len(states) == 1 && states[0] == reaching.Initial:
 			continue

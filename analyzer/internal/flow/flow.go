@@ -91,6 +91,7 @@ type Flow struct {
 
 	linksV1 *bool
 	envInit map[envInitKey]envInitVal    // envstate.go
+	touched map[string]bool              // envstate.go: envTouched
 	gotos   map[*types.Label][]token.Pos // paths.go
 	vals    *valueState                  // reach.go, params.go
 	// legacy maps each explicit legacy setting to the Regions of the

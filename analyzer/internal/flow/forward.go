@@ -93,6 +93,9 @@ func (f *Flow) ClientSends(cl Client) bool {
 	if cl.Call == nil || cl.Ctor == nil || sdk.Lookup(cl.Ctor).Role != sdk.V1STSClient {
 		return true
 	}
+	if f.operatesOn(cl.Call) {
+		return true
+	}
 	fw := f.graph.Forward(cl.Call, carriesOn)
 	if fw.Open || !fw.Used() {
 		return true
@@ -119,6 +122,33 @@ func (f *Flow) ClientSends(cl Client) bool {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// operatesOn reports whether the client that call builds is the receiver
+// of one of its operations in the syntax: sts.New(s).GetCallerIdentity(…),
+// or svc.AssumeRole(…) on a variable whose one definition is the call.
+// The forward walk would find the same operation; answering it here saves
+// building SSA for the common case (a large package of listers, each
+// calling its client once, pays most of its run for SSA otherwise).
+func (f *Flow) operatesOn(call *ast.CallExpr) bool {
+	for _, cur := range f.calls {
+		sel, ok := ast.Unparen(cur.Node().(*ast.CallExpr).Fun).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		recv := ast.Unparen(sel.X)
+		if recv != ast.Expr(call) {
+			v := f.localVar(recv)
+			if v == nil || len(f.defs[v]) != 1 || ast.Unparen(f.defs[v][0].rhs) != ast.Expr(call) {
+				continue
+			}
+		}
+		fn, _ := f.info.Uses[sel.Sel].(*types.Func)
+		if fn != nil && fn.Signature().Recv() != nil && !buildsRequest(fn) && sdk.Path(fn.Pkg()) == sdk.V1STS {
+			return true
+		}
 	}
 	return false
 }

@@ -564,7 +564,7 @@ func (f *Flow) evalSession(e ast.Expr, depth int) sess {
 	}
 	e = ast.Unparen(e)
 	s := f.evalSessionSyntax(e, depth)
-	if s.conf.opaque && s.fix == nil && s.built == nil {
+	if s.conf.opaque && s.fix == nil && s.built == nil && !f.openParamIdent(e) {
 		// A parameter, a field, a closure's variable, a helper's result:
 		// what reaches it on SSA.
 		if t, ok := f.ssaSession(e, depth); ok {

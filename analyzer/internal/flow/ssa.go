@@ -295,6 +295,24 @@ func (f *Flow) openParam(e ast.Expr) bool {
 	return true
 }
 
+// openParamIdent reports whether e names a parameter, never reassigned,
+// of an exported function or method: what reaches it is its callers'
+// values, which the package cannot see, so SSA would answer only the
+// parameter itself, and building SSA for that costs a large package (one
+// exported lister per file, each taking the session) most of the run.
+func (f *Flow) openParamIdent(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := f.info.Uses[id].(*types.Var)
+	if !ok || !f.params[v] || len(f.defs[v]) > 0 {
+		return false
+	}
+	decl, ok := f.funcAt(v.Pos()).(*ast.FuncDecl)
+	return ok && decl.Name.IsExported() && decl.Type.Params.Pos() <= v.Pos() && v.Pos() < decl.Type.Params.End()
+}
+
 // inTest reports whether n is in a _test.go file.
 func (f *Flow) inTest(n ast.Node) bool {
 	return strings.HasSuffix(f.pass.Fset.File(n.Pos()).Name(), "_test.go")
