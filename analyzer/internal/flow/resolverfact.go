@@ -93,29 +93,18 @@ func (f *Flow) returnedResolverAnswer(fn *types.Func) uint8 {
 		return rvUnknown
 	}
 	var answers []uint8
-	bad := false
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false // its returns are the resolver's, not fn's
-		case *ast.ReturnStmt:
-			if len(n.Results) == 0 {
-				bad = true // bare return of named results
-				return false
-			}
-			fns, ok := f.resolverFuncs(n.Results[0], v1ResolverMethod, 0)
-			if !ok || len(fns) == 0 {
-				bad = true
-				return false
-			}
-			for _, rf := range fns {
-				answers = append(answers, f.resolverAnswer(rf))
-			}
+	// The function literals' returns are the resolver's, not fn's.
+	for _, ret := range returns(decl) {
+		if len(ret.Results) == 0 {
+			return rvUnknown // bare return of named results
 		}
-		return true
-	})
-	if bad {
-		return rvUnknown
+		fns, ok := f.resolverFuncs(ret.Results[0], v1ResolverMethod, 0)
+		if !ok || len(fns) == 0 {
+			return rvUnknown
+		}
+		for _, rf := range fns {
+			answers = append(answers, f.resolverAnswer(rf))
+		}
 	}
 	return combineAnswers(answers)
 }
