@@ -22,11 +22,14 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/stsregional/stsregional/analyzer/internal/flow"
+	"github.com/stsregional/stsregional/analyzer/internal/host"
 	"github.com/stsregional/stsregional/internal/inventory"
 )
 
@@ -155,4 +158,40 @@ func helperAt(cl flow.Client) []analysis.RelatedInformation {
 	}
 	return []analysis.RelatedInformation{{Pos: cl.Inner.Pos(), End: cl.Inner.End(),
 		Message: flow.ExprString(cl.Inner.Fun) + " in the helper builds it here"}}
+}
+
+// constAt returns the related locations of an STS001 finding at n that
+// uses a named constant of this package holding the global host: the
+// constant's declaration, where the host is written and where a reader
+// (or a label) looks for it. The finding itself stays at the use, the
+// end of the route that reaches the sink on this path; a constant may
+// serve other uses too.
+func (p *pass) constAt(n ast.Node) []analysis.RelatedInformation {
+	if n == nil {
+		return nil
+	}
+	var out []analysis.RelatedInformation
+	seen := map[*types.Const]bool{}
+	ast.Inspect(n, func(m ast.Node) bool {
+		id, ok := m.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		c, ok := p.TypesInfo.Uses[id].(*types.Const)
+		if !ok || seen[c] || c.Pkg() != p.Pkg || c.Val().Kind() != constant.String {
+			return true
+		}
+		seen[c] = true
+		if !host.IsGlobal(constant.StringVal(c.Val())) {
+			return true
+		}
+		if p.Fset.Position(c.Pos()).Line == p.Fset.Position(id.Pos()).Line &&
+			p.Fset.File(c.Pos()) == p.Fset.File(id.Pos()) {
+			return true
+		}
+		out = append(out, analysis.RelatedInformation{Pos: c.Pos(), End: c.Pos() + token.Pos(len(c.Name())),
+			Message: "the constant " + c.Name() + " holds the global host here"})
+		return true
+	})
+	return out
 }

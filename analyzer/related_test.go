@@ -34,6 +34,13 @@ func TestRelated(t *testing.T) {
 	}
 	slices.Sort(got)
 	want := []string{
+		// STS001 at the use of a named constant (the end of the route on
+		// this path): the constant's declaration, where the host is
+		// written; none for a constant without it (notGlobal).
+		"STS001 consts.go:11 → sessions.go:57: the constant stsURL holds the global host here",
+		"STS001 consts.go:14 → consts.go:15: reaches a request URL here",
+		"STS001 consts.go:14 → sessions.go:58: the constant stsQuery holds the global host here",
+		"STS001 consts.go:23 → consts.go:21: the constant endpoint holds the global host here",
 		// STS001: the flag default and the helper's fallback, written in
 		// sessions.go, reach sinks in clients.go.
 		"STS001 sessions.go:17 → clients.go:55: reaches a v2 BaseEndpoint here",

@@ -100,7 +100,7 @@ func runSTS001(p *pass) {
 			}
 		}
 		msg, fix := p.literalFinding(s)
-		p.report(HardcodedGlobal, ep.At, msg, fix, sinkAt(s, ep.At)...)
+		p.report(HardcodedGlobal, ep.At, msg, fix, append(sinkAt(s, ep.At), p.constAt(ep.At)...)...)
 	}
 	// Values passed to other packages' functions whose parameter reaches
 	// an endpoint sink there: the caller chooses the value, so the finding
@@ -149,7 +149,7 @@ func (p *pass) reportReachingGlobal(s flow.Sink) {
 			// Other paths set another endpoint.
 			msg = "sts.amazonaws.com may flow from here into " + sinkName(s.Kind) + "; use " + regionalURL
 		}
-		p.report(HardcodedGlobal, m, msg, nil, sinkAt(s, m)...)
+		p.report(HardcodedGlobal, m, msg, nil, append(sinkAt(s, m), p.constAt(m)...)...)
 	}
 }
 

@@ -50,3 +50,12 @@ func init() {
 // bareSess is legacy on every path: its clients are the findings, and
 // with the route at the finding there is no related location.
 var bareSess = session.Must(session.NewSession())
+
+// The global host in named constants, used in clients.go: the findings
+// are at the uses, and point back here.
+const (
+	stsURL   = "https://sts.amazonaws.com"
+	stsQuery = "https://sts.amazonaws.com/?Action=%s&Version=2011-06-15"
+	// notGlobal is used beside them and holds no STS host.
+	notGlobal = "GET"
+)
