@@ -26,7 +26,10 @@ var sts001 = Check{
 			"`os.Setenv` or `t.Setenv` of `AWS_ENDPOINT_URL_STS` or `AWS_ENDPOINT_URL`; and `{Name, Value}` " +
 			"literals such as a Kubernetes `corev1.EnvVar` setting those variables. Named constants, " +
 			"concatenations, `fmt.Sprintf` of constants, variables only ever assigned one such value, and " +
-			"`url.Parse` of one all count.\n\n" +
+			"`url.Parse` of one all count. A request that `http.NewRequest` builds counts only where it may be sent " +
+			"(passed to `http.Client.Do` or a transport, returned, stored where the analysis cannot follow): one " +
+			"that only goes to the SDK's SigV4 signer (`SignHTTP`, `PresignHTTP`, `Sign`, `Presign`) or a presigner " +
+			"fake and is compared, as a signer's test does, calls nothing; a presigned URL counts like the request.\n\n" +
 			"An endpoint that is not constant where it is used is judged by the values that can reach it, path " +
 			"by path: a default overwritten only on some paths (`if v := os.Getenv(…); v != \"\" { endpoint = v " +
 			"}`), a flag default (`flag.String`, `flag.StringVar`, `FlagSet` methods), a field of the program's " +
@@ -81,6 +84,11 @@ func runSTS001(p *pass) {
 		if (s.Kind == sdk.SinkV1Resolved || s.Kind == sdk.SinkV2Endpoint) && !p.flow.ReachesSDK(s.Value) {
 			// A resolved endpoint that is only compared or kept, never
 			// returned to the SDK, is no endpoint.
+			continue
+		}
+		if !p.flow.RequestSent(s) {
+			// A request only signed or presigned and compared, never
+			// sent, calls no endpoint.
 			continue
 		}
 		ep := p.flow.Value(s)

@@ -210,3 +210,94 @@ func passesHTTPRequest(fn *types.Func, t types.Type) bool {
 	recv := fn.Signature().Recv()
 	return recv == nil || !types.Identical(recv.Type(), t)
 }
+
+// RequestSent reports whether the request of a SinkRequest sink may be
+// sent. http.Get and its kin send at the sink; the *http.Request that
+// http.NewRequest or http.NewRequestWithContext builds is sent It is sent
+// when it may flow into a function that takes an *http.Request and may
+// send it (http.Client.Do, a RoundTripper: passesHTTPRequest), into a
+// value of another package's own types, into an SDK type, or out of the
+// walk's sight (returned from the package, stored where the walk cannot
+// follow). The SDK's SigV4 signers compute a signature and send nothing
+// (aws-sdk-go-v2 aws/signer/v4/v4.go SignHTTP, PresignHTTP; aws-sdk-go
+// aws/signer/v4/v4.go Sign, Presign; the HTTPSigner, HTTPPresigner and
+// sts.HTTPPresignerV4 interfaces): a presigned URL they return is
+// followed on, since whoever holds it may call it. A request built only
+// to be signed and compared, as a test of a presigner does, is never
+// sent.
+func (f *Flow) RequestSent(s Sink) bool {
+	call, ok := s.Cur.Node().(*ast.CallExpr)
+	if s.Kind != sdk.SinkRequest || !ok {
+		return true
+	}
+	if fn := f.Callee(call); fn == nil || sdk.Path(fn.Pkg()) != sdk.NetHTTP || fn.Signature().Recv() != nil ||
+		(fn.Name() != "NewRequest" && fn.Name() != "NewRequestWithContext") {
+		return true
+	}
+	fw := f.graph.Forward(call, func(end reaching.End) bool {
+		return carriesOn(end) || signs(endFunc(end))
+	})
+	if fw.Open || !fw.Used() {
+		return true
+	}
+	for _, end := range fw.Ends {
+		fn := endFunc(end)
+		if end.Type == nil || fn == nil {
+			return true
+		}
+		switch {
+		case signs(fn) || signsOnly(fn):
+			continue // its results are followed
+		case passesHTTPRequest(fn, end.Type), holdsSDKType(end.Type, 0), programType(end.Type):
+			return true
+		case sendsURL(fn, end.Type):
+			return true
+		}
+	}
+	return false
+}
+
+// endFunc is the function an end calls: the static callee, or the
+// interface method of a dynamic call.
+func endFunc(end reaching.End) *types.Func {
+	if end.Callee != nil {
+		fn, _ := end.Callee.Object().(*types.Func)
+		return fn
+	}
+	if end.Call != nil && end.Call.Common().IsInvoke() {
+		return end.Call.Common().Method
+	}
+	return nil
+}
+
+// signs reports whether fn is one of the SDK's SigV4 signing methods,
+// which take a request and send nothing.
+func signs(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() == nil {
+		return false
+	}
+	switch sdk.Path(fn.Pkg()) {
+	case sdk.V1Signer:
+		return fn.Name() == "Sign" || fn.Name() == "Presign"
+	case sdk.V2Signer, sdk.V2STS:
+		return fn.Name() == "SignHTTP" || fn.Name() == "PresignHTTP"
+	}
+	return false
+}
+
+// sendsURL reports whether fn, given a string as a parameter of type t,
+// requests that URL: net/http's Get, Head, Post, PostForm, NewRequest and
+// NewRequestWithContext, and the http.Client methods of the same names.
+func sendsURL(fn *types.Func, t types.Type) bool {
+	if fn.Pkg() == nil || sdk.Path(fn.Pkg()) != sdk.NetHTTP {
+		return false
+	}
+	if b, ok := t.Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+		return false
+	}
+	switch fn.Name() {
+	case "Get", "Head", "Post", "PostForm", "NewRequest", "NewRequestWithContext":
+		return true
+	}
+	return false
+}
