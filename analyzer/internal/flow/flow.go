@@ -113,6 +113,10 @@ type Flow struct {
 	// first use: a split's entry at one is a caller's argument.
 	lparens map[token.Pos]bool
 
+	// consts and stores memoise valueConsts and storeIndex (params.go).
+	consts *constKinds
+	stores *storeIndex
+
 	// v2clients memoises V2Clients (routes.go).
 	v2clients *[]V2Client
 }
@@ -385,6 +389,9 @@ func (f *Flow) Callee(call *ast.CallExpr) *types.Func {
 		if !mentionsAWS(obj.Type()) {
 			return nil // cannot hold an SDK constructor: no SSA needed
 		}
+		if fn, ok := f.syntaxFuncOf(fun, obj); ok {
+			return fn
+		}
 		return f.funcOf(fun)
 	}
 	return nil
@@ -436,6 +443,115 @@ func (f *Flow) funcValue(v *types.Var) *types.Func {
 		fn = g
 	}
 	return fn
+}
+
+// syntaxFuncOf answers funcOf for the function variable or field v named
+// by fun without SSA where the syntax settles it, which is only ever
+// "none" (fn is always nil): funcOf names a function only when every
+// value reaching fun is that function, so one value that is not a named
+// function decides. Such values are the result of
+// another package's function (resources.GetLister(t)), a function
+// literal, nil, a parameter of an exported function (what callers pass
+// is not seen), and any value of an exported field of an exported type
+// (other packages may store it). ok is false when SSA must decide (a
+// parameter of an unexported function, a value the index cannot name).
+// A large command package calling a lister it got from a registry
+// otherwise builds SSA for all its imports on every edit.
+func (f *Flow) syntaxFuncOf(fun ast.Expr, v *types.Var) (*types.Func, bool) {
+	var vals []ast.Expr
+	switch {
+	case v.IsField():
+		sel, ok := ast.Unparen(fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil, false
+		}
+		s := f.info.Selections[sel]
+		if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+			return nil, false
+		}
+		named, ok := types.Unalias(derefType(s.Recv())).(*types.Named)
+		if ok && named.Obj().Pkg() == f.pass.Pkg && named.Obj().Exported() && v.Exported() {
+			return nil, true // other packages may store it
+		}
+		if !ok || named.Obj().Pkg() != f.pass.Pkg {
+			return nil, false
+		}
+		vals = f.storeIndex().fields[v]
+	case f.params[v] || v.Pkg() != f.pass.Pkg:
+		return nil, false
+	default:
+		for _, d := range f.defs[v] {
+			if d.rhs == nil || d.index == zeroValue {
+				return nil, false
+			}
+			if d.index >= 0 {
+				// One result of a call: a function's result.
+				if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok && f.otherPackageCall(call) {
+					return nil, true
+				}
+				return nil, false
+			}
+			vals = append(vals, d.rhs)
+		}
+	}
+	if f.storeIndex().addressed[v] || len(vals) == 0 {
+		return nil, false
+	}
+	undecided := false
+	for _, e := range vals {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.FuncLit:
+			return nil, true
+		case *ast.CallExpr:
+			if f.otherPackageCall(x) {
+				return nil, true
+			}
+			undecided = true
+		case *ast.Ident, *ast.SelectorExpr:
+			if x, ok := x.(*ast.Ident); ok && x.Name == "nil" && f.info.Uses[x] == types.Universe.Lookup("nil") {
+				return nil, true
+			}
+			if p, ok := f.info.Uses[NameIdent(x)].(*types.Var); ok && f.params[p] && f.exportedParam(p) {
+				return nil, true
+			}
+			// A named function: SSA decides whether it is the only
+			// value (funcValue has answered the one-definition case).
+			undecided = true
+		default:
+			undecided = true
+		}
+	}
+	return nil, !undecided
+}
+
+// otherPackageCall reports whether call calls a function or method of
+// another package (not a conversion or a builtin): its result is that
+// code's, a value SSA of this package sees only as a call's result.
+func (f *Flow) otherPackageCall(call *ast.CallExpr) bool {
+	if tv := f.info.Types[ast.Unparen(call.Fun)]; tv.IsType() || tv.IsBuiltin() {
+		return false
+	}
+	id := NameIdent(call.Fun)
+	if id == nil {
+		return false
+	}
+	fn, ok := f.info.Uses[id].(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg() != f.pass.Pkg
+}
+
+// exportedParam reports whether v is a parameter of an exported function
+// or method of the package: what its callers pass is not all visible.
+func (f *Flow) exportedParam(v *types.Var) bool {
+	decl, ok := f.funcAt(v.Pos()).(*ast.FuncDecl)
+	return ok && decl.Name.IsExported() && decl.Type.Params.Pos() <= v.Pos() && v.Pos() < decl.Type.Params.End()
+}
+
+// derefType returns what t points to, or t.
+func derefType(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
 }
 
 // IsFieldOf reports whether e selects field name of the struct pkg.typ.

@@ -9,6 +9,7 @@ package flow
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -357,7 +358,7 @@ func structOf(t types.Type) (*types.Struct, bool) {
 func (f *Flow) resultFacts(fn *types.Func, fact *ValueFact) {
 	decl := f.decls[fn]
 	res := fn.Signature().Results()
-	if decl == nil || decl.Body == nil {
+	if decl == nil || decl.Body == nil || !f.valueConsts().global {
 		return
 	}
 	guard, guarded := -1, true
@@ -404,6 +405,89 @@ func (f *Flow) resultFacts(fn *types.Func, fact *ValueFact) {
 	}
 }
 
+// constKinds says which kinds of constant string the package's values can
+// hold, by what the result queries match: global is a constant that can
+// form the global host (mayFormGlobal), region a Region-shaped one or
+// aws-global (sdk.RegionShaped). Constants only compared (x == "us-east-1",
+// a case value) flow nowhere and do not count; constants that other
+// packages' functions return, by their ValueFacts, do. Without one kind no
+// result of the package can hold it, and the facts that ask need not
+// build SSA (a package of hundreds of String methods otherwise pays for
+// SSA on every edit).
+type constKinds struct{ global, region bool }
+
+// valueConsts returns the package's constKinds, computed once.
+func (f *Flow) valueConsts() constKinds {
+	if f.consts != nil {
+		return *f.consts
+	}
+	var k constKinds
+	defer func() { f.consts = &k }()
+	note := func(s string) {
+		k.global = k.global || mayFormGlobal(s)
+		k.region = k.region || sdk.RegionShaped(s)
+	}
+	compared := map[ast.Expr]bool{}
+	for _, file := range f.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.BinaryExpr:
+				if n.Op == token.EQL || n.Op == token.NEQ {
+					compared[ast.Unparen(n.X)], compared[ast.Unparen(n.Y)] = true, true
+				}
+			case *ast.CaseClause:
+				for _, e := range n.List {
+					compared[ast.Unparen(e)] = true
+				}
+			}
+			return true
+		})
+	}
+	for e, tv := range f.info.Types {
+		if tv.Value != nil && tv.Value.Kind() == constant.String && !compared[e] {
+			note(constant.StringVal(tv.Value))
+		}
+	}
+	for _, cur := range f.calls {
+		fn := f.Callee(cur.Node().(*ast.CallExpr))
+		var fact ValueFact
+		if fn == nil || fn.Pkg() == f.pass.Pkg || !f.importValueFact(fn.Origin(), &fact) {
+			continue
+		}
+		k.global = k.global || fact.Global != 0
+		k.region = k.region || fact.globalRegion != 0
+		for _, c := range fact.consts {
+			note(c.Value)
+		}
+		for _, rf := range fact.fields {
+			note(rf.Const)
+			k.region = k.region || rf.GlobalRegion
+		}
+	}
+	return k
+}
+
+// mayFormGlobal reports whether the constant s can be, or be part of, the
+// global host as a query assembles it (a concatenation prepends and
+// appends; a format fills its verbs): s mentions amazonaws, in any case,
+// right after "sts.", after a prefix of it that starts s (".amazonaws.com"
+// appended to "https://sts"), or in a format string. A host such as
+// sso.amazonaws.com cannot become sts.amazonaws.com that way.
+func mayFormGlobal(s string) bool {
+	s = strings.ToLower(s)
+	for rest, off := s, 0; ; {
+		i := strings.Index(rest, "amazonaws")
+		if i < 0 {
+			return false
+		}
+		before := s[:off+i]
+		if strings.HasSuffix(before, "sts.") || strings.HasSuffix("sts.", before) || strings.Contains(before, "%") {
+			return true
+		}
+		rest, off = rest[i+1:], off+i+1
+	}
+}
+
 // regionResultFacts sets the GlobalRegion, Pass and Consts fields of fact
 // for the string results of fn: what a caller in another package needs to
 // judge a Region (or an endpoint) it takes from fn. A package that imports
@@ -416,6 +500,12 @@ func (f *Flow) regionResultFacts(fn *types.Func, fact *ValueFact) {
 		return
 	}
 	params := fn.Signature().Params()
+	if pass, ok := f.syntaxPass(fn, decl); ok {
+		// No Region constant can reach a result: what passes through
+		// is all there is to record, and the syntax says it.
+		fact.pass = append(fact.pass, pass...)
+		return
+	}
 	for i := 0; i < res.Len() && i < 8; i++ {
 		if !isString(res.At(i).Type()) {
 			continue
@@ -462,6 +552,373 @@ func returns(decl *ast.FuncDecl) []*ast.ReturnStmt {
 		return true
 	})
 	return out
+}
+
+// syntaxPass answers regionResultFacts for fn on the syntax and the
+// def-use index when it can, without SSA: ok when no Region constant (or
+// aws-global) can reach a string result of fn, following what the result
+// queries follow (local variables, fields with every store of the field
+// in the package, dereferences, conversions, elements, the SDK's pointer,
+// URL and flag helpers, constant formats, this package's functions'
+// returns, other packages' ValueFacts). pass lists fn's string
+// parameters that may reach each string result; it may name one that SSA
+// would rule out (a parameter overwritten on every path), never miss one.
+// Anything the walk does not know (a bare return, a dynamic call, another
+// function's parameter) answers !ok, and SSA decides. A package of
+// hundreds of String methods that return a field filled from SDK
+// responses otherwise pays for SSA on every edit.
+func (f *Flow) syntaxPass(fn *types.Func, decl *ast.FuncDecl) (pass []ParamResult, ok bool) {
+	sig := fn.Signature()
+	// fn is exported: its own parameters and receiver are values from
+	// callers anywhere, leaves of the query that hold no constant of this
+	// package. The string ones are what passes through.
+	own := map[*types.Var]int{}
+	for j := 0; j < sig.Params().Len() && j < 255; j++ {
+		own[sig.Params().At(j)] = -1
+		if v := sig.Params().At(j); isString(v.Type()) {
+			own[v] = j
+		}
+	}
+	if recv := sig.Recv(); recv != nil {
+		own[recv] = -1
+	}
+	rets := returns(decl)
+	for i := 0; i < sig.Results().Len() && i < 8; i++ {
+		if !isString(sig.Results().At(i).Type()) {
+			continue
+		}
+		r := regionReach{f: f, seen: map[any]bool{}, own: own, reached: map[int]bool{}}
+		for _, ret := range rets {
+			if len(ret.Results) != sig.Results().Len() || r.expr(ret.Results[i], 0) {
+				return nil, false
+			}
+		}
+		for j := range sig.Params().Len() {
+			if r.reached[j] {
+				pass = append(pass, ParamResult{Param: uint8(j), Result: uint8(i)})
+			}
+		}
+	}
+	return pass, true
+}
+
+// regionReach is one syntaxPass question: expr reports whether a Region
+// constant, or something the walk does not know, may reach a value.
+type regionReach struct {
+	f    *Flow
+	seen map[any]bool
+	// own maps the function's string parameters to their indexes;
+	// reached records those the walk met.
+	own     map[*types.Var]int
+	reached map[int]bool
+}
+
+// storeIndex is what regionReach needs of the whole package, built once
+// per package (storeIndex).
+type storeIndex struct {
+	fields    map[*types.Var][]ast.Expr
+	addressed map[*types.Var]bool
+	recvs     map[*types.Var]bool
+	// through: the package stores a value that can hold a string
+	// through a pointer (*p = …).
+	through bool
+}
+
+// storeIndex indexes the package's field stores, taken addresses and
+// method receivers, once.
+func (f *Flow) storeIndex() *storeIndex {
+	if f.stores != nil {
+		return f.stores
+	}
+	x := &storeIndex{fields: f.fieldStores(), addressed: map[*types.Var]bool{}, recvs: map[*types.Var]bool{}}
+	f.stores = x
+	for _, decl := range f.decls {
+		if decl.Recv == nil {
+			continue
+		}
+		for _, fld := range decl.Recv.List {
+			for _, name := range fld.Names {
+				if v, ok := f.info.Defs[name].(*types.Var); ok {
+					x.recvs[v] = true
+				}
+			}
+		}
+	}
+	through := false
+	for _, cur := range f.asgns {
+		for _, lhs := range cur.Node().(*ast.AssignStmt).Lhs {
+			if _, ok := ast.Unparen(lhs).(*ast.StarExpr); ok {
+				// *enabled = false cannot store a string.
+				b, basic := f.info.TypeOf(lhs).Underlying().(*types.Basic)
+				through = through || !basic || b.Info()&types.IsString != 0
+			}
+		}
+	}
+	x.through = through
+	if !through {
+		return x
+	}
+	for _, file := range f.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			u, ok := n.(*ast.UnaryExpr)
+			if !ok || u.Op != token.AND {
+				return true
+			}
+			switch e := ast.Unparen(u.X).(type) {
+			case *ast.Ident:
+				if v, ok := f.info.Uses[e].(*types.Var); ok {
+					x.addressed[v] = true
+				}
+			case *ast.SelectorExpr:
+				if s := f.info.Selections[e]; s != nil && s.Kind() == types.FieldVal {
+					x.addressed[s.Obj().(*types.Var)] = true
+				}
+			}
+			return true
+		})
+	}
+	return x
+}
+
+// maxRegionReach bounds the depth of a regionReach walk.
+const maxRegionReach = 12
+
+func (r *regionReach) expr(e ast.Expr, depth int) bool {
+	f := r.f
+	e = ast.Unparen(e)
+	if depth > maxRegionReach {
+		return true
+	}
+	if tv, ok := f.info.Types[e]; ok && tv.Value != nil {
+		return tv.Value.Kind() == constant.String && sdk.RegionShaped(constant.StringVal(tv.Value))
+	}
+	switch x := e.(type) {
+	case *ast.Ident:
+		v, ok := f.info.Uses[x].(*types.Var)
+		if !ok {
+			return true
+		}
+		return r.variable(v, depth)
+	case *ast.StarExpr:
+		return f.storeIndex().through || r.expr(x.X, depth+1)
+	case *ast.UnaryExpr:
+		return x.Op != token.AND || r.expr(x.X, depth+1)
+	case *ast.BinaryExpr:
+		return x.Op == token.ADD && (r.expr(x.X, depth+1) || r.expr(x.Y, depth+1))
+	case *ast.SelectorExpr:
+		sel := f.info.Selections[x]
+		if sel == nil || sel.Kind() != types.FieldVal {
+			return true
+		}
+		return r.field(sel.Obj().(*types.Var), depth)
+	case *ast.IndexExpr:
+		return r.expr(x.X, depth+1)
+	case *ast.SliceExpr:
+		return r.expr(x.X, depth+1)
+	case *ast.CompositeLit:
+		for _, elt := range x.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if !r.isField(kv.Key) && r.expr(kv.Key, depth+1) {
+					return true
+				}
+				elt = kv.Value
+			}
+			if r.expr(elt, depth+1) {
+				return true
+			}
+		}
+		return false
+	case *ast.CallExpr:
+		return r.call(x, depth)
+	}
+	return true
+}
+
+// isField reports whether key names a struct field in a composite literal.
+func (r *regionReach) isField(key ast.Expr) bool {
+	id, ok := key.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := r.f.info.Uses[id].(*types.Var)
+	return ok && v.IsField()
+}
+
+// variable: every value assigned to v; a parameter or result says yes.
+func (r *regionReach) variable(v *types.Var, depth int) bool {
+	f := r.f
+	if r.seen[v] {
+		return false
+	}
+	r.seen[v] = true
+	idx := f.storeIndex()
+	if j, ok := r.own[v]; ok {
+		if j >= 0 {
+			r.reached[j] = true // and what the body assigns to it
+		}
+	} else if f.params[v] || idx.recvs[v] {
+		return true // a value from a caller
+	}
+	if v.Pkg() != f.pass.Pkg || idx.addressed[v] {
+		return true
+	}
+	for _, d := range f.defs[v] {
+		if d.index == zeroValue {
+			continue
+		}
+		if rs, ok := d.cur.Node().(*ast.RangeStmt); ok && d.rhs == nil {
+			// A range variable holds a key or an element of X.
+			if r.expr(rs.X, depth+1) {
+				return true
+			}
+			continue
+		}
+		if d.index >= 0 || d.rhs == nil || r.expr(d.rhs, depth+1) {
+			return true
+		}
+	}
+	return len(f.sets[v]) > 0
+}
+
+// field: every value stored into field v in the package (the query sees
+// only those).
+func (r *regionReach) field(v *types.Var, depth int) bool {
+	if r.seen[v] {
+		return false
+	}
+	r.seen[v] = true
+	idx := r.f.storeIndex()
+	if idx.addressed[v] {
+		return true // stored through a pointer somewhere
+	}
+	// Stores elsewhere (another package's, the SDK filling a response)
+	// are other values to the query, never a constant of this package.
+	for _, e := range idx.fields[v] {
+		if e == nil || r.expr(e, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *regionReach) call(call *ast.CallExpr, depth int) bool {
+	f := r.f
+	if tv := f.info.Types[ast.Unparen(call.Fun)]; tv.IsType() {
+		return len(call.Args) != 1 || r.expr(call.Args[0], depth+1)
+	}
+	if tv := f.info.Types[ast.Unparen(call.Fun)]; tv.IsBuiltin() {
+		for _, a := range call.Args { // append: the elements
+			if r.expr(a, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	fn, entry := f.Lookup(call)
+	switch entry.Role {
+	case sdk.PtrHelper, sdk.URLParse:
+		return len(call.Args) != 1 || r.expr(call.Args[0], depth+1)
+	case sdk.URLString:
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		return !ok || r.expr(sel.X, depth+1)
+	case sdk.FlagDefault:
+		return entry.Arg >= len(call.Args) || r.expr(call.Args[entry.Arg], depth+1)
+	case sdk.Sprintf:
+		return false // constant formats are constants (above); others no one constant
+	}
+	if fn == nil {
+		return true
+	}
+	if fn.Pkg() == f.pass.Pkg {
+		decl := f.decls[fn.Origin()]
+		if decl == nil || decl.Body == nil {
+			return true
+		}
+		if r.seen[decl] {
+			return false
+		}
+		r.seen[decl] = true
+		for _, ret := range returns(decl) {
+			if len(ret.Results) == 0 {
+				return true
+			}
+			for _, e := range ret.Results {
+				if r.expr(e, depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	var fact ValueFact
+	if !f.importValueFact(fn.Origin(), &fact) {
+		return false // the query counts its result as another value
+	}
+	if fact.globalRegion != 0 || len(fact.consts) > 0 || len(fact.pass) > 0 {
+		return true
+	}
+	for _, rf := range fact.fields {
+		if rf.GlobalRegion || sdk.RegionShaped(rf.Const) {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldStores maps each field to the values stored into it in the
+// package: keyed composite-literal elements and assignments to a field
+// selector; a store the index cannot name (a positional literal, an
+// assignment of a call's tuple) is a nil value.
+func (f *Flow) fieldStores() map[*types.Var][]ast.Expr {
+	out := map[*types.Var][]ast.Expr{}
+	for _, cur := range f.lits {
+		lit := cur.Node().(*ast.CompositeLit)
+		st, ok := structOf(f.info.TypeOf(lit))
+		if !ok {
+			continue
+		}
+		for i, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					if v, ok := f.info.Uses[id].(*types.Var); ok {
+						out[v] = append(out[v], kv.Value)
+					}
+				}
+			} else if i < st.NumFields() {
+				out[st.Field(i)] = append(out[st.Field(i)], elt)
+			}
+		}
+	}
+	for _, cur := range f.asgns {
+		as := cur.Node().(*ast.AssignStmt)
+		for i, lhs := range as.Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			s := f.info.Selections[sel]
+			if s == nil || s.Kind() != types.FieldVal {
+				continue
+			}
+			v := s.Obj().(*types.Var)
+			if len(as.Lhs) == len(as.Rhs) {
+				out[v] = append(out[v], as.Rhs[i])
+			} else {
+				out[v] = append(out[v], nil)
+			}
+		}
+	}
+	return out
+}
+
+// hasStringParam reports whether a parameter of params is a string.
+func hasStringParam(params *types.Tuple) bool {
+	for i := range params.Len() {
+		if isString(params.At(i).Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // isString reports whether t is a string type.

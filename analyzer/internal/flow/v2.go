@@ -70,6 +70,9 @@ func (f *Flow) stsConfigArgs(call *ast.CallExpr) []int {
 	// d.StsProvider(cfg): a function-typed field or variable; follow the
 	// functions that reach it (only a function type that mentions an SDK
 	// type can hold sts.NewFromConfig or a wrapper of it).
+	if tv := f.info.Types[ast.Unparen(call.Fun)]; tv.IsBuiltin() || tv.IsType() {
+		return nil // append, make, a conversion: no function value
+	}
 	if !mentionsAWS(f.info.TypeOf(call.Fun)) {
 		return nil
 	}
