@@ -325,6 +325,19 @@ func (f *Flow) defConf(d *def, depth int) (conf, bool) {
 // for sessions) to c, in order.
 func (f *Flow) applySets(c *conf, sets []*fieldSet, prefix string, depth int) {
 	for _, s := range sets {
+		if prefix != "" && s.path == prefix[:len(prefix)-1] {
+			// opts.Config = cfg, sess.Config = cfg: the whole config is
+			// replaced by the stored one, what it holds at the store
+			// (aws.Config is copied by value into session.Options; a
+			// session's *aws.Config is what its clients read,
+			// aws/session/session.go ClientConfig).
+			if s.value == nil {
+				*c = conf{opaque: true}
+				continue
+			}
+			*c, _ = f.evalConfig(s.value, depth+1)
+			continue
+		}
 		if len(s.path) <= len(prefix) || s.path[:len(prefix)] != prefix {
 			continue
 		}
