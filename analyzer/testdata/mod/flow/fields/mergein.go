@@ -132,6 +132,13 @@ func CaseMergeInRegionRegional() any {
 	return sts.New(session.Must(session.NewSessionWithOptions(opts)))
 }
 
+// A nil Region merged in leaves ap-east-1, not a legacy Region.
+func CaseMergeInNilRegionRegional() any {
+	opts := session.Options{Config: aws.Config{Region: aws.String("ap-east-1")}}
+	opts.Config.MergeIn(&aws.Config{Region: nil})
+	return sts.New(session.Must(session.NewSessionWithOptions(opts)))
+}
+
 // The twin: a nil Region merged in leaves us-east-1, a legacy Region.
 func CaseMergeInNilRegionGlobal() any {
 	opts := session.Options{Config: aws.Config{Region: aws.String("us-east-1")}}
