@@ -5,9 +5,7 @@
 // value receiver (edits a copy, no effect) against one with a pointer
 // receiver; and a setting written to the *aws.Config after NewSession (the
 // session merged a copy already, no effect) against one written to
-// sess.Config (read when the client is built). mergein.go holds the
-// (*aws.Config).MergeIn shapes and a setting guarded by
-// AWS_STS_REGIONAL_ENDPOINTS.
+// sess.Config (read when the client is built).
 //
 // Each shape is a twin: CaseXxxGlobal, where the SDK calls
 // sts.amazonaws.com, and CaseXxxRegional, which differs from it by the one
