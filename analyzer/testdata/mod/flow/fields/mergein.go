@@ -271,3 +271,46 @@ func CaseEnvGuardSessionsGlobal() any {
 	}
 	return sts.New(sess) // want "STS00[23]"
 }
+
+// --- guard shapes checked by analysistest only (they take a parameter) ---
+
+// Either test skips the setting only when the variable is set.
+func guardOr(force bool) *sts.STS {
+	cfg := aws.NewConfig().WithRegion("us-east-1")
+	if os.Getenv("AWS_STS_REGIONAL_ENDPOINTS") == "" || force {
+		cfg.WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint)
+	}
+	return sts.New(session.Must(session.NewSession(cfg)))
+}
+
+// With && the setting is also skipped when force is false and the
+// variable is empty: the legacy default.
+func guardAnd(force bool) *sts.STS {
+	cfg := aws.NewConfig().WithRegion("us-east-1")
+	if os.Getenv("AWS_STS_REGIONAL_ENDPOINTS") == "" && force {
+		cfg.WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint)
+	}
+	return sts.New(session.Must(session.NewSession(cfg))) // want "STS00[23]"
+}
+
+// A nested test skips the setting with the variable empty too.
+func guardNested(force bool) *sts.STS {
+	cfg := aws.NewConfig().WithRegion("us-east-1")
+	if os.Getenv("AWS_STS_REGIONAL_ENDPOINTS") == "" {
+		if force {
+			cfg.WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint)
+		}
+	}
+	return sts.New(session.Must(session.NewSession(cfg))) // want "STS00[23]"
+}
+
+// The setting in the else branch of a test that the variable is set.
+func guardElse(log func(string)) *sts.STS {
+	cfg := aws.NewConfig().WithRegion("us-east-1")
+	if v := os.Getenv("AWS_STS_REGIONAL_ENDPOINTS"); v != "" {
+		log("STS endpoint mode from the environment: " + v)
+	} else {
+		cfg.WithSTSRegionalEndpoint(endpoints.RegionalSTSEndpoint)
+	}
+	return sts.New(session.Must(session.NewSession(cfg)))
+}
