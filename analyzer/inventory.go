@@ -242,6 +242,11 @@ func (p *pass) v1Endpoint(cl flow.Client) inventory.Endpoint {
 		if cl.Override != nil {
 			return inventory.Endpoint{Mode: inventory.ModeExplicit, Detail: p.v1Override(cl.Override)}
 		}
+		if cl.EnvChosen {
+			// The code leaves the mode to the variable where the
+			// operator set it.
+			return inventory.Endpoint{Mode: inventory.ModeConfig, Detail: "left to the variable where set"}
+		}
 		// STSRegionalEndpoint from a run-time value.
 		return inventory.Endpoint{Mode: inventory.ModeConditional, Detail: "STSRegionalEndpoint = " + exprText(cl.Setting) + ", set at run time"}
 	case flow.LegacyGlobal:

@@ -43,7 +43,10 @@ var sts002 = Check{
 			"is reported at the client, with the condition of that path: \"may use the global endpoint when " +
 			"region != \"\" is false\"; its related location is the session built without the setting, where the " +
 			"fix goes. A long condition is shortened with … to keep the " +
-			"finding on one line.",
+			"finding on one line. A path that skips the setting only when the program finds " +
+			"`AWS_STS_REGIONAL_ENDPOINTS` set (`if os.Getenv(\"AWS_STS_REGIONAL_ENDPOINTS\") == \"\" { … }`, " +
+			"`len(v) == 0`, `!ok` of `os.LookupEnv`) leaves the mode to the operator's explicit choice and is not " +
+			"reported, unless the session is built by `session.New`, which does not read the variable.",
 		Wrong: "sess := session.Must(session.NewSession()) // Region from AWS_REGION at run time\nsvc := sts.New(sess)",
 		Right: "sess := session.Must(session.NewSession(&aws.Config{\n\tSTSRegionalEndpoint: endpoints.RegionalSTSEndpoint,\n}))\nsvc := sts.New(sess)",
 		Fix: "when the session is built in the package, sets `STSRegionalEndpoint` where it is built (in the " +

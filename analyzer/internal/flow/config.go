@@ -43,6 +43,10 @@ type conf struct {
 	// creds reports that Credentials is set: the session then resolves no
 	// credential chain of its own (credchain.go).
 	creds bool
+	// envSet reports that the path runs only when AWS_STS_REGIONAL_ENDPOINTS
+	// is set (envguard.go): a session that reads it takes the operator's
+	// choice where the code sets nothing.
+	envSet bool
 
 	// rvRegional is the EndpointResolver value, a call of another
 	// package's function whose resolver answers STS by its own code for
@@ -106,6 +110,7 @@ func (a *conf) mergeFlat(b conf) {
 	a.variant = a.variant || b.variant
 	a.opaque = a.opaque || b.opaque
 	a.creds = a.creds || b.creds
+	a.envSet = a.envSet || b.envSet
 }
 
 // safe reports whether a client with configuration c provably avoids the
@@ -289,6 +294,7 @@ func (f *Flow) evalConfigVarPaths(v *types.Var, pos token.Pos, depth int) (conf,
 	if len(alts) == 0 {
 		return conf{opaque: true}, false
 	}
+	f.markEnvChosen(branches, func(i int) { alts[i].envSet = true })
 	safe := make([]bool, len(alts))
 	for i, a := range alts {
 		safe[i] = a.safe()
@@ -325,6 +331,19 @@ func (f *Flow) defConf(d *def, depth int) (conf, bool) {
 // for sessions) to c, in order.
 func (f *Flow) applySets(c *conf, sets []*fieldSet, prefix string, depth int) {
 	for _, s := range sets {
+		if prefix != "" && s.path == prefix[:len(prefix)-1] {
+			// opts.Config = cfg, sess.Config = cfg: the whole config is
+			// replaced by the stored one, what it holds at the store
+			// (aws.Config is copied by value into session.Options; a
+			// session's *aws.Config is what its clients read,
+			// aws/session/session.go ClientConfig).
+			if s.value == nil {
+				*c = conf{opaque: true}
+				continue
+			}
+			*c, _ = f.evalConfig(s.value, depth+1)
+			continue
+		}
 		if len(s.path) <= len(prefix) || s.path[:len(prefix)] != prefix {
 			continue
 		}
@@ -362,6 +381,12 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 			c.mode, c.legacyAt = modeDynamic, nil
 		}
 	case "Region":
+		if f.isNil(value) {
+			// Region: nil is no Region: MergeIn keeps the receiver's
+			// (aws/config.go mergeInConfig), a store clears it.
+			c.region = nil
+			return
+		}
 		r := &Region{Expr: value}
 		if s, ok := f.ConstString(f.UnwrapPtr(value)); ok {
 			r.Value, r.Known = s, true
@@ -372,6 +397,10 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 		}
 		c.region = r
 	case "Endpoint":
+		if f.isNil(value) {
+			c.endpointExpr, c.endpoint, c.override = nil, false, nil
+			return
+		}
 		c.endpointExpr = value
 		c.endpoint = f.explicitEndpoint(value)
 		if c.endpoint {

@@ -111,6 +111,10 @@ type branch struct {
 	node ast.Node // *ast.IfStmt, *ast.CaseClause, *ast.CommClause, a loop, a *ast.FuncLit, or nil
 	stmt ast.Node // the statement choosing the path: the if, switch or select
 	then bool     // for an if: the definition is in its then-branch
+	// direct reports, for an if, that the definition is a statement of
+	// its then or else block itself: skipping it means the condition
+	// chose the other branch.
+	direct bool
 }
 
 // branchOf returns the branch that separates the statement at cur from pos.
@@ -132,6 +136,10 @@ func branchOf(cur inspector.Cursor, pos token.Pos) branch {
 		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
 			b = branch{node: x}
 		}
+	}
+	if x, ok := b.node.(*ast.IfStmt); ok {
+		list, _ := container(cur)
+		b.direct = list != nil && (list == ast.Node(x.Body) || x.Else != nil && list == ast.Node(x.Else))
 	}
 	return b
 }

@@ -133,6 +133,10 @@ type Client struct {
 	// and the shared config (every constructor but session.New), so the
 	// legacy default can be changed where the program runs.
 	HonoursEnv bool
+	// EnvChosen reports that the client is Explicit because the code
+	// leaves STSRegionalEndpoint to AWS_STS_REGIONAL_ENDPOINTS only on
+	// paths where the variable is set, and the session reads it.
+	EnvChosen bool
 	// Inner is, for a Helper call, the constructor call inside the helper.
 	Inner *ast.CallExpr
 	// Setting is the STSRegionalEndpoint value that decides the mode, and
@@ -537,6 +541,11 @@ func (f *Flow) decide(cl Client, s sess, c conf) Client {
 	case legacy:
 		cl.Mode, cl.ExplicitLegacy, cl.Reason = LegacyGlobal, true, "AWS_STS_REGIONAL_ENDPOINTS=legacy set by the program before the session is built"
 		return cl
+	case c.envSet && !s.conf.opaque && !c.opaque && (s.honoursEnv || s.built != nil && f.envSwitched(s.built)):
+		// The path runs only when the operator set the variable, and the
+		// session reads it (envguard.go).
+		cl.Mode, cl.EnvChosen, cl.Reason = Explicit, true, "STSRegionalEndpoint left to AWS_STS_REGIONAL_ENDPOINTS, which is set on this path"
+		return cl
 	}
 	if r := c.region; r != nil && r.Known && !sdk.LegacyRegions[r.Value] {
 		cl.Mode, cl.Reason = Regional, "Region outside the legacy list"
@@ -654,6 +663,7 @@ func (f *Flow) evalSessionVarPaths(v *types.Var, pos token.Pos, depth int) sess 
 	if len(alts) == 0 {
 		return opaqueSess("the session " + v.Name())
 	}
+	f.markEnvChosen(branches, func(i int) { alts[i].conf.envSet = true })
 	safe := make([]bool, len(alts))
 	for i, a := range alts {
 		safe[i] = a.conf.safe()
