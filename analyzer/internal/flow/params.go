@@ -199,7 +199,7 @@ func (f *Flow) RegionSinks() (v1, v2 []ast.Expr) {
 	for _, cur := range f.lits {
 		lit := cur.Node().(*ast.CompositeLit)
 		if sdk.IsNamed(f.info.TypeOf(lit), sdk.V2STS, "Options") {
-			if _, kv := ElemWithKey(lit, "Region"); kv != nil && notConst(kv.Value) && !f.v2OptionsLitBase(lit) {
+			if _, kv := ElemWithKey(lit, "Region"); kv != nil && notConst(kv.Value) && f.v2LitBase(lit) == nil {
 				v2 = append(v2, kv.Value)
 			}
 		}
@@ -218,7 +218,7 @@ func (f *Flow) RegionSinks() (v1, v2 []ast.Expr) {
 	for _, cur := range f.calls {
 		call := cur.Node().(*ast.CallExpr)
 		for _, i := range f.stsConfigArgs(call) {
-			if f.v2Overridden(call, i) {
+			if f.v2BaseOf(call, i) != nil {
 				continue // the Region only signs (v2base.go)
 			}
 			v2 = append(v2, f.v2Regions(call.Args[i], 0, notConst)...)

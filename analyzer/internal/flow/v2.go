@@ -33,7 +33,7 @@ func (f *Flow) V2GlobalRegions() []ast.Expr {
 			if _, r := ElemWithKey(lit, "EndpointResolverV2"); r != nil && f.v2ResolverPinsRegion(r.Value) {
 				continue // the resolver replaces the client's Region
 			}
-			if f.v2OptionsLitBase(lit) {
+			if f.v2LitBase(lit) != nil {
 				continue // the BaseEndpoint replaces the resolution
 			}
 			if _, kv := ElemWithKey(lit, "Region"); kv != nil && f.IsAWSGlobal(kv.Value) {
@@ -55,7 +55,7 @@ func (f *Flow) V2GlobalRegions() []ast.Expr {
 	for _, cur := range f.calls {
 		call := cur.Node().(*ast.CallExpr)
 		for _, i := range f.stsConfigArgs(call) {
-			if f.v2Overridden(call, i) {
+			if f.v2BaseOf(call, i) != nil {
 				continue // the Region only signs
 			}
 			out = append(out, f.v2Regions(call.Args[i], 0, f.IsAWSGlobal)...)

@@ -41,33 +41,40 @@ import (
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
 )
 
-// v2Overridden reports whether the v2 STS client built by call from its
-// argument i (an aws.Config: sts.NewFromConfig or a function of this
-// package passing it there) gets a BaseEndpoint that replaces the SDK's
-// resolution: from the config, or, when call is sts.NewFromConfig itself,
-// from one of its option functions.
-func (f *Flow) v2Overridden(call *ast.CallExpr, i int) bool {
-	if f.v2ConfigBase(call.Args[i], 0) {
-		return true
-	}
-	if _, e := f.Lookup(call); e.Role != sdk.V2STSClient || i != 0 || call.Ellipsis.IsValid() {
-		return false
-	}
-	for _, a := range call.Args[1:] {
-		if f.v2OptionBase(a) {
-			return true
+// v2BaseOf returns the BaseEndpoint value that replaces the SDK's
+// resolution for the v2 STS client built by call from its argument i (an
+// aws.Config for sts.NewFromConfig or a function of this package passing
+// it there, sts.Options for sts.New), or nil: from the config, or, when
+// call is the SDK's constructor itself, from one of its option functions.
+// The value is the WithBaseEndpoint argument or the stored *string.
+func (f *Flow) v2BaseOf(call *ast.CallExpr, i int) ast.Expr {
+	if i == 0 && !call.Ellipsis.IsValid() && isV2Constructor(f.Callee(call)) {
+		// The options run after the config's BaseEndpoint is copied
+		// (service/sts api_client.go:495 resolveBaseEndpoint, the optFns
+		// at :500), so the last one that sets it wins.
+		for j := len(call.Args) - 1; j >= 1; j-- {
+			if b := f.v2OptionBase(call.Args[j]); b != nil {
+				return b
+			}
 		}
 	}
-	return false
+	return f.v2ConfigBase(call.Args[i], 0)
 }
 
-// v2ConfigBase reports whether the aws.Config e carries a BaseEndpoint
-// that replaces the SDK's resolution: a config.WithBaseEndpoint option of
-// LoadDefaultConfig, an aws.Config literal's field, or a cfg.BaseEndpoint
-// store that reaches e. It walks the config as v2Regions does.
-func (f *Flow) v2ConfigBase(e ast.Expr, depth int) bool {
+// isV2Constructor reports whether fn is sts.New or sts.NewFromConfig of
+// aws-sdk-go-v2, whose variadic arguments are option functions.
+func isV2Constructor(fn *types.Func) bool {
+	return fn != nil && fn.Pkg() != nil && sdk.Path(fn.Pkg()) == sdk.V2STS && (fn.Name() == "New" || fn.Name() == "NewFromConfig")
+}
+
+// v2ConfigBase returns the BaseEndpoint that the aws.Config (or
+// sts.Options) e carries and that replaces the SDK's resolution, or nil:
+// a config.WithBaseEndpoint option of LoadDefaultConfig, a literal's
+// field, or a cfg.BaseEndpoint store that reaches e. It walks the config
+// as v2Regions does.
+func (f *Flow) v2ConfigBase(e ast.Expr, depth int) ast.Expr {
 	if depth > maxDepth {
-		return false
+		return nil
 	}
 	e = ast.Unparen(e)
 	switch x := e.(type) {
@@ -76,8 +83,7 @@ func (f *Flow) v2ConfigBase(e ast.Expr, depth int) bool {
 	case *ast.UnaryExpr:
 		return f.v2ConfigBase(x.X, depth+1)
 	case *ast.CompositeLit:
-		_, kv := ElemWithKey(x, "BaseEndpoint")
-		return kv != nil && f.v2BaseValue(kv.Value)
+		return f.v2LitBase(x)
 	case *ast.CallExpr:
 		_, entry := f.Lookup(x)
 		switch entry.Role {
@@ -92,63 +98,63 @@ func (f *Flow) v2ConfigBase(e ast.Expr, depth int) bool {
 		// A field holding the config (d.cfg): what is stored into it, and
 		// the stores to its BaseEndpoint through the same field.
 		if sel, ok := f.info.Selections[x]; ok && sel.Kind() == types.FieldVal {
-			if f.ssaConfigBase(x, depth) {
-				return true
+			if b := f.ssaConfigBase(x, depth); b != nil {
+				return b
 			}
 			for _, as := range f.fieldConfigStores(sel.Obj(), "BaseEndpoint") {
 				if f.v2BaseStore(as.cur, as.value, funcBody(as.cur)) {
-					return true
+					return as.value
 				}
 			}
 		}
 	case *ast.Ident:
 		v := f.localVar(x)
 		if v == nil {
-			return false
-		}
-		if f.params[v] {
-			return f.ssaConfigBase(x, depth)
+			return nil
 		}
 		return f.varConfigBase(v, x, depth)
 	}
-	return false
+	return nil
 }
 
-// varConfigBase reports whether the config variable v carries an
-// overriding BaseEndpoint at its use x: every definition that is
-// understood carries one, or a BaseEndpoint store that reaches x does.
-// A store on some paths only counts when it is guarded by a test that its
-// value is not empty (the other paths are the empty value's, which is no
-// override); sts.NewFromConfig copies the config, so later stores change
-// nothing.
-func (f *Flow) varConfigBase(v *types.Var, x *ast.Ident, depth int) bool {
+// varConfigBase returns the overriding BaseEndpoint the config variable v
+// carries at its use x: every definition that is understood carries one,
+// (for a parameter: every caller's config), or a BaseEndpoint store that
+// reaches x does. A store on some paths only
+// counts when it is guarded by a test that its value is not empty (the
+// other paths are the empty value's, which is no override);
+// sts.NewFromConfig copies the config, so later stores change nothing.
+func (f *Flow) varConfigBase(v *types.Var, x *ast.Ident, depth int) ast.Expr {
 	r := f.reaching(v, x.Pos())
-	override := false
-	n := 0
+	var override ast.Expr
+	if f.params[v] && len(f.defs[v]) == 0 {
+		override = f.ssaConfigBase(x, depth) // the callers' configs
+	}
 	for _, d := range f.defs[v] {
 		if d.rhs == nil || d.index > 0 {
 			continue
 		}
-		n++
-		var got bool
+		var b ast.Expr
 		if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok && !f.v2ConfigCall(call) {
-			got = f.ssaConfigBase(x, depth) // a helper's result, on SSA
+			b = f.ssaConfigBase(x, depth) // a helper's result, on SSA
 		} else {
-			got = f.v2ConfigBase(d.rhs, depth+1)
+			b = f.v2ConfigBase(d.rhs, depth+1)
 		}
-		if !got {
-			override = false
+		if b == nil {
+			override = nil
 			break
 		}
-		override = true
-	}
-	if n == 0 {
-		override = false
+		if override == nil {
+			override = b
+		}
 	}
 	// Stores on every path, in source order: the last one decides.
 	for _, s := range r.sets {
 		if s.path == "BaseEndpoint" {
-			override = f.v2BaseStore(s.cur, s.value, nil)
+			override = nil
+			if f.v2BaseStore(s.cur, s.value, nil) {
+				override = s.value
+			}
 		}
 	}
 	// Stores on some paths: only a guarded one is an override.
@@ -158,38 +164,47 @@ func (f *Flow) varConfigBase(v *types.Var, x *ast.Ident, depth int) bool {
 	}
 	for _, s := range conditional {
 		if s.path == "BaseEndpoint" && f.v2BaseStore(s.cur, s.value, x) {
-			override = true
+			override = s.value
 		}
 	}
 	return override
 }
 
-// ssaConfigBase reports whether the configs that reach e on SSA (a
-// parameter's arguments, a field's stores, a helper's returns) all carry
-// an overriding BaseEndpoint.
-func (f *Flow) ssaConfigBase(e ast.Expr, depth int) bool {
+// ssaConfigBase returns the overriding BaseEndpoint of the configs that
+// reach e on SSA (a parameter's arguments, a field's stores, a helper's
+// returns) when every one of them carries one, or nil.
+func (f *Flow) ssaConfigBase(e ast.Expr, depth int) ast.Expr {
 	if depth > maxDepth/2 {
-		return false
+		return nil
 	}
 	r := f.values(e)
 	if r.Open || len(r.Leaves) == 0 {
-		return false
+		return nil
 	}
+	var first ast.Expr
 	for _, l := range r.Leaves {
 		x := exprOr(l)
-		if x == nil || x == e || !f.v2ConfigBase(x, depth+1) {
-			return false
+		if x == nil || x == e {
+			return nil
+		}
+		b := f.v2ConfigBase(x, depth+1)
+		if b == nil {
+			return nil
+		}
+		if first == nil {
+			first = b
 		}
 	}
-	return true
+	return first
 }
 
-// loadOptionBase reports whether a config.WithBaseEndpoint option of the
-// LoadDefaultConfig call sets a BaseEndpoint: only a non-empty one does
-// (config load_options.go:333-334).
-func (f *Flow) loadOptionBase(call *ast.CallExpr) bool {
+// loadOptionBase returns the argument of a config.WithBaseEndpoint option
+// of the LoadDefaultConfig call that sets a BaseEndpoint, or nil: only a
+// non-empty one does (config load_options.go:333-334), which
+// explicitEndpoint decides as it does for a v1 Endpoint.
+func (f *Flow) loadOptionBase(call *ast.CallExpr) ast.Expr {
 	if call.Ellipsis.IsValid() {
-		return false
+		return nil
 	}
 	for _, a := range call.Args[min(1, len(call.Args)):] {
 		opt, ok := ast.Unparen(a).(*ast.CallExpr)
@@ -197,32 +212,37 @@ func (f *Flow) loadOptionBase(call *ast.CallExpr) bool {
 			continue
 		}
 		if _, e := f.Lookup(opt); e.Sink == sdk.SinkV2BaseOpt && f.explicitEndpoint(opt.Args[0]) {
-			return true
+			return opt.Args[0]
 		}
 	}
-	return false
+	return nil
 }
 
-// v2OptionBase reports whether the client option e (a func(*sts.Options)
-// of this package: a function literal, a function, a closure a helper
-// returns) stores an overriding BaseEndpoint in every function that
-// reaches it.
-func (f *Flow) v2OptionBase(e ast.Expr) bool {
+// v2OptionBase returns the overriding BaseEndpoint that the client option
+// e (a func(*sts.Options) of this package: a function literal, a
+// function, a closure a helper returns) stores, when every function that
+// reaches e stores one, or nil.
+func (f *Flow) v2OptionBase(e ast.Expr) ast.Expr {
 	fns, ok := f.resolverFuncs(e, "", 0)
 	if !ok || len(fns) == 0 {
-		return false
+		return nil
 	}
+	var first ast.Expr
 	for _, fn := range fns {
-		if !f.optionFuncBase(fn) {
-			return false
+		b := f.optionFuncBase(fn)
+		if b == nil {
+			return nil
+		}
+		if first == nil {
+			first = b
 		}
 	}
-	return true
+	return first
 }
 
-// optionFuncBase reports whether the option function fn stores an
-// overriding BaseEndpoint into its *sts.Options parameter.
-func (f *Flow) optionFuncBase(fn *ssa.Function) bool {
+// optionFuncBase returns the overriding BaseEndpoint the option function
+// fn stores into its *sts.Options parameter, or nil.
+func (f *Flow) optionFuncBase(fn *ssa.Function) ast.Expr {
 	var body *ast.BlockStmt
 	switch s := fn.Syntax().(type) {
 	case *ast.FuncLit:
@@ -231,17 +251,17 @@ func (f *Flow) optionFuncBase(fn *ssa.Function) bool {
 		body = s.Body
 	}
 	if body == nil || len(fn.Params) == 0 {
-		return false
+		return nil
 	}
 	return f.bodyBase(body, fn.Params[0].Object())
 }
 
-// bodyBase reports whether the function body stores an overriding
-// BaseEndpoint into the sts.Options that o points to.
-func (f *Flow) bodyBase(body *ast.BlockStmt, o types.Object) bool {
-	found := false
+// bodyBase returns the overriding BaseEndpoint the function body stores
+// into the sts.Options that o points to, or nil.
+func (f *Flow) bodyBase(body *ast.BlockStmt, o types.Object) ast.Expr {
+	var found ast.Expr
 	ast.Inspect(body, func(n ast.Node) bool {
-		if found {
+		if found != nil {
 			return false
 		}
 		if _, ok := n.(*ast.FuncLit); ok {
@@ -260,7 +280,7 @@ func (f *Flow) bodyBase(body *ast.BlockStmt, o types.Object) bool {
 			}
 			cur, ok := f.in.Root().FindNode(as)
 			if ok && f.v2BaseStore(cur, as.Rhs[i], body) {
-				found = true
+				found = as.Rhs[i]
 			}
 		}
 		return true
@@ -416,17 +436,19 @@ func (f *Flow) lenOperand(e ast.Expr) ast.Expr {
 	return ast.Unparen(e)
 }
 
-// v2OptionsLitBase reports whether an sts.Options literal sets an
-// overriding BaseEndpoint.
-func (f *Flow) v2OptionsLitBase(lit *ast.CompositeLit) bool {
-	_, kv := ElemWithKey(lit, "BaseEndpoint")
-	return kv != nil && f.v2BaseValue(kv.Value)
+// v2LitBase returns the BaseEndpoint field of an sts.Options or
+// aws.Config literal when it replaces the SDK's resolution, or nil.
+func (f *Flow) v2LitBase(lit *ast.CompositeLit) ast.Expr {
+	if _, kv := ElemWithKey(lit, "BaseEndpoint"); kv != nil && f.v2BaseValue(kv.Value) {
+		return kv.Value
+	}
+	return nil
 }
 
 // regionStoreBase reports whether the o.Region store at cur shares its
 // function with an overriding o.BaseEndpoint store on the same options,
-// or is in an option function passed to an sts.NewFromConfig whose
-// config or other options override the endpoint.
+// or is in an option function passed to sts.NewFromConfig (or sts.New)
+// whose config or other options override the endpoint.
 func (f *Flow) regionStoreBase(cur inspector.Cursor, lhs ast.Expr) bool {
 	var body *ast.BlockStmt
 	var fnCur inspector.Cursor
@@ -446,7 +468,7 @@ func (f *Flow) regionStoreBase(cur inspector.Cursor, lhs ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	if f.bodyBase(body, f.baseObj(sel.X)) {
+	if f.bodyBase(body, f.baseObj(sel.X)) != nil {
 		return true
 	}
 	if !lit {
@@ -456,10 +478,7 @@ func (f *Flow) regionStoreBase(cur inspector.Cursor, lhs ast.Expr) bool {
 	if !ok || len(call.Args) == 0 || ast.Unparen(call.Args[0]) == fnCur.Node() {
 		return false
 	}
-	if _, e := f.Lookup(call); e.Role != sdk.V2STSClient {
-		return false
-	}
-	return f.v2Overridden(call, 0)
+	return isV2Constructor(f.Callee(call)) && f.v2BaseOf(call, 0) != nil
 }
 
 // funcBody returns the body of the function whose statement cur is.
