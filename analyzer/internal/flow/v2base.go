@@ -48,6 +48,23 @@ import (
 // call is the SDK's constructor itself, from one of its option functions.
 // The value is the WithBaseEndpoint argument or the stored *string.
 func (f *Flow) v2BaseOf(call *ast.CallExpr, i int) ast.Expr {
+	k := v2baseKey{call, i}
+	if b, ok := f.v2bases[k]; ok {
+		return b
+	}
+	b := f.v2BaseOfCall(call, i)
+	f.v2bases[k] = b
+	return b
+}
+
+// v2baseKey is one client argument v2BaseOf answered for.
+type v2baseKey struct {
+	call *ast.CallExpr
+	arg  int
+}
+
+// v2BaseOfCall computes v2BaseOf.
+func (f *Flow) v2BaseOfCall(call *ast.CallExpr, i int) ast.Expr {
 	if i == 0 && !call.Ellipsis.IsValid() && isV2Constructor(f.Callee(call)) {
 		// The options run after the config's BaseEndpoint is copied
 		// (service/sts api_client.go:495 resolveBaseEndpoint, the optFns
