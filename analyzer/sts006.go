@@ -21,6 +21,16 @@ var sts006 = Check{
 			"is written, and a call from another package that passes `aws-global` to such a parameter " +
 			"(`stsutil.NewClient(ctx, \"aws-global\")`) is reported at the call. In v1, a client with an explicit " +
 			"`Endpoint` or a FIPS or dual-stack variant is exempt: its Region only signs.\n\n" +
+			"In v2 a client whose `BaseEndpoint` replaces the SDK's resolution is exempt the same way (a global " +
+			"`BaseEndpoint` is STS001's finding): a `config.WithBaseEndpoint` option, an `aws.Config` or " +
+			"`sts.Options` field, or an `o.BaseEndpoint` store in a client option (a literal, a named function, a " +
+			"closure a helper returns). The SDK's own rules decide what counts: `config.WithBaseEndpoint(\"\")` " +
+			"has no effect and a nil pointer is none, so `aws-global` still decides; any other pointer, even to " +
+			"`\"\"`, is the endpoint. A store guarded by `if ep != \"\"` (or `len(ep) > 0`) counts when `ep` can be " +
+			"set: not when every value that reaches it is empty (a flag's `\"\"` default, a settings field nothing " +
+			"sets). A store on some paths only, under another condition, does not exempt the client. As for a v1 " +
+			"`Endpoint`, a value read from the environment (`os.Getenv`) is trusted as set: the code cannot tell a " +
+			"deployment that sets the variable from one that does not, so an unset variable is not reported.\n\n" +
 			"Why: both SDKs map `aws-global` to `sts.amazonaws.com`, signed for us-east-1, whatever the STS " +
 			"setting (`STSRegionalEndpoint` included); v1 resolves STS with an empty Region to the global " +
 			"endpoint instead of failing. The same Region is correct for global services such as Route 53, so a " +

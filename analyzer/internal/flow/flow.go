@@ -74,6 +74,9 @@ type Flow struct {
 	facts map[*types.Func]*SessionFact
 	// toSTS memoises which parameters of a function reach sts.NewFromConfig.
 	toSTS map[*types.Func][]int
+	// v2bases memoises v2BaseOf: STS006's Region sinks, its aws-global
+	// Regions and the inventory all ask it for every client.
+	v2bases map[v2baseKey]ast.Expr
 	// funcs holds every function declaration and literal in position
 	// order, so the last one containing a position is the innermost.
 	funcs []ast.Node
@@ -152,15 +155,16 @@ const mergeField = "*"
 // New indexes the package of pass.
 func New(pass *analysis.Pass, in *inspector.Inspector, opts Options) *Flow {
 	f := &Flow{
-		pass:   pass,
-		info:   pass.TypesInfo,
-		opts:   opts,
-		defs:   map[*types.Var][]def{},
-		sets:   map[*types.Var][]fieldSet{},
-		params: map[*types.Var]bool{},
-		decls:  map[*types.Func]*ast.FuncDecl{},
-		facts:  map[*types.Func]*SessionFact{},
-		toSTS:  map[*types.Func][]int{},
+		pass:    pass,
+		info:    pass.TypesInfo,
+		opts:    opts,
+		defs:    map[*types.Var][]def{},
+		sets:    map[*types.Var][]fieldSet{},
+		params:  map[*types.Var]bool{},
+		decls:   map[*types.Func]*ast.FuncDecl{},
+		facts:   map[*types.Func]*SessionFact{},
+		toSTS:   map[*types.Func][]int{},
+		v2bases: map[v2baseKey]ast.Expr{},
 
 		entries:  map[*types.Func]sdk.Entry{},
 		confMemo: map[use]confResult{},

@@ -188,7 +188,8 @@ func (f *Flow) CallSinks() []CallSink {
 // RegionSinks returns the Region expressions of STS clients the analysis
 // can follow to parameters: v2 sts.Options Regions (literal fields and
 // o.Region stores), v2 config Regions reaching sts.NewFromConfig, and v1
-// Regions of clients whose host the Region decides. A constant Region is
+// Regions of clients whose host the Region decides (not those whose v2
+// BaseEndpoint replaces the resolution, v2base.go). A constant Region is
 // judged where it is written (STS006's direct cases), so only values not
 // constant here are returned.
 func (f *Flow) RegionSinks() (v1, v2 []ast.Expr) {
@@ -199,7 +200,7 @@ func (f *Flow) RegionSinks() (v1, v2 []ast.Expr) {
 	for _, cur := range f.lits {
 		lit := cur.Node().(*ast.CompositeLit)
 		if sdk.IsNamed(f.info.TypeOf(lit), sdk.V2STS, "Options") {
-			if _, kv := ElemWithKey(lit, "Region"); kv != nil && notConst(kv.Value) {
+			if _, kv := ElemWithKey(lit, "Region"); kv != nil && notConst(kv.Value) && f.v2LitBase(lit) == nil {
 				v2 = append(v2, kv.Value)
 			}
 		}
@@ -210,7 +211,7 @@ func (f *Flow) RegionSinks() (v1, v2 []ast.Expr) {
 			continue
 		}
 		for i, lhs := range as.Lhs {
-			if f.IsFieldOf(lhs, sdk.V2STS, "Options", "Region") && notConst(as.Rhs[i]) {
+			if f.IsFieldOf(lhs, sdk.V2STS, "Options", "Region") && notConst(as.Rhs[i]) && !f.regionStoreBase(cur, lhs) {
 				v2 = append(v2, as.Rhs[i])
 			}
 		}
@@ -218,6 +219,9 @@ func (f *Flow) RegionSinks() (v1, v2 []ast.Expr) {
 	for _, cur := range f.calls {
 		call := cur.Node().(*ast.CallExpr)
 		for _, i := range f.stsConfigArgs(call) {
+			if f.v2BaseOf(call, i) != nil {
+				continue // the Region only signs (v2base.go)
+			}
 			v2 = append(v2, f.v2Regions(call.Args[i], 0, notConst)...)
 		}
 	}

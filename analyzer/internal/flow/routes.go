@@ -116,6 +116,12 @@ func (f *Flow) V2Clients() []V2Client {
 		}
 		c := f.evalV2Config(call.Args[0], 0)
 		f.v2OptFns(&c, call.Args[1:])
+		if !c.resolver {
+			// The BaseEndpoint that replaces the resolution, as STS006
+			// judges it (v2base.go): WithBaseEndpoint("") and nil are
+			// none, a guarded store counts when its value can be set.
+			c.override = f.v2BaseOf(call, 0)
+		}
 		cl := v2verdict(call, c)
 		if cl.Mode == Regional && c.override == nil && c.region != nil {
 			// A Region from another package's function or settings field

@@ -13,6 +13,7 @@ import (
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
@@ -21,7 +22,9 @@ import (
 // V2GlobalRegions returns the expressions that set the Region of an
 // aws-sdk-go-v2 STS client to aws-global: sts.Options literals and
 // o.Region stores on *sts.Options, and aws.Config values reaching
-// sts.NewFromConfig directly or through a function of this package.
+// sts.NewFromConfig directly or through a function of this package. A
+// client whose BaseEndpoint replaces the SDK's resolution is left out: its
+// Region only signs (v2base.go).
 func (f *Flow) V2GlobalRegions() []ast.Expr {
 	var out []ast.Expr
 	for _, cur := range f.lits {
@@ -29,6 +32,9 @@ func (f *Flow) V2GlobalRegions() []ast.Expr {
 		if sdk.IsNamed(f.info.TypeOf(lit), sdk.V2STS, "Options") {
 			if _, r := ElemWithKey(lit, "EndpointResolverV2"); r != nil && f.v2ResolverPinsRegion(r.Value) {
 				continue // the resolver replaces the client's Region
+			}
+			if f.v2LitBase(lit) != nil {
+				continue // the BaseEndpoint replaces the resolution
 			}
 			if _, kv := ElemWithKey(lit, "Region"); kv != nil && f.IsAWSGlobal(kv.Value) {
 				out = append(out, kv.Value)
@@ -41,7 +47,7 @@ func (f *Flow) V2GlobalRegions() []ast.Expr {
 			continue
 		}
 		for i, lhs := range as.Lhs {
-			if f.IsFieldOf(lhs, sdk.V2STS, "Options", "Region") && f.IsAWSGlobal(as.Rhs[i]) {
+			if f.IsFieldOf(lhs, sdk.V2STS, "Options", "Region") && f.IsAWSGlobal(as.Rhs[i]) && !f.regionStoreBase(cur, lhs) {
 				out = append(out, as.Rhs[i])
 			}
 		}
@@ -49,6 +55,9 @@ func (f *Flow) V2GlobalRegions() []ast.Expr {
 	for _, cur := range f.calls {
 		call := cur.Node().(*ast.CallExpr)
 		for _, i := range f.stsConfigArgs(call) {
+			if f.v2BaseOf(call, i) != nil {
+				continue // the Region only signs
+			}
 			out = append(out, f.v2Regions(call.Args[i], 0, f.IsAWSGlobal)...)
 		}
 	}
@@ -252,10 +261,29 @@ func (f *Flow) ssaV2Regions(e ast.Expr, depth int, keep func(ast.Expr) bool) []a
 }
 
 // fieldRegionStores returns the values stored in the package to the
-// Region of a config held in field (d.cfg.Region = …): the field is one
-// variable of the closed world of its struct type.
+// Region of a config held in field (d.cfg.Region = …) that keep accepts.
 func (f *Flow) fieldRegionStores(field types.Object, keep func(ast.Expr) bool) []ast.Expr {
 	var out []ast.Expr
+	for _, s := range f.fieldConfigStores(field, "Region") {
+		if keep(s.value) {
+			out = append(out, s.value)
+		}
+	}
+	return out
+}
+
+// A configStore is one store to a field of an aws.Config: the assignment
+// and the stored value.
+type configStore struct {
+	cur   inspector.Cursor
+	value ast.Expr
+}
+
+// fieldConfigStores returns the stores in the package to the aws.Config
+// field name of a config held in field (d.cfg.Region = …): the field is
+// one variable of the closed world of its struct type.
+func (f *Flow) fieldConfigStores(field types.Object, name string) []configStore {
+	var out []configStore
 	for _, cur := range f.asgns {
 		as := cur.Node().(*ast.AssignStmt)
 		if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
@@ -263,15 +291,15 @@ func (f *Flow) fieldRegionStores(field types.Object, keep func(ast.Expr) bool) [
 		}
 		for i, lhs := range as.Lhs {
 			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-			if !ok || !f.IsFieldOf(sel, sdk.V2AWS, "Config", "Region") {
+			if !ok || !f.IsFieldOf(sel, sdk.V2AWS, "Config", name) {
 				continue
 			}
 			inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
 			if !ok {
 				continue
 			}
-			if s, ok := f.info.Selections[inner]; ok && s.Obj() == field && keep(as.Rhs[i]) {
-				out = append(out, as.Rhs[i])
+			if s, ok := f.info.Selections[inner]; ok && s.Obj() == field {
+				out = append(out, configStore{cur, as.Rhs[i]})
 			}
 		}
 	}
