@@ -153,11 +153,11 @@ func run(ap *analysis.Pass, cfg *Config) (_ any, err error) {
 	if p.inventory {
 		p.reportRoutes()
 	}
-	p.flow.ExportFacts()
-	p.flow.ExportValueFacts()
-	p.flow.ExportEnvFact()
-	p.flow.ExportWrapperFacts()
-	p.flow.ExportResolverFacts()
+	p.flow.Facts.ExportFacts()
+	p.flow.Facts.ExportValueFacts()
+	p.flow.Env.ExportEnvFact()
+	p.flow.Facts.ExportWrapperFacts()
+	p.flow.Resolvers.ExportResolverFacts()
 	return nil, nil
 }
 

@@ -75,12 +75,12 @@ func (p *pass) routes() []route {
 	}
 	var routes []route
 	v1 := map[*ast.CallExpr]flow.Client{}
-	for _, cl := range p.flow.V1Clients() {
+	for _, cl := range p.flow.Sessions.V1Clients() {
 		v1[cl.Call] = cl
 		routes = append(routes, p.v1Route(cl))
 	}
 	v2 := map[*ast.CallExpr]flow.V2Client{}
-	for _, cl := range p.flow.V2Clients() {
+	for _, cl := range p.flow.Routes.V2Clients() {
 		v2[cl.Call] = cl
 		routes = append(routes, p.v2Route(cl))
 	}
@@ -102,7 +102,7 @@ func (p *pass) routes() []route {
 			routes = append(routes, p.clientRoute(lit, r, kv.Value, v1, v2))
 		}
 	}
-	for _, req := range p.flow.Requests() {
+	for _, req := range p.flow.Routes.Requests() {
 		routes = append(routes, p.requestRoute(req))
 	}
 	p.routeList = &routes
@@ -270,7 +270,7 @@ func (p *pass) v1Endpoint(cl flow.Client) inventory.Endpoint {
 // v1Override words a v1 Endpoint value, or the FIPS or dual-stack
 // setting that chooses an endpoint variant.
 func (p *pass) v1Override(e ast.Expr) string {
-	if s, ok := p.flow.ConstString(p.flow.UnwrapPtr(e)); ok {
+	if s, ok := p.flow.Values.ConstString(p.flow.Values.UnwrapPtr(e)); ok {
 		return s
 	}
 	t := p.TypesInfo.TypeOf(e)
@@ -304,7 +304,7 @@ func exprText(e ast.Expr) string {
 func (p *pass) v1Region(cl flow.Client) *inventory.Region {
 	switch {
 	case cl.Region != nil && cl.Region.Expr != nil:
-		return regionOf(p.flow.RegionSource(cl.Region.Expr))
+		return regionOf(p.flow.Routes.RegionSource(cl.Region.Expr))
 	case cl.Region != nil && cl.Region.Known:
 		// from a helper's fact
 		return &inventory.Region{Source: inventory.RegionConstant, Value: cl.Region.Value}
@@ -355,7 +355,7 @@ func (p *pass) v2Route(cl flow.V2Client) route {
 // explicitDetail words an explicit endpoint: its constant value, or the
 // expression it comes from.
 func (p *pass) explicitDetail(e ast.Expr) string {
-	if s, ok := p.flow.ConstString(p.flow.UnwrapPtr(e)); ok {
+	if s, ok := p.flow.Values.ConstString(p.flow.Values.UnwrapPtr(e)); ok {
 		return s
 	}
 	return exprText(e)
@@ -365,7 +365,7 @@ func (p *pass) explicitDetail(e ast.Expr) string {
 // the client expression c: the endpoint is that client's.
 func (p *pass) clientRoute(n ast.Node, r sdk.Route, c ast.Expr, v1 map[*ast.CallExpr]flow.Client, v2 map[*ast.CallExpr]flow.V2Client) route {
 	rt := route{row: inventory.Row{SDK: r.SDK, Kind: r.Kind, Call: r.Call}, node: n}
-	ctor, src := p.flow.ClientOf(c)
+	ctor, src := p.flow.Routes.ClientOf(c)
 	if cl, ok := v1[ctor]; ok && ctor != nil {
 		inner := p.v1Route(cl)
 		rt.row.Endpoint, rt.row.Region = inner.row.Endpoint, inner.row.Region
@@ -410,7 +410,7 @@ func (p *pass) requestRoute(req flow.Request) route {
 	}
 	var hosts []string
 	for _, h := range req.Hosts {
-		hosts = append(hosts, p.flow.HostText(h))
+		hosts = append(hosts, p.flow.Routes.HostText(h))
 	}
 	slices.Sort(hosts)
 	hosts = slices.Compact(hosts)
@@ -421,8 +421,8 @@ func (p *pass) requestRoute(req flow.Request) route {
 		}
 		detail += h
 	}
-	direct := len(req.Hosts) == 1 && ast.Unparen(req.Hosts[0]) == ast.Unparen(p.flow.UnwrapPtr(req.Value))
-	if _, ok := p.flow.ConstString(p.flow.UnwrapPtr(req.Value)); !ok && !direct && len(hosts) > 0 {
+	direct := len(req.Hosts) == 1 && ast.Unparen(req.Hosts[0]) == ast.Unparen(p.flow.Values.UnwrapPtr(req.Value))
+	if _, ok := p.flow.Values.ConstString(p.flow.Values.UnwrapPtr(req.Value)); !ok && !direct && len(hosts) > 0 {
 		// Traced through variables or parameters: name where it is used.
 		detail = exprText(req.Value) + " = " + detail
 	}

@@ -113,11 +113,11 @@ func runSTS001(p *pass) {
 	// Values passed to other packages' functions whose parameter reaches
 	// an endpoint sink there: the caller chooses the value, so the finding
 	// is at the call.
-	for _, cs := range p.flow.CallSinks() {
+	for _, cs := range p.flow.Facts.CallSinks() {
 		if cs.Kind != flow.ParamEndpoint {
 			continue
 		}
-		src := p.flow.GlobalSources(cs.Arg)
+		src := p.flow.Values.GlobalSources(cs.Arg)
 		if len(src.Matches) == 0 || p.inTestFile(cs.Arg) {
 			continue
 		}
@@ -142,7 +142,7 @@ func (p *pass) reportReachingGlobal(s flow.Sink) {
 	case sdk.SinkV1Resolved, sdk.SinkV2Endpoint:
 		return // resolver results: STS005 and STS007
 	}
-	src := p.flow.GlobalSources(s.Value)
+	src := p.flow.Values.GlobalSources(s.Value)
 	for _, m := range src.Matches {
 		if p.inTestFile(m) {
 			// Test tables store expected URLs into the same fields; a
@@ -205,11 +205,11 @@ func (p *pass) checkEnvVarLit(lit *ast.CompositeLit) {
 	if name == nil || value == nil {
 		return
 	}
-	key, ok := p.flow.ConstString(p.flow.UnwrapPtr(name))
+	key, ok := p.flow.Values.ConstString(p.flow.Values.UnwrapPtr(name))
 	if !ok || (key != sdk.EnvEndpointURLSTS && key != sdk.EnvEndpointURL) {
 		return
 	}
-	if s, ok := p.flow.ConstString(p.flow.UnwrapPtr(value)); ok && host.IsGlobal(s) {
+	if s, ok := p.flow.Values.ConstString(p.flow.Values.UnwrapPtr(value)); ok && host.IsGlobal(s) {
 		p.report(HardcodedGlobal, value, key+"=sts.amazonaws.com pins v2 STS clients to it; remove it or use a regional URL", nil)
 	}
 }

@@ -66,7 +66,7 @@ var sts002 = Check{
 // legacy-global or unknown: under STS003 those with a Region in code, under
 // STS002 the others. An explicit legacy setting is STS004's.
 func (p *pass) checkV1Clients(id string) {
-	for _, cl := range p.flow.V1Clients() {
+	for _, cl := range p.flow.Sessions.V1Clients() {
 		switch {
 		case cl.ExplicitLegacy:
 			continue

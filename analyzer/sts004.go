@@ -55,16 +55,16 @@ func runSTS004(p *pass) {
 		case e.Role == sdk.V1ConfigSetter && e.Field == "STSRegionalEndpoint" && len(call.Args) == 1:
 			p.checkLegacyValue(call.Args[0], nil)
 		case e.Role == sdk.V1ParseSTSMode && len(call.Args) == 1:
-			if s, ok := f.ConstString(call.Args[0]); ok && strings.EqualFold(s, "legacy") {
+			if s, ok := f.Values.ConstString(call.Args[0]); ok && strings.EqualFold(s, "legacy") {
 				p.report(ExplicitLegacy, call.Args[0], `GetSTSRegionalEndpoint("legacy") keeps v1 STS on the global endpoint; use "regional"`,
 					suggested(`Use "regional"`, nil, fix.Replace(call.Args[0], strconv.Quote("regional"))))
 			}
-		case e.Role == sdk.EnvSetter && f.LinksV1():
+		case e.Role == sdk.EnvSetter && f.Env.LinksV1():
 			// Only aws-sdk-go v1 reads the variable: in a program without
 			// it, the setting has no effect.
 			// A setting replaced before anything can read it has no
 			// effect.
-			if key, val, ok := f.Setenv(call); ok && key == sdk.EnvSTSRegional && strings.EqualFold(val, "legacy") && !f.Overwritten(cur) {
+			if key, val, ok := f.Env.Setenv(call); ok && key == sdk.EnvSTSRegional && strings.EqualFold(val, "legacy") && !f.Env.Overwritten(cur) {
 				p.report(ExplicitLegacy, call.Args[1], envLegacyMsg,
 					suggested(`Set AWS_STS_REGIONAL_ENDPOINTS to "regional"`, nil, fix.Replace(call.Args[1], strconv.Quote("regional"))))
 			}
@@ -88,8 +88,8 @@ func runSTS004(p *pass) {
 		if name == nil || value == nil {
 			continue
 		}
-		key, ok1 := f.ConstString(f.UnwrapPtr(name))
-		val, ok2 := f.ConstString(f.UnwrapPtr(value))
+		key, ok1 := f.Values.ConstString(f.Values.UnwrapPtr(name))
+		val, ok2 := f.Values.ConstString(f.Values.UnwrapPtr(value))
 		if ok1 && ok2 && key == sdk.EnvSTSRegional && strings.EqualFold(val, "legacy") {
 			var sf *analysis.SuggestedFix
 			if _, isLit := ast.Unparen(value).(*ast.BasicLit); isLit {
@@ -104,7 +104,7 @@ func runSTS004(p *pass) {
 			continue
 		}
 		for i, lhs := range as.Lhs {
-			if f.IsSTSModeField(lhs) {
+			if f.Resolvers.IsSTSModeField(lhs) {
 				p.checkLegacyValue(as.Rhs[i], nil)
 			}
 		}
@@ -118,8 +118,8 @@ func runSTS004(p *pass) {
 // reported: v1 resolves those Regions regionally in legacy mode too. local
 // is the aws.Config literal holding the setting, or nil.
 func (p *pass) checkLegacyValue(value, local ast.Expr) {
-	n, ok := p.flow.ConstInt(value)
-	if !ok || n != sdk.STSLegacy || p.flow.LegacyOutsideList(value, local) {
+	n, ok := p.flow.Values.ConstInt(value)
+	if !ok || n != sdk.STSLegacy || p.flow.Sessions.LegacyOutsideList(value, local) {
 		return
 	}
 	// A setting that flows into nothing of the SDK (a test table's

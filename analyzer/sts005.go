@@ -43,7 +43,7 @@ var sts005 = Check{
 }
 
 func runSTS005(p *pass) {
-	for _, r := range p.flow.LegacyResolves() {
+	for _, r := range p.flow.Resolvers.LegacyResolves() {
 		call := r.Call
 		im := p.imports(call.Rparen)
 		last := call.Args[len(call.Args)-1]
@@ -59,7 +59,7 @@ func runSTS005(p *pass) {
 	// A resolver built by another package whose STS answer may be the
 	// global host: that package's code is not reported here, so the call
 	// that brings the resolver in is.
-	for _, call := range p.flow.GlobalLibResolvers() {
+	for _, call := range p.flow.Resolvers.GlobalLibResolvers() {
 		p.report(V1ResolverCall, call, "the v1 resolver this call returns answers STS with the global endpoint; use a resolver that returns the regional host", nil)
 	}
 }
@@ -84,7 +84,7 @@ func (p *pass) checkResolverURLs(v2 bool) {
 			continue
 		}
 		ep := p.flow.Value(s)
-		if !ep.Global() || p.flow.ResolverBranchDead(s.Value.Pos(), v2) {
+		if !ep.Global() || p.flow.Resolvers.ResolverBranchDead(s.Value.Pos(), v2) {
 			continue
 		}
 		// Where the host is written: the URL, or the constant a

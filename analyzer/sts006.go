@@ -49,7 +49,7 @@ const awsGlobalV2Msg = "Region aws-global reaches a v2 STS client, selecting the
 // There is no fix: a real Region is needed, and guessing one would change
 // behaviour.
 func runSTS006(p *pass) {
-	for _, cl := range p.flow.V1Clients() {
+	for _, cl := range p.flow.Sessions.V1Clients() {
 		if cl.Mode != flow.Global || cl.Region == nil {
 			continue
 		}
@@ -68,13 +68,13 @@ func runSTS006(p *pass) {
 	}
 	// aws-global passed, in this package, into a parameter that becomes
 	// an STS client's Region: reported where it is written.
-	v1, v2 := p.flow.RegionSinks()
+	v1, v2 := p.flow.Facts.RegionSinks()
 	for i, e := range append(v1, v2...) {
 		sdkName := "v2"
 		if i < len(v1) {
 			sdkName = "v1"
 		}
-		src := p.flow.RegionSources(e)
+		src := p.flow.Values.RegionSources(e)
 		for _, m := range src.Matches {
 			flows := " flows "
 			if !src.Always() {
@@ -85,16 +85,16 @@ func runSTS006(p *pass) {
 	}
 	// After the sinks' sources: a constant that reaches a config's Region
 	// from a caller keeps the message that says it flows from there.
-	for _, e := range p.flow.V2GlobalRegions() {
+	for _, e := range p.flow.Routes.V2GlobalRegions() {
 		p.report(GlobalPseudoRgn, e, awsGlobalV2Msg, nil, p.routesAt(e)...)
 	}
 	// aws-global passed to another package's function whose parameter
 	// becomes an STS client's Region there.
-	for _, cs := range p.flow.CallSinks() {
+	for _, cs := range p.flow.Facts.CallSinks() {
 		if cs.Kind != flow.ParamRegionV1 && cs.Kind != flow.ParamRegionV2 {
 			continue
 		}
-		src := p.flow.RegionSources(cs.Arg)
+		src := p.flow.Values.RegionSources(cs.Arg)
 		if len(src.Matches) == 0 {
 			continue
 		}

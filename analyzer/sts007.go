@@ -56,7 +56,7 @@ func runSTS007(p *pass) {
 		for i, lhs := range as.Lhs {
 			switch {
 			case f.IsFieldOf(lhs, sdk.V2STS, "EndpointParameters", "UseGlobalEndpoint"):
-				if b, ok := f.ConstBool(as.Rhs[i]); ok && b && !f.UseGlobalHarmless(as.Pos()) {
+				if b, ok := f.Values.ConstBool(as.Rhs[i]); ok && b && !f.Resolvers.UseGlobalHarmless(as.Pos()) {
 					var sf *analysis.SuggestedFix
 					if len(as.Lhs) == 1 {
 						if e, ok := p.deleteStmt(cur); ok {
@@ -66,13 +66,13 @@ func runSTS007(p *pass) {
 					p.report(V2EndpointOverride, as, useGlobalMsg, sf)
 				}
 			case f.IsFieldOf(lhs, sdk.V2STS, "EndpointParameters", "Region"):
-				if f.IsAWSGlobal(as.Rhs[i]) {
+				if f.Values.IsAWSGlobal(as.Rhs[i]) {
 					p.report(V2EndpointOverride, as, paramsGlobal, nil)
 					continue
 				}
 				// aws-global written elsewhere (a resolver's field set
 				// where the resolver is built): reported where written.
-				for _, at := range f.AWSGlobalAt(as.Rhs[i]) {
+				for _, at := range f.Resolvers.AWSGlobalAt(as.Rhs[i]) {
 					p.report(V2EndpointOverride, at, paramsGlobal, nil, p.routesAt(at, as)...)
 				}
 			}
@@ -84,11 +84,11 @@ func runSTS007(p *pass) {
 			continue
 		}
 		if i, kv := flow.ElemWithKey(lit, "UseGlobalEndpoint"); kv != nil {
-			if b, ok := f.ConstBool(kv.Value); ok && b && !f.UseGlobalHarmless(kv.Pos()) {
+			if b, ok := f.Values.ConstBool(kv.Value); ok && b && !f.Resolvers.UseGlobalHarmless(kv.Pos()) {
 				p.report(V2EndpointOverride, kv.Value, useGlobalMsg, suggested("Delete UseGlobalEndpoint", nil, deleteElem(lit, i)))
 			}
 		}
-		if _, kv := flow.ElemWithKey(lit, "Region"); kv != nil && f.IsAWSGlobal(kv.Value) {
+		if _, kv := flow.ElemWithKey(lit, "Region"); kv != nil && f.Values.IsAWSGlobal(kv.Value) {
 			p.report(V2EndpointOverride, kv.Value, paramsGlobal, nil)
 		}
 	}

@@ -49,7 +49,7 @@ func runSTS008(p *pass) {
 	// A session whose STS clients are reported already is one defect,
 	// fixed at the same place.
 	covered := map[any]bool{}
-	for _, cl := range p.flow.V1Clients() {
+	for _, cl := range p.flow.Sessions.V1Clients() {
 		switch cl.Mode {
 		case flow.LegacyGlobal, flow.Unknown, flow.Conditional:
 			covered[cl.At] = true
@@ -58,7 +58,7 @@ func runSTS008(p *pass) {
 			}
 		}
 	}
-	for _, cl := range p.flow.ChainSessions() {
+	for _, cl := range p.flow.Sessions.ChainSessions() {
 		switch {
 		case cl.ExplicitLegacy:
 			continue

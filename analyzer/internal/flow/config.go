@@ -148,16 +148,16 @@ func (c conf) settled() conf {
 // evalConfig evaluates a *aws.Config or aws.Config expression. ok is false
 // when the expression is not one the analysis understands (the result is
 // then opaque).
-func (f *Flow) evalConfig(e ast.Expr, depth int) (conf, bool) {
+func (se *Sessions) evalConfig(e ast.Expr, depth int) (conf, bool) {
 	if depth > maxDepth {
 		return conf{opaque: true}, false
 	}
 	e = ast.Unparen(e)
-	c, ok := f.evalConfigSyntax(e, depth)
+	c, ok := se.evalConfigSyntax(e, depth)
 	if !ok {
 		// A parameter, a field, a closure's variable, a helper's result:
 		// what reaches it on SSA.
-		if t, ok := f.ssaConfig(e, depth); ok {
+		if t, ok := se.f.eval.ssaConfig(e, depth); ok {
 			return t, true
 		}
 	}
@@ -166,14 +166,14 @@ func (f *Flow) evalConfig(e ast.Expr, depth int) (conf, bool) {
 
 // evalConfigSyntax evaluates a config expression by its syntax and the
 // package's assignments.
-func (f *Flow) evalConfigSyntax(e ast.Expr, depth int) (conf, bool) {
+func (se *Sessions) evalConfigSyntax(e ast.Expr, depth int) (conf, bool) {
 	switch x := e.(type) {
 	case *ast.UnaryExpr:
 		if x.Op == token.AND {
-			return f.evalConfig(x.X, depth+1)
+			return se.evalConfig(x.X, depth+1)
 		}
 	case *ast.StarExpr:
-		return f.evalConfig(x.X, depth+1)
+		return se.evalConfig(x.X, depth+1)
 	case *ast.CompositeLit:
 		var c conf
 		for _, elt := range x.Elts {
@@ -182,12 +182,12 @@ func (f *Flow) evalConfigSyntax(e ast.Expr, depth int) (conf, bool) {
 				continue
 			}
 			if id, ok := kv.Key.(*ast.Ident); ok {
-				f.applyField(&c, id.Name, kv.Value, depth)
+				se.applyField(&c, id.Name, kv.Value, depth)
 			}
 		}
 		return c, true
 	case *ast.CallExpr:
-		fn, entry := f.Lookup(x)
+		fn, entry := se.f.Lookup(x)
 		switch entry.Role {
 		case sdk.V1NewConfig:
 			return conf{}, true
@@ -196,13 +196,13 @@ func (f *Flow) evalConfigSyntax(e ast.Expr, depth int) (conf, bool) {
 			if !ok {
 				break
 			}
-			c, ok := f.evalConfig(sel.X, depth+1)
+			c, ok := se.evalConfig(sel.X, depth+1)
 			switch {
 			case entry.Role == sdk.V1ConfigSetter && len(x.Args) == 1:
-				f.applyField(&c, entry.Field, x.Args[0], depth)
+				se.applyField(&c, entry.Field, x.Args[0], depth)
 			case entry.Role == sdk.V1ConfigCopy:
 				for _, a := range x.Args {
-					cc, _ := f.evalConfig(a, depth+1)
+					cc, _ := se.evalConfig(a, depth+1)
 					c.merge(cc)
 				}
 				if x.Ellipsis.IsValid() {
@@ -212,25 +212,25 @@ func (f *Flow) evalConfigSyntax(e ast.Expr, depth int) (conf, bool) {
 			return c, ok
 		case sdk.V1ConfigPassthrough:
 			if len(x.Args) == 2 {
-				return f.evalConfig(x.Args[0], depth+1)
+				return se.evalConfig(x.Args[0], depth+1)
 			}
 		default:
 			if fn == nil {
 				break
 			}
-			if fact, ok := f.funcFact(fn, depth+1); ok {
+			if fact, ok := se.f.Facts.funcFact(fn, depth+1); ok {
 				return fact.sess("").conf, true
 			}
 		}
 	case *ast.SelectorExpr:
 		// sess.Config
-		if sel, ok := f.info.Selections[x]; ok && sel.Kind() == types.FieldVal &&
+		if sel, ok := se.f.info.Selections[x]; ok && sel.Kind() == types.FieldVal &&
 			x.Sel.Name == "Config" && sdk.IsNamed(sel.Recv(), sdk.V1Session, "Session") {
-			return f.evalSession(x.X, depth+1).conf, true
+			return se.evalSession(x.X, depth+1).conf, true
 		}
 	case *ast.Ident:
-		if v := f.localVar(x); v != nil {
-			return f.evalConfigVar(v, x.Pos(), depth)
+		if v := se.f.localVar(x); v != nil {
+			return se.evalConfigVar(v, x.Pos(), depth)
 		}
 	}
 	return conf{opaque: true}, false
@@ -238,18 +238,18 @@ func (f *Flow) evalConfigSyntax(e ast.Expr, depth int) (conf, bool) {
 
 // evalConfigVar follows a config variable to the values and stores that
 // may reach its use at pos, path by path (paths.go).
-func (f *Flow) evalConfigVar(v *types.Var, pos token.Pos, depth int) (conf, bool) {
+func (se *Sessions) evalConfigVar(v *types.Var, pos token.Pos, depth int) (conf, bool) {
 	key := use{v, pos}
-	if m, ok := f.confMemo[key]; ok {
+	if m, ok := se.f.confMemo[key]; ok {
 		return m.c, m.ok
 	}
-	c, ok := f.evalConfigVarPaths(v, pos, depth)
-	f.confMemo[key] = confResult{c, ok}
+	c, ok := se.evalConfigVarPaths(v, pos, depth)
+	se.f.confMemo[key] = confResult{c, ok}
 	return c, ok
 }
 
-func (f *Flow) evalConfigVarPaths(v *types.Var, pos token.Pos, depth int) (conf, bool) {
-	r := f.reaching(v, pos)
+func (se *Sessions) evalConfigVarPaths(v *types.Var, pos token.Pos, depth int) (conf, bool) {
+	r := se.f.paths.reaching(v, pos)
 	var alts []conf
 	var branches []*branch
 	add := func(c conf, b *branch) {
@@ -260,46 +260,46 @@ func (f *Flow) evalConfigVarPaths(v *types.Var, pos token.Pos, depth int) (conf,
 	case r.base != nil:
 		// A nil or zero config (var cfg *aws.Config) is a real path: the
 		// SDK merges nothing from it (aws/config.go mergeInConfig).
-		c, dok := f.defConf(r.base, depth)
+		c, dok := se.defConf(r.base, depth)
 		ok = dok
-		f.applySets(&c, r.sets, "", depth)
+		se.applySets(&c, r.sets, "", depth)
 		add(c, nil)
-	case r.base == nil && !r.killed && (len(r.conds) == 0 || f.params[v]):
+	case r.base == nil && !r.killed && (len(r.conds) == 0 || se.f.params[v]):
 		c := conf{opaque: true}
 		ok = false
-		if !f.params[v] {
-			if fact, fok := f.varFact(v); fok {
+		if !se.f.params[v] {
+			if fact, fok := se.f.Facts.varFact(v); fok {
 				c, ok = fact.sess("").conf, true
 			}
 		}
-		f.applySets(&c, r.sets, "", depth)
+		se.applySets(&c, r.sets, "", depth)
 		add(c, nil)
 	}
 	for _, cd := range r.conds {
 		if cd.d.index == zeroValue {
 			continue // var cfg *aws.Config, assigned below
 		}
-		c, _ := f.defConf(cd.d, depth)
-		f.applySets(&c, r.condSets[cd.d], "", depth)
-		f.applySets(&c, after(r.sets, cd.d.at), "", depth)
+		c, _ := se.defConf(cd.d, depth)
+		se.applySets(&c, r.condSets[cd.d], "", depth)
+		se.applySets(&c, after(r.sets, cd.d.at), "", depth)
 		b := cd.b
 		add(c, &b)
 	}
 	if len(r.csets) > 0 && len(alts) > 0 {
 		c := alts[0]
-		f.applySets(&c, r.csets, "", depth)
+		se.applySets(&c, r.csets, "", depth)
 		b := r.csetBranch
 		add(c, &b)
 	}
 	if len(alts) == 0 {
 		return conf{opaque: true}, false
 	}
-	f.markEnvChosen(branches, func(i int) { alts[i].envSet = true })
+	se.f.Env.markEnvChosen(branches, func(i int) { alts[i].envSet = true })
 	safe := make([]bool, len(alts))
 	for i, a := range alts {
 		safe[i] = a.safe()
 	}
-	main, other, mainWhen, otherWhen := f.pick(safe, branches)
+	main, other, mainWhen, otherWhen := se.f.paths.pick(safe, branches)
 	c := alts[main]
 	if other >= 0 {
 		o := alts[other].flat()
@@ -317,19 +317,19 @@ func (f *Flow) evalConfigVarPaths(v *types.Var, pos token.Pos, depth int) (conf,
 }
 
 // defConf evaluates one definition of a config variable.
-func (f *Flow) defConf(d *def, depth int) (conf, bool) {
+func (se *Sessions) defConf(d *def, depth int) (conf, bool) {
 	if d.index == zeroValue {
 		return conf{}, true
 	}
 	if d.rhs == nil || d.index != -1 {
 		return conf{opaque: true}, false
 	}
-	return f.evalConfig(d.rhs, depth+1)
+	return se.evalConfig(d.rhs, depth+1)
 }
 
 // applySets applies field stores (with the given path prefix, "Config."
 // for sessions) to c, in order.
-func (f *Flow) applySets(c *conf, sets []*fieldSet, prefix string, depth int) {
+func (se *Sessions) applySets(c *conf, sets []*fieldSet, prefix string, depth int) {
 	for _, s := range sets {
 		if prefix != "" && s.path == prefix[:len(prefix)-1] {
 			// opts.Config = cfg, sess.Config = cfg: the whole config is
@@ -341,7 +341,7 @@ func (f *Flow) applySets(c *conf, sets []*fieldSet, prefix string, depth int) {
 				*c = conf{opaque: true}
 				continue
 			}
-			*c, _ = f.evalConfig(s.value, depth+1)
+			*c, _ = se.evalConfig(s.value, depth+1)
 			continue
 		}
 		if len(s.path) <= len(prefix) || s.path[:len(prefix)] != prefix {
@@ -349,7 +349,7 @@ func (f *Flow) applySets(c *conf, sets []*fieldSet, prefix string, depth int) {
 		}
 		field := s.path[len(prefix):]
 		if field != mergeField {
-			f.applyField(c, field, s.value, depth)
+			se.applyField(c, field, s.value, depth)
 			continue
 		}
 		// cfg.MergeIn(other): every set field of other.
@@ -357,20 +357,20 @@ func (f *Flow) applySets(c *conf, sets []*fieldSet, prefix string, depth int) {
 			c.opaque = true // MergeIn(cfgs...)
 			continue
 		}
-		cc, _ := f.evalConfig(s.value, depth+1)
+		cc, _ := se.evalConfig(s.value, depth+1)
 		c.merge(cc)
 	}
 }
 
 // applyField applies one aws.Config field value.
-func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
+func (se *Sessions) applyField(c *conf, field string, value ast.Expr, depth int) {
 	if value == nil {
 		return
 	}
 	switch field {
 	case "STSRegionalEndpoint":
 		c.setting = value
-		if n, ok := f.constInt(value, depth+1); ok {
+		if n, ok := se.f.Values.constInt(value, depth+1); ok {
 			switch n {
 			case sdk.STSLegacy:
 				c.mode, c.legacyAt = modeLegacy, value
@@ -381,28 +381,28 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 			c.mode, c.legacyAt = modeDynamic, nil
 		}
 	case "Region":
-		if f.isNil(value) {
+		if se.isNil(value) {
 			// Region: nil is no Region: MergeIn keeps the receiver's
 			// (aws/config.go mergeInConfig), a store clears it.
 			c.region = nil
 			return
 		}
 		r := &Region{Expr: value}
-		if s, ok := f.ConstString(f.UnwrapPtr(value)); ok {
+		if s, ok := se.f.Values.ConstString(se.f.Values.UnwrapPtr(value)); ok {
 			r.Value, r.Known = s, true
-		} else if s, ok := f.ssaString(f.UnwrapPtr(value)); ok {
+		} else if s, ok := se.f.eval.ssaString(se.f.Values.UnwrapPtr(value)); ok {
 			// A parameter, a field: the one constant every value that
 			// reaches it is (in a split, the one caller's).
 			r.Value, r.Known = s, true
 		}
 		c.region = r
 	case "Endpoint":
-		if f.isNil(value) {
+		if se.isNil(value) {
 			c.endpointExpr, c.endpoint, c.override = nil, false, nil
 			return
 		}
 		c.endpointExpr = value
-		c.endpoint = f.explicitEndpoint(value)
+		c.endpoint = se.explicitEndpoint(value)
 		if c.endpoint {
 			c.override = value
 		}
@@ -411,17 +411,17 @@ func (f *Flow) applyField(c *conf, field string, value ast.Expr, depth int) {
 		// replaces the SDK's resolution, the session's STS setting with it
 		// (aws/session/session.go resolveEndpoint calls the configured
 		// resolver): its returns are judged where they are written.
-		if f.v1ResolverDecides(value) {
+		if se.f.Resolvers.v1ResolverDecides(value) {
 			c.endpoint, c.override = true, value
-		} else if f.importedResolverAnswer(value) == rvRegionalWhenSet {
+		} else if se.f.Resolvers.importedResolverAnswer(value) == rvRegionalWhenSet {
 			c.rvRegional = value
 		}
 	case "Credentials":
-		c.creds = !f.isNil(value)
+		c.creds = !se.isNil(value)
 	case "UseFIPSEndpoint", "UseDualStackEndpoint":
-		if n, ok := f.constInt(f.UnwrapPtr(value), depth+1); ok && n == 1 {
+		if n, ok := se.f.Values.constInt(se.f.Values.UnwrapPtr(value), depth+1); ok && n == 1 {
 			c.variant, c.override = true, value
-		} else if b, ok := f.ConstBool(value); ok && b {
+		} else if b, ok := se.f.Values.ConstBool(value); ok && b {
 			c.variant, c.override = true, value // WithUseFIPSEndpoint(true)
 		}
 	}

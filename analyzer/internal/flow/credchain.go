@@ -29,31 +29,31 @@ import (
 // in its configuration, with the verdict on the STS client its credential
 // chain builds for web identity and assume-role profiles: Call and At are
 // the construction, What is "session".
-func (f *Flow) ChainSessions() []Client {
+func (se *Sessions) ChainSessions() []Client {
 	var out []Client
-	for _, cur := range f.calls {
+	for _, cur := range se.f.calls {
 		call := cur.Node().(*ast.CallExpr)
-		_, e := f.Lookup(call)
+		_, e := se.f.Lookup(call)
 		switch {
 		case e.Role == sdk.V1SessionNew && e.EnvAware, e.Role == sdk.V1SessionWithOptions:
 		default:
 			continue
 		}
-		s := f.evalSessionCall(call, 0)
+		s := se.evalSessionCall(call, 0)
 		if s.conf.creds && (s.conf.other == nil || s.conf.other.creds) {
 			continue
 		}
-		out = append(out, f.verdict(Client{Call: call, What: "session"}, s, conf{}))
+		out = append(out, se.verdict(Client{Call: call, What: "session"}, s, conf{}))
 	}
 	return out
 }
 
 // isNil reports whether e is the predeclared nil.
-func (f *Flow) isNil(e ast.Expr) bool {
+func (se *Sessions) isNil(e ast.Expr) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return false
 	}
-	_, isNil := f.info.Uses[id].(*types.Nil)
+	_, isNil := se.f.info.Uses[id].(*types.Nil)
 	return isNil
 }

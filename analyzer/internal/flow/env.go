@@ -24,15 +24,15 @@ import (
 
 // Setenv returns the constant key and value of an os.Setenv (or testing
 // Setenv) call.
-func (f *Flow) Setenv(call *ast.CallExpr) (key, val string, ok bool) {
+func (en *Env) Setenv(call *ast.CallExpr) (key, val string, ok bool) {
 	if len(call.Args) != 2 {
 		return "", "", false
 	}
-	if _, e := f.Lookup(call); e.Role != sdk.EnvSetter {
+	if _, e := en.f.Lookup(call); e.Role != sdk.EnvSetter {
 		return "", "", false
 	}
-	key, ok1 := f.ConstString(call.Args[0])
-	val, ok2 := f.ConstString(call.Args[1])
+	key, ok1 := en.f.Values.ConstString(call.Args[0])
+	val, ok2 := en.f.Values.ConstString(call.Args[1])
 	return key, val, ok1 && ok2
 }
 
@@ -46,7 +46,7 @@ func (f *Flow) Setenv(call *ast.CallExpr) (key, val string, ok bool) {
 // held by a package variable of an imported package was built while that
 // package was initialised, before any of this package's code ran, and
 // its fact already says what it read.
-func (f *Flow) envMode(s sess) (regional, legacy bool) {
+func (en *Env) envMode(s sess) (regional, legacy bool) {
 	var states []string
 	built := s.built
 	if built == nil {
@@ -56,15 +56,15 @@ func (f *Flow) envMode(s sess) (regional, legacy bool) {
 	case s.initBuilt:
 		return false, false
 	case built != nil:
-		if !s.honoursEnv && !f.envSwitched(built) {
+		if !s.honoursEnv && !en.envSwitched(built) {
 			return false, false
 		}
 		var ok bool
-		if states, ok = f.envAt(built, sdk.EnvSTSRegional); !ok {
-			states = f.statesAfterInit(f.envEffects(sdk.EnvSTSRegional))
+		if states, ok = en.envAt(built, sdk.EnvSTSRegional); !ok {
+			states = en.statesAfterInit(en.envEffects(sdk.EnvSTSRegional))
 		}
 	case s.honoursEnv || s.conf.opaque:
-		states = f.statesAfterInit(f.envEffects(sdk.EnvSTSRegional))
+		states = en.statesAfterInit(en.envEffects(sdk.EnvSTSRegional))
 	default:
 		return false, false
 	}
@@ -73,9 +73,9 @@ func (f *Flow) envMode(s sess) (regional, legacy bool) {
 	// itself; through calls it is the legacy default the client reports.
 	legacy = false
 	if call, ok := built.(*ast.CallExpr); ok && allFold(states, "legacy") {
-		fx := f.envEffects(sdk.EnvSTSRegional)
+		fx := en.envEffects(sdk.EnvSTSRegional)
 		fx.Key, fx.Local = fx.Key+"\x00local", true
-		local, _ := f.statesAt(call, fx)
+		local, _ := en.statesAt(call, fx)
 		legacy = allFold(local, "legacy")
 	}
 	return allFold(states, "regional"), legacy
@@ -84,24 +84,24 @@ func (f *Flow) envMode(s sess) (regional, legacy bool) {
 // envSwitched reports whether the session constructor call reads the
 // environment because the variable its table entry names (session.New:
 // AWS_SDK_LOAD_CONFIG) is true on every path to it.
-func (f *Flow) envSwitched(built ast.Node) bool {
+func (en *Env) envSwitched(built ast.Node) bool {
 	call, ok := built.(*ast.CallExpr)
 	if !ok {
 		return false
 	}
-	_, e := f.Lookup(call)
+	_, e := en.f.Lookup(call)
 	if e.EnvSwitch == "" {
 		return false
 	}
-	states, ok := f.envAt(call, e.EnvSwitch)
+	states, ok := en.envAt(call, e.EnvSwitch)
 	return ok && allTrue(states)
 }
 
 // LinksV1 reports whether the package depends, directly or transitively,
 // on aws-sdk-go v1, the only SDK that reads AWS_STS_REGIONAL_ENDPOINTS
 // (aws/session/env_config.go; no module of aws-sdk-go-v2 mentions it).
-func (f *Flow) LinksV1() bool {
-	if f.linksV1 == nil {
+func (en *Env) LinksV1() bool {
+	if en.linksV1 == nil {
 		seen := map[*types.Package]bool{}
 		var visit func(p *types.Package) bool
 		visit = func(p *types.Package) bool {
@@ -119,37 +119,37 @@ func (f *Flow) LinksV1() bool {
 			}
 			return false
 		}
-		links := visit(f.pass.Pkg)
-		f.linksV1 = &links
+		links := visit(en.f.pass.Pkg)
+		en.linksV1 = &links
 	}
-	return *f.linksV1
+	return *en.linksV1
 }
 
 // Overwritten reports whether the Setenv call at cur is followed, in the
 // same statement list and before any other call could read the
 // environment, by another Setenv of the same constant key: its value is
 // never seen.
-func (f *Flow) Overwritten(cur inspector.Cursor) bool {
+func (en *Env) Overwritten(cur inspector.Cursor) bool {
 	call := cur.Node().(*ast.CallExpr)
-	key, _, ok := f.Setenv(call)
+	key, _, ok := en.Setenv(call)
 	if !ok {
 		return false
 	}
 	list, _ := container(cur)
-	for i, c := range f.calls {
+	for i, c := range en.f.calls {
 		if c.Node() != call {
 			continue
 		}
-		for _, next := range f.calls[i+1:] {
+		for _, next := range en.f.calls[i+1:] {
 			n := next.Node().(*ast.CallExpr)
 			if n.Pos() < call.End() {
 				continue // inside the call's own arguments
 			}
-			if k, _, ok := f.Setenv(n); ok && k == key {
+			if k, _, ok := en.Setenv(n); ok && k == key {
 				l, _ := container(next)
 				return l == list
 			}
-			if _, e := f.Lookup(n); e.Role == sdk.PtrHelper || e.Role == sdk.Sprintf {
+			if _, e := en.f.Lookup(n); e.Role == sdk.PtrHelper || e.Role == sdk.Sprintf {
 				continue // cannot read the environment
 			}
 			return false

@@ -31,16 +31,16 @@ import (
 // nil for the base path, as for pick), those whose path runs only when
 // AWS_STS_REGIONAL_ENDPOINTS is set. The base path takes none of the
 // other values' branches; every other path takes its own.
-func (f *Flow) markEnvChosen(branches []*branch, mark func(i int)) {
+func (en *Env) markEnvChosen(branches []*branch, mark func(i int)) {
 	for i, b := range branches {
 		switch {
 		case b != nil:
-			if f.branchEnvSet(*b, true) {
+			if en.branchEnvSet(*b, true) {
 				mark(i)
 			}
 		default:
 			for j, o := range branches {
-				if j != i && o != nil && f.branchEnvSet(*o, false) {
+				if j != i && o != nil && en.branchEnvSet(*o, false) {
 					mark(i)
 					break
 				}
@@ -55,38 +55,38 @@ func (f *Flow) markEnvChosen(branches []*branch, mark func(i int)) {
 // only when the definition is a statement of the branch itself (nested in
 // another conditional, or in an else-if, skipping it says nothing about
 // the condition).
-func (f *Flow) branchEnvSet(b branch, taken bool) bool {
+func (en *Env) branchEnvSet(b branch, taken bool) bool {
 	x, ok := b.node.(*ast.IfStmt)
 	if !ok || !taken && !b.direct {
 		return false
 	}
-	return f.envSetWhen(x.Cond, b.then == taken)
+	return en.envSetWhen(x.Cond, b.then == taken)
 }
 
 // envSetWhen reports whether cond evaluating to truth implies that
 // AWS_STS_REGIONAL_ENDPOINTS is set.
-func (f *Flow) envSetWhen(cond ast.Expr, truth bool) bool {
+func (en *Env) envSetWhen(cond ast.Expr, truth bool) bool {
 	switch x := ast.Unparen(cond).(type) {
 	case *ast.UnaryExpr:
 		if x.Op == token.NOT {
-			return f.envSetWhen(x.X, !truth)
+			return en.envSetWhen(x.X, !truth)
 		}
 	case *ast.BinaryExpr:
 		switch x.Op {
 		case token.LAND:
-			return truth && (f.envSetWhen(x.X, true) || f.envSetWhen(x.Y, true))
+			return truth && (en.envSetWhen(x.X, true) || en.envSetWhen(x.Y, true))
 		case token.LOR:
-			return !truth && (f.envSetWhen(x.X, false) || f.envSetWhen(x.Y, false))
+			return !truth && (en.envSetWhen(x.X, false) || en.envSetWhen(x.Y, false))
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
 			op := x.Op
 			if !truth {
 				op = negate(op)
 			}
-			return f.envCompare(x.X, op, x.Y) || f.envCompare(x.Y, mirror(op), x.X)
+			return en.envCompare(x.X, op, x.Y) || en.envCompare(x.Y, mirror(op), x.X)
 		}
 	case *ast.Ident:
 		// _, ok := os.LookupEnv(K); ok
-		return truth && f.envRead(x) == envDefined
+		return truth && en.envRead(x) == envDefined
 	}
 	return false
 }
@@ -94,14 +94,14 @@ func (f *Flow) envSetWhen(cond ast.Expr, truth bool) bool {
 // envCompare reports whether `lhs op rhs` implies that the variable is
 // set, lhs being its value (or the value's length) and rhs a constant:
 // v != "", v == "regional", len(v) != 0, len(v) > 0, len(v) >= 1.
-func (f *Flow) envCompare(lhs ast.Expr, op token.Token, rhs ast.Expr) bool {
-	tv, ok := f.info.Types[rhs]
+func (en *Env) envCompare(lhs ast.Expr, op token.Token, rhs ast.Expr) bool {
+	tv, ok := en.f.info.Types[rhs]
 	if !ok || tv.Value == nil {
 		return false
 	}
-	if arg := f.lenArg(lhs); arg != nil {
+	if arg := en.lenArg(lhs); arg != nil {
 		n, exact := constant.Int64Val(constant.ToInt(tv.Value))
-		if !exact || f.envRead(arg) != envValue {
+		if !exact || en.envRead(arg) != envValue {
 			return false
 		}
 		switch op {
@@ -114,7 +114,7 @@ func (f *Flow) envCompare(lhs ast.Expr, op token.Token, rhs ast.Expr) bool {
 		}
 		return false
 	}
-	if tv.Value.Kind() != constant.String || f.envRead(lhs) != envValue {
+	if tv.Value.Kind() != constant.String || en.envRead(lhs) != envValue {
 		return false
 	}
 	s := constant.StringVal(tv.Value)
@@ -122,7 +122,7 @@ func (f *Flow) envCompare(lhs ast.Expr, op token.Token, rhs ast.Expr) bool {
 }
 
 // lenArg returns x of len(x), the builtin, or nil.
-func (f *Flow) lenArg(e ast.Expr) ast.Expr {
+func (en *Env) lenArg(e ast.Expr) ast.Expr {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) != 1 {
 		return nil
@@ -131,7 +131,7 @@ func (f *Flow) lenArg(e ast.Expr) ast.Expr {
 	if !ok {
 		return nil
 	}
-	if _, builtin := f.info.Uses[id].(*types.Builtin); !builtin || id.Name != "len" {
+	if _, builtin := en.f.info.Uses[id].(*types.Builtin); !builtin || id.Name != "len" {
 		return nil
 	}
 	return call.Args[0]
@@ -146,12 +146,12 @@ const (
 
 // envRead tells whether e is AWS_STS_REGIONAL_ENDPOINTS read from the
 // environment, directly or through a variable assigned once.
-func (f *Flow) envRead(e ast.Expr) int {
+func (en *Env) envRead(e ast.Expr) int {
 	e = ast.Unparen(e)
 	index := -1
-	if v := f.localVar(e); v != nil {
-		defs := f.defs[v]
-		if f.params[v] || len(defs) != 1 || defs[0].rhs == nil {
+	if v := en.f.localVar(e); v != nil {
+		defs := en.f.defs[v]
+		if en.f.params[v] || len(defs) != 1 || defs[0].rhs == nil {
 			return envNone
 		}
 		e, index = ast.Unparen(defs[0].rhs), defs[0].index
@@ -160,11 +160,11 @@ func (f *Flow) envRead(e ast.Expr) int {
 	if !ok || len(call.Args) != 1 {
 		return envNone
 	}
-	fn := f.Callee(call)
+	fn := en.f.Callee(call)
 	if fn == nil || fn.Pkg() == nil || sdk.Path(fn.Pkg()) != sdk.OS {
 		return envNone
 	}
-	if key, ok := f.ConstString(call.Args[0]); !ok || key != sdk.EnvSTSRegional {
+	if key, ok := en.f.Values.ConstString(call.Args[0]); !ok || key != sdk.EnvSTSRegional {
 		return envNone
 	}
 	switch {

@@ -21,24 +21,24 @@ import (
 // each client's config comes from a LoadDefaultConfig that a Setenv of
 // the ignore flag to true dominates, there is at least one such client,
 // and nothing else after the Setenv can build a client.
-func (f *Flow) EnvEndpointIgnored(cur inspector.Cursor) bool {
+func (en *Env) EnvEndpointIgnored(cur inspector.Cursor) bool {
 	set := cur.Node().(*ast.CallExpr)
-	fn, ok := f.funcAt(set.Pos()).(*ast.FuncDecl)
+	fn, ok := en.f.paths.funcAt(set.Pos()).(*ast.FuncDecl)
 	if !ok || fn.Body == nil {
 		return false
 	}
 	in := func(n ast.Node) bool { return n.Pos() >= fn.Body.Pos() && n.End() <= fn.Body.End() }
 	var ignores []inspector.Cursor
-	for _, c := range f.calls {
+	for _, c := range en.f.calls {
 		call := c.Node().(*ast.CallExpr)
 		if !in(call) || len(call.Args) != 2 {
 			continue
 		}
-		if _, e := f.Lookup(call); e.Role != sdk.EnvSetter {
+		if _, e := en.f.Lookup(call); e.Role != sdk.EnvSetter {
 			continue
 		}
-		key, ok1 := f.ConstString(call.Args[0])
-		val, ok2 := f.ConstString(call.Args[1])
+		key, ok1 := en.f.Values.ConstString(call.Args[0])
+		val, ok2 := en.f.Values.ConstString(call.Args[1])
 		if ok1 && ok2 && key == sdk.EnvIgnoreEndpoints && strings.EqualFold(val, "true") {
 			ignores = append(ignores, c)
 		}
@@ -48,26 +48,26 @@ func (f *Flow) EnvEndpointIgnored(cur inspector.Cursor) bool {
 	}
 	ignoredLoad := func(load *ast.CallExpr) bool {
 		for _, ig := range ignores {
-			if f.dominates(ig, ig.Node().End(), load.Pos()) {
+			if en.f.paths.dominates(ig, ig.Node().End(), load.Pos()) {
 				return true
 			}
 		}
 		return false
 	}
 	clients := 0
-	for _, c := range f.calls {
+	for _, c := range en.f.calls {
 		call := c.Node().(*ast.CallExpr)
 		if !in(call) || call.Pos() < set.End() {
 			continue
 		}
-		_, e := f.Lookup(call)
+		_, e := en.f.Lookup(call)
 		switch {
 		case e.Role == sdk.V2STSClient && len(call.Args) > 0:
-			load, ok := f.evalV2Config(call.Args[0], 0).origin.(*ast.CallExpr)
+			load, ok := en.f.Routes.evalV2Config(call.Args[0], 0).origin.(*ast.CallExpr)
 			if !ok || !in(load) {
 				return false
 			}
-			if _, le := f.Lookup(load); le.Role != sdk.V2LoadConfig || !ignoredLoad(load) {
+			if _, le := en.f.Lookup(load); le.Role != sdk.V2LoadConfig || !ignoredLoad(load) {
 				return false
 			}
 			clients++
@@ -75,7 +75,7 @@ func (f *Flow) EnvEndpointIgnored(cur inspector.Cursor) bool {
 			if !ignoredLoad(call) {
 				return false
 			}
-		case f.mayRead(call, []sdk.Role{sdk.V2STSClient}, 0):
+		case en.mayRead(call, []sdk.Role{sdk.V2STSClient}, 0):
 			return false
 		}
 	}

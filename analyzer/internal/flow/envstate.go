@@ -58,11 +58,11 @@ func (f *EnvFact) String() string {
 }
 
 // envEffects returns how calls change the variable key.
-func (f *Flow) envEffects(key string) reaching.Effects {
+func (en *Env) envEffects(key string) reaching.Effects {
 	return reaching.Effects{
 		Key: key,
 		Set: func(fn *types.Func, args []reaching.Arg) (string, bool) {
-			e := f.entry(fn)
+			e := en.entry(fn)
 			switch e.Role {
 			case sdk.EnvSetter:
 				if len(args) != 2 || !args[0].Known || args[0].Value != key {
@@ -80,10 +80,10 @@ func (f *Flow) envEffects(key string) reaching.Effects {
 			return "", false
 		},
 		Init: func(pkg *types.Package) (string, bool) {
-			return f.initEnv(pkg, key, map[*types.Package]bool{})
+			return en.initEnv(pkg, key, map[*types.Package]bool{})
 		},
 		Runs: func(fn *types.Func) (int, bool) {
-			e := f.entry(fn)
+			e := en.entry(fn)
 			return e.Arg, e.Role == sdk.RunsFunc
 		},
 	}
@@ -93,20 +93,20 @@ func (f *Flow) envEffects(key string) reaching.Effects {
 // leaves in key: its fact, or for a package the analyzer skipped (one
 // that mentions neither the SDK nor the variable), what its own imports'
 // initialisation leaves, the last one in import order winning.
-func (f *Flow) initEnv(pkg *types.Package, key string, seen map[*types.Package]bool) (string, bool) {
+func (en *Env) initEnv(pkg *types.Package, key string, seen map[*types.Package]bool) (string, bool) {
 	if seen[pkg] {
 		return "", false
 	}
 	seen[pkg] = true
 	mk := envInitKey{pkg, key}
-	if r, ok := f.envInit[mk]; ok {
+	if r, ok := en.envInit[mk]; ok {
 		return r.val, r.set
 	}
-	val, set := f.initEnvUncached(pkg, key, seen)
-	if f.envInit == nil {
-		f.envInit = map[envInitKey]envInitVal{}
+	val, set := en.initEnvUncached(pkg, key, seen)
+	if en.envInit == nil {
+		en.envInit = map[envInitKey]envInitVal{}
 	}
-	f.envInit[mk] = envInitVal{val, set}
+	en.envInit[mk] = envInitVal{val, set}
 	return val, set
 }
 
@@ -120,9 +120,9 @@ type envInitVal struct {
 	set bool
 }
 
-func (f *Flow) initEnvUncached(pkg *types.Package, key string, seen map[*types.Package]bool) (string, bool) {
+func (en *Env) initEnvUncached(pkg *types.Package, key string, seen map[*types.Package]bool) (string, bool) {
 	var fact EnvFact
-	if f.pass.ImportPackageFact(pkg, &fact) {
+	if en.f.pass.ImportPackageFact(pkg, &fact) {
 		v, ok := fact.Vars[key]
 		return v, ok
 	}
@@ -131,7 +131,7 @@ func (f *Flow) initEnvUncached(pkg *types.Package, key string, seen map[*types.P
 	}
 	val, set := "", false
 	for _, imp := range pkg.Imports() {
-		if v, ok := f.initEnv(imp, key, seen); ok {
+		if v, ok := en.initEnv(imp, key, seen); ok {
 			val, set = v, true
 		}
 	}
@@ -139,40 +139,40 @@ func (f *Flow) initEnvUncached(pkg *types.Package, key string, seen map[*types.P
 }
 
 // entry returns the SDK table entry of fn, once per package.
-func (f *Flow) entry(fn *types.Func) sdk.Entry {
-	e, ok := f.entries[fn]
+func (en *Env) entry(fn *types.Func) sdk.Entry {
+	e, ok := en.f.entries[fn]
 	if !ok {
 		e = sdk.Lookup(fn)
-		f.entries[fn] = e
+		en.f.entries[fn] = e
 	}
 	return e
 }
 
 // envAt returns the values the variable key may hold when call runs; ok
 // is false when the call is not in the package's SSA form.
-func (f *Flow) envAt(call ast.Node, key string) ([]string, bool) {
+func (en *Env) envAt(call ast.Node, key string) ([]string, bool) {
 	c, isCall := call.(*ast.CallExpr)
 	if !isCall {
 		return nil, false
 	}
-	return f.statesAt(c, f.envEffects(key))
+	return en.statesAt(c, en.envEffects(key))
 }
 
 // statesAt and statesAfterInit are reaching's StatesAt and
 // StatesAfterInit, answered without building SSA when nothing can change
 // the variable (envTouched): it then holds its initial value everywhere.
-func (f *Flow) statesAt(call *ast.CallExpr, fx reaching.Effects) ([]string, bool) {
-	if !f.envTouched(fx.Key) {
+func (en *Env) statesAt(call *ast.CallExpr, fx reaching.Effects) ([]string, bool) {
+	if !en.envTouched(fx.Key) {
 		return []string{reaching.Initial}, true
 	}
-	return f.graph.StatesAt(call, fx)
+	return en.f.graph.StatesAt(call, fx)
 }
 
-func (f *Flow) statesAfterInit(fx reaching.Effects) []string {
-	if !f.envTouched(fx.Key) {
+func (en *Env) statesAfterInit(fx reaching.Effects) []string {
+	if !en.envTouched(fx.Key) {
 		return []string{reaching.Initial}
 	}
-	return f.graph.StatesAfterInit(fx)
+	return en.f.graph.StatesAfterInit(fx)
 }
 
 // envTouched reports whether something may set or unset the variable key
@@ -180,39 +180,39 @@ func (f *Flow) statesAfterInit(fx reaching.Effects) []string {
 // table used anywhere in the package (called, or taken as a value), or
 // the initialisation of an imported package (its EnvFact). Keys past a
 // NUL (a local variant of the walk) are the same variable.
-func (f *Flow) envTouched(key string) bool {
+func (en *Env) envTouched(key string) bool {
 	key, _, _ = strings.Cut(key, "\x00")
-	if t, ok := f.touched[key]; ok {
+	if t, ok := en.touched[key]; ok {
 		return t
 	}
 	t := false
-	for _, obj := range f.info.Uses {
+	for _, obj := range en.f.info.Uses {
 		if fn, ok := obj.(*types.Func); ok {
-			if r := f.entry(fn).Role; r == sdk.EnvSetter || r == sdk.EnvUnsetter {
+			if r := en.entry(fn).Role; r == sdk.EnvSetter || r == sdk.EnvUnsetter {
 				t = true
 				break
 			}
 		}
 	}
-	for _, imp := range f.pass.Pkg.Imports() {
+	for _, imp := range en.f.pass.Pkg.Imports() {
 		if t {
 			break
 		}
-		_, t = f.initEnv(imp, key, map[*types.Package]bool{})
+		_, t = en.initEnv(imp, key, map[*types.Package]bool{})
 	}
-	if f.touched == nil {
-		f.touched = map[string]bool{}
+	if en.touched == nil {
+		en.touched = map[string]bool{}
 	}
-	f.touched[key] = t
+	en.touched[key] = t
 	return t
 }
 
 // ExportEnvFact records what the package's initialisation leaves in the
 // variables, when it changes one.
-func (f *Flow) ExportEnvFact() {
+func (en *Env) ExportEnvFact() {
 	fact := &EnvFact{Vars: map[string]string{}}
 	for _, k := range envKeys {
-		states := f.statesAfterInit(f.envEffects(k))
+		states := en.statesAfterInit(en.envEffects(k))
 		switch {
 		case len(states) == 1 && states[0] == reaching.Initial:
 			continue
@@ -223,7 +223,7 @@ func (f *Flow) ExportEnvFact() {
 		}
 	}
 	if len(fact.Vars) > 0 {
-		f.pass.ExportPackageFact(fact)
+		en.f.pass.ExportPackageFact(fact)
 	}
 }
 

@@ -47,9 +47,9 @@ func envReaders(key string) (before sdk.Role, after []sdk.Role) {
 // package that reaches one, or a call the analysis cannot see into: a
 // function value, an interface method, a function of a package outside
 // the standard library and the SDK).
-func (f *Flow) EnvSetTooLate(cur inspector.Cursor, key string) bool {
+func (en *Env) EnvSetTooLate(cur inspector.Cursor, key string) bool {
 	set := cur.Node().(*ast.CallExpr)
-	fn := f.funcAt(set.Pos())
+	fn := en.f.paths.funcAt(set.Pos())
 	if _, lit := fn.(*ast.FuncLit); lit || fn == nil {
 		return false // a closure may run at any time
 	}
@@ -66,7 +66,7 @@ func (f *Flow) EnvSetTooLate(cur inspector.Cursor, key string) bool {
 		}
 	}
 	read := false
-	for _, c := range f.calls {
+	for _, c := range en.f.calls {
 		call := c.Node().(*ast.CallExpr)
 		if call.Pos() < fn.Pos() || call.Pos() >= fn.End() || call == set {
 			continue
@@ -78,12 +78,12 @@ func (f *Flow) EnvSetTooLate(cur inspector.Cursor, key string) bool {
 			}
 		}
 		if call.Pos() >= set.End() || inLoop || deferred(c) {
-			if f.mayRead(call, after, 0) {
+			if en.mayRead(call, after, 0) {
 				return false
 			}
 			continue
 		}
-		if _, e := f.Lookup(call); e.Role == before && f.dominates(c, call.End(), set.Pos()) {
+		if _, e := en.f.Lookup(call); e.Role == before && en.f.paths.dominates(c, call.End(), set.Pos()) {
 			read = true
 		}
 	}
@@ -102,8 +102,8 @@ func deferred(cur inspector.Cursor) bool {
 
 // mayRead reports whether call may build one of the readers: it is one,
 // or calls this package's function that may, or cannot be seen into.
-func (f *Flow) mayRead(call *ast.CallExpr, readers []sdk.Role, depth int) bool {
-	fn, e := f.Lookup(call)
+func (en *Env) mayRead(call *ast.CallExpr, readers []sdk.Role, depth int) bool {
+	fn, e := en.f.Lookup(call)
 	for _, r := range readers {
 		if e.Role == r {
 			return true
@@ -111,7 +111,7 @@ func (f *Flow) mayRead(call *ast.CallExpr, readers []sdk.Role, depth int) bool {
 	}
 	if fn == nil {
 		// A conversion, a builtin, or a function value.
-		if tv, ok := f.info.Types[call.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
+		if tv, ok := en.f.info.Types[call.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
 			return false
 		}
 		return true
@@ -120,14 +120,14 @@ func (f *Flow) mayRead(call *ast.CallExpr, readers []sdk.Role, depth int) bool {
 	switch {
 	case sdk.IsAWSPath(path):
 		return false // not a reader: an SDK call other than the readers
-	case fn.Pkg() == f.pass.Pkg:
-		decl := f.decls[fn]
+	case fn.Pkg() == en.f.pass.Pkg:
+		decl := en.f.decls[fn]
 		if decl == nil || decl.Body == nil || depth > maxDepth {
 			return true // an interface method or a body the walk cannot see
 		}
-		for _, c := range f.calls {
+		for _, c := range en.f.calls {
 			inner := c.Node().(*ast.CallExpr)
-			if inner.Pos() >= decl.Body.Pos() && inner.End() <= decl.Body.End() && f.mayRead(inner, readers, depth+1) {
+			if inner.Pos() >= decl.Body.Pos() && inner.End() <= decl.Body.End() && en.mayRead(inner, readers, depth+1) {
 				return true
 			}
 		}

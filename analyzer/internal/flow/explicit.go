@@ -31,30 +31,30 @@ import (
 // function parameter is an optional override of a helper, empty unless
 // its callers provably pass something: then v1 resolves STS itself,
 // globally in the legacy Regions, and the client is judged by its session.
-func (f *Flow) explicitEndpoint(value ast.Expr) bool {
+func (se *Sessions) explicitEndpoint(value ast.Expr) bool {
 	ptr := value
-	value = f.UnwrapPtr(value)
-	if s, ok := f.ConstString(value); ok {
+	value = se.f.Values.UnwrapPtr(value)
+	if s, ok := se.f.Values.ConstString(value); ok {
 		return s != ""
 	}
-	if f.guardedNonEmpty(value) {
+	if se.guardedNonEmpty(value) {
 		return true
 	}
-	if f.emptyEndpoint(ptr, 0) {
+	if se.emptyEndpoint(ptr, 0) {
 		return false
 	}
-	if f.nonEmptySources(value).Always() {
+	if se.f.Values.nonEmptySources(value).Always() {
 		return true
 	}
-	empty := f.sources(value, func(s string) bool { return s == "" }, true)
+	empty := se.f.Values.sources(value, func(s string) bool { return s == "" }, true)
 	return len(empty.Matches) == 0 && len(empty.Params) == 0
 }
 
 // guardedNonEmpty reports whether value is stored only under a test that
 // it is not empty: inside the then-branch of if x != "" (or len(x) > 0,
 // len(x) != 0, either side of an &&), where x is value itself.
-func (f *Flow) guardedNonEmpty(value ast.Expr) bool {
-	cur, ok := f.in.Root().FindNode(value)
+func (se *Sessions) guardedNonEmpty(value ast.Expr) bool {
+	cur, ok := se.f.in.Root().FindNode(value)
 	if !ok {
 		return false
 	}
@@ -64,7 +64,7 @@ func (f *Flow) guardedNonEmpty(value ast.Expr) bool {
 		if value.Pos() < ifs.Body.Pos() || value.End() > ifs.Body.End() {
 			continue // in the condition or the else branch
 		}
-		if f.testsNonEmpty(ifs.Cond, want) {
+		if se.testsNonEmpty(ifs.Cond, want) {
 			return true
 		}
 	}
@@ -73,13 +73,13 @@ func (f *Flow) guardedNonEmpty(value ast.Expr) bool {
 
 // testsNonEmpty reports whether cond being true implies that the string
 // expression printed as x is not empty.
-func (f *Flow) testsNonEmpty(cond ast.Expr, x string) bool {
+func (se *Sessions) testsNonEmpty(cond ast.Expr, x string) bool {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok {
 		return false
 	}
 	if b.Op == token.LAND {
-		return f.testsNonEmpty(b.X, x) || f.testsNonEmpty(b.Y, x)
+		return se.testsNonEmpty(b.X, x) || se.testsNonEmpty(b.Y, x)
 	}
 	isEmpty := func(e ast.Expr) bool {
 		lit, ok := ast.Unparen(e).(*ast.BasicLit)
@@ -87,7 +87,7 @@ func (f *Flow) testsNonEmpty(cond ast.Expr, x string) bool {
 	}
 	operand := func(e ast.Expr) string {
 		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && f.info.Uses[id] == types.Universe.Lookup("len") {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && se.f.info.Uses[id] == types.Universe.Lookup("len") {
 				return types.ExprString(call.Args[0])
 			}
 		}
@@ -110,7 +110,7 @@ func (f *Flow) testsNonEmpty(cond ast.Expr, x string) bool {
 // is provably true: x != "" where every value that reaches x is a
 // non-empty constant, such as a settings default the code then tests
 // (if s.STSEndpoint != "" { cfg.Endpoint = aws.String(s.STSEndpoint) }).
-func (f *Flow) alwaysTaken(cur inspector.Cursor, pos token.Pos) bool {
+func (se *Sessions) alwaysTaken(cur inspector.Cursor, pos token.Pos) bool {
 	b := branchOf(cur, pos)
 	ifs, ok := b.node.(*ast.IfStmt)
 	if !ok || !b.then {
@@ -124,12 +124,12 @@ func (f *Flow) alwaysTaken(cur inspector.Cursor, pos token.Pos) bool {
 		return false
 	}
 	x := cond.X
-	if s, ok := f.ConstString(cond.X); ok && s == "" {
+	if s, ok := se.f.Values.ConstString(cond.X); ok && s == "" {
 		x = cond.Y
-	} else if s, ok := f.ConstString(cond.Y); !ok || s != "" {
+	} else if s, ok := se.f.Values.ConstString(cond.Y); !ok || s != "" {
 		return false
 	}
-	return f.sources(x, func(s string) bool { return s != "" }, false).Always()
+	return se.f.Values.sources(x, func(s string) bool { return s != "" }, false).Always()
 }
 
 // emptyEndpoint reports whether every value that reaches the Endpoint
@@ -139,23 +139,23 @@ func (f *Flow) alwaysTaken(cur inspector.Cursor, pos token.Pos) bool {
 // (aws/session/session.go resolveEndpoint ignores an empty one). An
 // environment read is trusted as set, as before (sts003/optionalendpoint
 // CaseFromEnvironment): the code cannot tell the deployments apart.
-func (f *Flow) emptyEndpoint(value ast.Expr, depth int) bool {
+func (se *Sessions) emptyEndpoint(value ast.Expr, depth int) bool {
 	if depth > maxDepth/2 {
 		return false
 	}
-	if s, ok := f.ConstString(f.UnwrapPtr(value)); ok {
+	if s, ok := se.f.Values.ConstString(se.f.Values.UnwrapPtr(value)); ok {
 		return s == ""
 	}
-	return f.emptyResult(f.values(value), depth)
+	return se.emptyResult(se.f.eval.values(value), depth)
 }
 
 // emptyResult reports whether every leaf of r is an empty endpoint.
-func (f *Flow) emptyResult(r reaching.Result, depth int) bool {
+func (se *Sessions) emptyResult(r reaching.Result, depth int) bool {
 	if r.Open || len(r.Leaves) == 0 {
 		return false
 	}
 	for _, l := range r.Leaves {
-		if !f.emptyLeaf(l, depth) {
+		if !se.emptyLeaf(l, depth) {
 			return false
 		}
 	}
@@ -163,20 +163,20 @@ func (f *Flow) emptyResult(r reaching.Result, depth int) bool {
 }
 
 // emptyLeaf reports whether one value that reaches an Endpoint is empty.
-func (f *Flow) emptyLeaf(l reaching.Leaf, depth int) bool {
+func (se *Sessions) emptyLeaf(l reaching.Leaf, depth int) bool {
 	switch v := l.Value.(type) {
 	case *ssa.Const:
 		return v.Value == nil || v.Value.ExactString() == `""`
 	case *ssa.Alloc, *ssa.FieldAddr:
 		// &s.Endpoint: what the variable holds.
-		return f.emptyResult(f.graph.Pointee(v), depth+1)
+		return se.emptyResult(se.f.graph.Pointee(v), depth+1)
 	case *ssa.Call:
 		call, ok := ast.Unparen(l.Expr).(*ast.CallExpr)
 		if !ok {
 			return false
 		}
-		if inner := f.UnwrapPtr(call); inner != ast.Expr(call) {
-			return f.emptyEndpoint(inner, depth+1)
+		if inner := se.f.Values.UnwrapPtr(call); inner != ast.Expr(call) {
+			return se.emptyEndpoint(inner, depth+1)
 		}
 	}
 	return false

@@ -90,18 +90,18 @@ func confKind(t types.Type) (session, config bool) {
 
 // funcFact returns the fact for what fn returns, computing it for functions
 // of this package (memoised, cycle-safe) and importing it for others.
-func (f *Flow) funcFact(fn *types.Func, depth int) (*SessionFact, bool) {
-	if fn.Pkg() != f.pass.Pkg {
+func (fs *Facts) funcFact(fn *types.Func, depth int) (*SessionFact, bool) {
+	if fn.Pkg() != fs.f.pass.Pkg {
 		var fact SessionFact
-		if f.pass.ImportObjectFact(fn, &fact) {
+		if fs.f.pass.ImportObjectFact(fn, &fact) {
 			return &fact, true
 		}
 		return nil, false
 	}
-	if fact, ok := f.facts[fn]; ok {
+	if fact, ok := fs.facts[fn]; ok {
 		return fact, fact != nil
 	}
-	decl := f.decls[fn]
+	decl := fs.f.decls[fn]
 	if decl == nil || decl.Body == nil || depth > maxDepth {
 		return nil, false
 	}
@@ -113,12 +113,12 @@ func (f *Flow) funcFact(fn *types.Func, depth int) (*SessionFact, bool) {
 	if !isSess && !isConf {
 		return nil, false
 	}
-	f.facts[fn] = nil // in progress: recursion sees no fact
+	fs.facts[fn] = nil // in progress: recursion sees no fact
 	// A function's fact is the same for every caller: no split narrows
 	// what reaches its returns.
-	saved := f.split
-	f.split = nil
-	defer func() { f.split = saved }()
+	saved := fs.f.split
+	fs.f.split = nil
+	defer func() { fs.f.split = saved }()
 	var (
 		result sess
 		seen   bool
@@ -134,14 +134,14 @@ func (f *Flow) funcFact(fn *types.Func, depth int) (*SessionFact, bool) {
 				return false
 			}
 			e := n.Results[0]
-			if tv, ok := f.info.Types[e]; ok && tv.IsNil() {
+			if tv, ok := fs.f.info.Types[e]; ok && tv.IsNil() {
 				return false // error paths returning nil
 			}
 			var s sess
 			if isSess {
-				s = f.evalSession(e, depth+1)
+				s = fs.f.Sessions.evalSession(e, depth+1)
 			} else {
-				c, _ := f.evalConfig(e, depth+1)
+				c, _ := fs.f.Sessions.evalConfig(e, depth+1)
 				s = sess{conf: c}
 			}
 			// Keep the weakest of several returns.
@@ -156,17 +156,17 @@ func (f *Flow) funcFact(fn *types.Func, depth int) (*SessionFact, bool) {
 		return nil, false
 	}
 	fact := factOf(result)
-	f.facts[fn] = fact
+	fs.facts[fn] = fact
 	return fact, true
 }
 
 // varFact returns the fact for a package-level variable of another package.
-func (f *Flow) varFact(v *types.Var) (*SessionFact, bool) {
-	if v.Pkg() == f.pass.Pkg || v.Parent() != v.Pkg().Scope() {
+func (fs *Facts) varFact(v *types.Var) (*SessionFact, bool) {
+	if v.Pkg() == fs.f.pass.Pkg || v.Parent() != v.Pkg().Scope() {
 		return nil, false
 	}
 	var fact SessionFact
-	if f.pass.ImportObjectFact(v, &fact) {
+	if fs.f.pass.ImportObjectFact(v, &fact) {
 		return &fact, true
 	}
 	return nil, false
@@ -176,32 +176,32 @@ func (f *Flow) varFact(v *types.Var) (*SessionFact, bool) {
 // return a v1 session or config, and for its exported package-level
 // session and config variables. Uses inside the package are evaluated
 // directly.
-func (f *Flow) ExportFacts() {
-	for _, fn := range f.declOrder {
+func (fs *Facts) ExportFacts() {
+	for _, fn := range fs.f.declOrder {
 		if !fn.Exported() {
 			continue
 		}
-		if fact, ok := f.funcFact(fn, 0); ok {
-			f.pass.ExportObjectFact(fn, fact)
+		if fact, ok := fs.funcFact(fn, 0); ok {
+			fs.f.pass.ExportObjectFact(fn, fact)
 		}
 	}
-	scope := f.pass.Pkg.Scope()
+	scope := fs.f.pass.Pkg.Scope()
 	for _, name := range scope.Names() {
 		v, ok := scope.Lookup(name).(*types.Var)
 		if !ok || !v.Exported() {
 			continue
 		}
 		isSess, isConf := confKind(v.Type())
-		if !isSess && !isConf || len(f.defs[v]) == 0 {
+		if !isSess && !isConf || len(fs.f.defs[v]) == 0 {
 			continue
 		}
 		var s sess
 		if isSess {
-			s = f.evalSessionVar(v, token.NoPos, 0)
+			s = fs.f.Sessions.evalSessionVar(v, token.NoPos, 0)
 		} else {
-			c, _ := f.evalConfigVar(v, token.NoPos, 0)
+			c, _ := fs.f.Sessions.evalConfigVar(v, token.NoPos, 0)
 			s = sess{conf: c}
 		}
-		f.pass.ExportObjectFact(v, factOf(s))
+		fs.f.pass.ExportObjectFact(v, factOf(s))
 	}
 }

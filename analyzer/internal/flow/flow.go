@@ -53,7 +53,6 @@ type Options struct {
 type Flow struct {
 	pass *analysis.Pass
 	info *types.Info
-	opts Options
 	in   *inspector.Inspector
 
 	// defs maps a variable to every value assigned to it in the package
@@ -70,13 +69,7 @@ type Flow struct {
 	// declOrder (source order, for deterministic fact export).
 	decls     map[*types.Func]*ast.FuncDecl
 	declOrder []*types.Func
-	// facts memoises what this package's functions return.
-	facts map[*types.Func]*SessionFact
-	// toSTS memoises which parameters of a function reach sts.NewFromConfig.
-	toSTS map[*types.Func][]int
-	// v2bases memoises v2BaseOf: STS006's Region sinks, its aws-global
-	// Regions and the inventory all ask it for every client.
-	v2bases map[v2baseKey]ast.Expr
+
 	// funcs holds every function declaration and literal in position
 	// order, so the last one containing a position is the innermost.
 	funcs []ast.Node
@@ -92,17 +85,9 @@ type Flow struct {
 	confMemo map[use]confResult
 	sessMemo map[use]sess
 
-	linksV1 *bool
-	envInit map[envInitKey]envInitVal    // envstate.go
-	touched map[string]bool              // envstate.go: envTouched
-	gotos   map[*types.Label][]token.Pos // paths.go
-	vals    *valueState                  // reach.go, params.go
-	// legacy maps each explicit legacy setting to the Regions of the
-	// clients it reaches (legacy.go).
-	legacy  map[ast.Expr][]*Region
-	sinks   *[]Sink
-	clients []Client
-	cDone   bool
+	// sinks memoises Sinks (sinks.go).
+	sinks *[]Sink
+
 	// wrapped are the helpers of this package that build a v1 STS client
 	// or credential provider from their parameters only (session.go).
 	wrapped []*wrapper
@@ -112,16 +97,26 @@ type Flow struct {
 	// split, while a client is evaluated caller by caller, narrows what
 	// reaches a value to one caller's entry (ssa.go).
 	split *split
-	// lparens holds the Lparen of every call of the package, built on
-	// first use: a split's entry at one is a caller's argument.
-	lparens map[token.Pos]bool
 
-	// consts and stores memoise valueConsts and storeIndex (params.go).
-	consts *constKinds
-	stores *storeIndex
+	// The parts (groups.go): each answers one kind of question, keeps
+	// the state only it uses, and asks the others through this Flow.
 
-	// v2clients memoises V2Clients (routes.go).
-	v2clients *[]V2Client
+	// Env is one part of a Flow (env.go, envstate.go, envurl.go, envignore.go, envguard.go).
+	Env *Env
+	// Resolvers is one part of a Flow (resolve.go, resolverfn.go, resolverfact.go).
+	Resolvers *Resolvers
+	// Values is one part of a Flow (values.go, sources.go).
+	Values *Values
+	// paths is one part of a Flow (paths.go).
+	paths *pathFinder
+	// eval is one part of a Flow (ssa.go).
+	eval *ssaEval
+	// Sessions is one part of a Flow (session.go, config.go, legacy.go, credchain.go, explicit.go).
+	Sessions *Sessions
+	// Routes is one part of a Flow (routes.go, v2.go, v2base.go).
+	Routes *Routes
+	// Facts is one part of a Flow (facts.go, params.go, wrapfact.go, valuefact_codec.go).
+	Facts *Facts
 }
 
 // A def is one value assigned to a variable: rhs, or element index of the
@@ -155,21 +150,28 @@ const mergeField = "*"
 // New indexes the package of pass.
 func New(pass *analysis.Pass, in *inspector.Inspector, opts Options) *Flow {
 	f := &Flow{
-		pass:    pass,
-		info:    pass.TypesInfo,
-		opts:    opts,
-		defs:    map[*types.Var][]def{},
-		sets:    map[*types.Var][]fieldSet{},
-		params:  map[*types.Var]bool{},
-		decls:   map[*types.Func]*ast.FuncDecl{},
-		facts:   map[*types.Func]*SessionFact{},
-		toSTS:   map[*types.Func][]int{},
-		v2bases: map[v2baseKey]ast.Expr{},
+		pass: pass,
+		info: pass.TypesInfo,
+
+		defs:   map[*types.Var][]def{},
+		sets:   map[*types.Var][]fieldSet{},
+		params: map[*types.Var]bool{},
+		decls:  map[*types.Func]*ast.FuncDecl{},
 
 		entries:  map[*types.Func]sdk.Entry{},
 		confMemo: map[use]confResult{},
 		sessMemo: map[use]sess{},
 	}
+	// The parts (groups.go).
+	f.Env = &Env{f: f}
+	f.Resolvers = &Resolvers{f: f}
+	f.Values = &Values{f: f}
+	f.paths = &pathFinder{f: f}
+	f.eval = &ssaEval{f: f}
+	f.Sessions = &Sessions{f: f, opts: opts}
+	f.Routes = &Routes{f: f, toSTS: map[*types.Func][]int{}, v2bases: map[v2baseKey]ast.Expr{}}
+	f.Facts = &Facts{f: f, facts: map[*types.Func]*SessionFact{}}
+
 	f.graph = reaching.New(pass.Fset, pass.Pkg, pass.Files, pass.TypesInfo)
 	f.index(in)
 	// The preorder walk visits pass.Files in their order, but a file's
@@ -396,7 +398,7 @@ func (f *Flow) Callee(call *ast.CallExpr) *types.Func {
 		if fn, ok := f.syntaxFuncOf(fun, obj); ok {
 			return fn
 		}
-		return f.funcOf(fun)
+		return f.eval.funcOf(fun)
 	}
 	return nil
 }
@@ -480,7 +482,7 @@ func (f *Flow) syntaxFuncOf(fun ast.Expr, v *types.Var) (*types.Func, bool) {
 		if !ok || named.Obj().Pkg() != f.pass.Pkg {
 			return nil, false
 		}
-		vals = f.storeIndex().fields[v]
+		vals = f.Facts.storeIndex().fields[v]
 	case f.params[v] || v.Pkg() != f.pass.Pkg:
 		return nil, false
 	default:
@@ -498,7 +500,7 @@ func (f *Flow) syntaxFuncOf(fun ast.Expr, v *types.Var) (*types.Func, bool) {
 			vals = append(vals, d.rhs)
 		}
 	}
-	if f.storeIndex().addressed[v] || len(vals) == 0 {
+	if f.Facts.storeIndex().addressed[v] || len(vals) == 0 {
 		return nil, false
 	}
 	undecided := false
@@ -546,7 +548,7 @@ func (f *Flow) otherPackageCall(call *ast.CallExpr) bool {
 // exportedParam reports whether v is a parameter of an exported function
 // or method of the package: what its callers pass is not all visible.
 func (f *Flow) exportedParam(v *types.Var) bool {
-	decl, ok := f.funcAt(v.Pos()).(*ast.FuncDecl)
+	decl, ok := f.paths.funcAt(v.Pos()).(*ast.FuncDecl)
 	return ok && decl.Name.IsExported() && decl.Type.Params.Pos() <= v.Pos() && v.Pos() < decl.Type.Params.End()
 }
 

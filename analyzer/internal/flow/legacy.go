@@ -15,14 +15,14 @@ import (
 
 // noteLegacy records that a client path with configuration c uses the
 // legacy setting c.legacyAt, with c's Region.
-func (f *Flow) noteLegacy(c conf) {
+func (se *Sessions) noteLegacy(c conf) {
 	if c.legacyAt == nil {
 		return
 	}
-	if f.legacy == nil {
-		f.legacy = map[ast.Expr][]*Region{}
+	if se.legacy == nil {
+		se.legacy = map[ast.Expr][]*Region{}
 	}
-	f.legacy[c.legacyAt] = append(f.legacy[c.legacyAt], c.region)
+	se.legacy[c.legacyAt] = append(se.legacy[c.legacyAt], c.region)
 }
 
 // LegacyOutsideList reports whether the explicit legacy setting value (the
@@ -34,14 +34,14 @@ func (f *Flow) noteLegacy(c conf) {
 // aws.Config literal), if not nil. A Region set at runtime, in the legacy
 // list, empty or aws-global, or a setting that reaches nothing visible,
 // is not outside the list.
-func (f *Flow) LegacyOutsideList(value ast.Expr, local ast.Expr) bool {
-	f.V1Clients()
-	regions, reached := f.legacy[value]
+func (se *Sessions) LegacyOutsideList(value ast.Expr, local ast.Expr) bool {
+	se.V1Clients()
+	regions, reached := se.legacy[value]
 	if !reached {
 		if local == nil {
 			return false
 		}
-		c, ok := f.evalConfig(local, 0)
+		c, ok := se.evalConfig(local, 0)
 		if !ok || c.opaque || c.other != nil {
 			return false
 		}

@@ -62,7 +62,7 @@ func TestFuncAtFileOrder(t *testing.T) {
 					}
 					return true
 				})
-				if got := f.funcAt(call.Pos()); got != want {
+				if got := f.paths.funcAt(call.Pos()); got != want {
 					t.Errorf("reverse=%v: funcAt(%s) = %v, want %v", reverse, fset.Position(call.Pos()), got, want)
 				}
 				return true

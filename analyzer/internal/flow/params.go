@@ -151,25 +151,25 @@ type CallSink struct {
 
 // CallSinks returns the arguments of this package's calls that flow into
 // sinks of other packages' functions.
-func (f *Flow) CallSinks() []CallSink {
-	st := f.valState()
+func (fs *Facts) CallSinks() []CallSink {
+	st := fs.f.Values.valState()
 	if st.callSinks != nil {
 		return *st.callSinks
 	}
 	var out []CallSink
 	defer func() { st.callSinks = &out }()
-	for _, cur := range f.calls {
+	for _, cur := range fs.f.calls {
 		call := cur.Node().(*ast.CallExpr)
-		fn := f.Callee(call)
-		if fn == nil || fn.Pkg() == nil || fn.Pkg() == f.pass.Pkg {
+		fn := fs.f.Callee(call)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg() == fs.f.pass.Pkg {
 			continue
 		}
 		var fact ValueFact
-		if !f.importValueFact(fn.Origin(), &fact) {
+		if !fs.importValueFact(fn.Origin(), &fact) {
 			continue
 		}
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if s, ok := f.info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
+			if s, ok := fs.f.info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
 				continue // T.M(recv, args…): the arguments are shifted
 			}
 		}
@@ -192,40 +192,40 @@ func (f *Flow) CallSinks() []CallSink {
 // BaseEndpoint replaces the resolution, v2base.go). A constant Region is
 // judged where it is written (STS006's direct cases), so only values not
 // constant here are returned.
-func (f *Flow) RegionSinks() (v1, v2 []ast.Expr) {
+func (fs *Facts) RegionSinks() (v1, v2 []ast.Expr) {
 	notConst := func(e ast.Expr) bool {
-		_, ok := f.ConstString(f.UnwrapPtr(e))
+		_, ok := fs.f.Values.ConstString(fs.f.Values.UnwrapPtr(e))
 		return !ok
 	}
-	for _, cur := range f.lits {
+	for _, cur := range fs.f.lits {
 		lit := cur.Node().(*ast.CompositeLit)
-		if sdk.IsNamed(f.info.TypeOf(lit), sdk.V2STS, "Options") {
-			if _, kv := ElemWithKey(lit, "Region"); kv != nil && notConst(kv.Value) && f.v2LitBase(lit) == nil {
+		if sdk.IsNamed(fs.f.info.TypeOf(lit), sdk.V2STS, "Options") {
+			if _, kv := ElemWithKey(lit, "Region"); kv != nil && notConst(kv.Value) && fs.f.Routes.v2LitBase(lit) == nil {
 				v2 = append(v2, kv.Value)
 			}
 		}
 	}
-	for _, cur := range f.asgns {
+	for _, cur := range fs.f.asgns {
 		as := cur.Node().(*ast.AssignStmt)
 		if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
 			continue
 		}
 		for i, lhs := range as.Lhs {
-			if f.IsFieldOf(lhs, sdk.V2STS, "Options", "Region") && notConst(as.Rhs[i]) && !f.regionStoreBase(cur, lhs) {
+			if fs.f.IsFieldOf(lhs, sdk.V2STS, "Options", "Region") && notConst(as.Rhs[i]) && !fs.f.Routes.regionStoreBase(cur, lhs) {
 				v2 = append(v2, as.Rhs[i])
 			}
 		}
 	}
-	for _, cur := range f.calls {
+	for _, cur := range fs.f.calls {
 		call := cur.Node().(*ast.CallExpr)
-		for _, i := range f.stsConfigArgs(call) {
-			if f.v2BaseOf(call, i) != nil {
+		for _, i := range fs.f.Routes.stsConfigArgs(call) {
+			if fs.f.Routes.v2BaseOf(call, i) != nil {
 				continue // the Region only signs (v2base.go)
 			}
-			v2 = append(v2, f.v2Regions(call.Args[i], 0, notConst)...)
+			v2 = append(v2, fs.f.Routes.v2Regions(call.Args[i], 0, notConst)...)
 		}
 	}
-	for _, cl := range f.V1Clients() {
+	for _, cl := range fs.f.Sessions.V1Clients() {
 		if r := cl.Region; r != nil && r.Expr != nil && !r.Known && !cl.Pinned {
 			v1 = append(v1, r.Expr)
 		}
@@ -234,8 +234,8 @@ func (f *Flow) RegionSinks() (v1, v2 []ast.Expr) {
 }
 
 // paramSinks computes the parameter sinks of this package's functions.
-func (f *Flow) paramSinks() map[*types.Func][]ParamSink {
-	st := f.valState()
+func (fs *Facts) paramSinks() map[*types.Func][]ParamSink {
+	st := fs.f.Values.valState()
 	if st.paramSinks != nil {
 		return st.paramSinks
 	}
@@ -263,22 +263,22 @@ func (f *Flow) paramSinks() map[*types.Func][]ParamSink {
 			}
 		}
 	}
-	for _, s := range f.Sinks() {
-		add(f.GlobalSources(s.Value), ParamEndpoint, s.Kind)
+	for _, s := range fs.f.Sinks() {
+		add(fs.f.Values.GlobalSources(s.Value), ParamEndpoint, s.Kind)
 	}
-	for _, cs := range f.CallSinks() {
+	for _, cs := range fs.CallSinks() {
 		if cs.Kind == ParamEndpoint {
-			add(f.GlobalSources(cs.Arg), ParamEndpoint, cs.Sink)
+			add(fs.f.Values.GlobalSources(cs.Arg), ParamEndpoint, cs.Sink)
 		} else {
-			add(f.RegionSources(cs.Arg), cs.Kind, sdk.SinkNone)
+			add(fs.f.Values.RegionSources(cs.Arg), cs.Kind, sdk.SinkNone)
 		}
 	}
-	v1, v2 := f.RegionSinks()
+	v1, v2 := fs.RegionSinks()
 	for _, e := range v1 {
-		add(f.RegionSources(e), ParamRegionV1, sdk.SinkNone)
+		add(fs.f.Values.RegionSources(e), ParamRegionV1, sdk.SinkNone)
 	}
 	for _, e := range v2 {
-		add(f.RegionSources(e), ParamRegionV2, sdk.SinkNone)
+		add(fs.f.Values.RegionSources(e), ParamRegionV2, sdk.SinkNone)
 	}
 	return out
 }
@@ -286,19 +286,19 @@ func (f *Flow) paramSinks() map[*types.Func][]ParamSink {
 // ExportValueFacts records a ValueFact for each exported function (and
 // method) of this package whose parameters reach a sink or whose string
 // results may be the global endpoint.
-func (f *Flow) ExportValueFacts() {
-	sinks := f.paramSinks()
-	for _, fn := range f.declOrder {
+func (fs *Facts) ExportValueFacts() {
+	sinks := fs.paramSinks()
+	for _, fn := range fs.f.declOrder {
 		if !fn.Exported() {
 			continue
 		}
 		fact := ValueFact{Params: sinks[fn]}
-		f.resultFacts(fn, &fact)
-		f.regionResultFacts(fn, &fact)
-		f.resultFieldFacts(fn, &fact)
+		fs.resultFacts(fn, &fact)
+		fs.regionResultFacts(fn, &fact)
+		fs.resultFieldFacts(fn, &fact)
 		if len(fact.Params) > 0 || fact.Global != 0 || fact.globalRegion != 0 || len(fact.pass) > 0 || len(fact.consts) > 0 || len(fact.fields) > 0 {
 			fact.Ext = fact.encodeExt()
-			f.pass.ExportObjectFact(fn, &fact)
+			fs.f.pass.ExportObjectFact(fn, &fact)
 		}
 	}
 }
@@ -308,8 +308,8 @@ func (f *Flow) ExportValueFacts() {
 // "aws-global"}; if r := os.Getenv(…); r != "" { s.Region = r }; return
 // s): what each return may hold in the field, from the literal that
 // built the returned variable and the stores into it before the return.
-func (f *Flow) resultFieldFacts(fn *types.Func, fact *ValueFact) {
-	decl := f.decls[fn]
+func (fs *Facts) resultFieldFacts(fn *types.Func, fact *ValueFact) {
+	decl := fs.f.decls[fn]
 	res := fn.Signature().Results()
 	if decl == nil || decl.Body == nil {
 		return
@@ -325,13 +325,13 @@ func (f *Flow) resultFieldFacts(fn *types.Func, fact *ValueFact) {
 				continue
 			}
 			consts := map[string]bool{}
-			q := f.newQuery(decl, func(s string) bool { consts[s] = true; return true }, false)
+			q := fs.f.Values.newQuery(decl, func(s string) bool { consts[s] = true; return true }, false)
 			for _, ret := range returns(decl) {
 				if len(ret.Results) != res.Len() {
 					q.other() // a bare return or a call's results
 					continue
 				}
-				q.result(f.graph.ReturnFieldValues(ret, i, j))
+				q.result(fs.f.graph.ReturnFieldValues(ret, i, j))
 			}
 			rf := ResultField{Result: uint8(i), Field: uint8(j), GlobalRegion: consts[sdk.GlobalRegion]}
 			if !q.out.Other && len(consts) == 1 {
@@ -359,10 +359,10 @@ func structOf(t types.Type) (*types.Struct, bool) {
 
 // resultFacts sets the Global, AllGlobal and EmptyParam fields of fact for
 // the string results of fn.
-func (f *Flow) resultFacts(fn *types.Func, fact *ValueFact) {
-	decl := f.decls[fn]
+func (fs *Facts) resultFacts(fn *types.Func, fact *ValueFact) {
+	decl := fs.f.decls[fn]
 	res := fn.Signature().Results()
-	if decl == nil || decl.Body == nil || !f.valueConsts().global {
+	if decl == nil || decl.Body == nil || !fs.valueConsts().global {
 		return
 	}
 	guard, guarded := -1, true
@@ -385,11 +385,11 @@ func (f *Flow) resultFacts(fn *types.Func, fact *ValueFact) {
 			if !ok {
 				return true
 			}
-			src := f.returnSources(ret, i)
+			src := fs.f.Values.returnSources(ret, i)
 			other = other || src.Other
 			if len(src.Matches) > 0 {
 				matched = true
-				g := f.emptyGuard(fn, stack)
+				g := fs.emptyGuard(fn, stack)
 				if g < 0 || guard >= 0 && g != guard {
 					guarded = false
 				}
@@ -421,18 +421,18 @@ func (f *Flow) resultFacts(fn *types.Func, fact *ValueFact) {
 type constKinds struct{ global, region bool }
 
 // valueConsts returns the package's constKinds, computed once.
-func (f *Flow) valueConsts() constKinds {
-	if f.consts != nil {
-		return *f.consts
+func (fs *Facts) valueConsts() constKinds {
+	if fs.consts != nil {
+		return *fs.consts
 	}
 	var k constKinds
-	defer func() { f.consts = &k }()
+	defer func() { fs.consts = &k }()
 	note := func(s string) {
 		k.global = k.global || mayFormGlobal(s)
 		k.region = k.region || sdk.RegionShaped(s)
 	}
 	compared := map[ast.Expr]bool{}
-	for _, file := range f.pass.Files {
+	for _, file := range fs.f.pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.BinaryExpr:
@@ -447,15 +447,15 @@ func (f *Flow) valueConsts() constKinds {
 			return true
 		})
 	}
-	for e, tv := range f.info.Types {
+	for e, tv := range fs.f.info.Types {
 		if tv.Value != nil && tv.Value.Kind() == constant.String && !compared[e] {
 			note(constant.StringVal(tv.Value))
 		}
 	}
-	for _, cur := range f.calls {
-		fn := f.Callee(cur.Node().(*ast.CallExpr))
+	for _, cur := range fs.f.calls {
+		fn := fs.f.Callee(cur.Node().(*ast.CallExpr))
 		var fact ValueFact
-		if fn == nil || fn.Pkg() == f.pass.Pkg || !f.importValueFact(fn.Origin(), &fact) {
+		if fn == nil || fn.Pkg() == fs.f.pass.Pkg || !fs.importValueFact(fn.Origin(), &fact) {
 			continue
 		}
 		k.global = k.global || fact.Global != 0
@@ -497,14 +497,14 @@ func mayFormGlobal(s string) bool {
 // judge a Region (or an endpoint) it takes from fn. A package that imports
 // no SDK still gets them (the fact scope admits it by its literals), since
 // its Region helpers decide its importers' clients.
-func (f *Flow) regionResultFacts(fn *types.Func, fact *ValueFact) {
-	decl := f.decls[fn]
+func (fs *Facts) regionResultFacts(fn *types.Func, fact *ValueFact) {
+	decl := fs.f.decls[fn]
 	res := fn.Signature().Results()
 	if decl == nil || decl.Body == nil {
 		return
 	}
 	params := fn.Signature().Params()
-	if pass, ok := f.syntaxPass(fn, decl); ok {
+	if pass, ok := fs.syntaxPass(fn, decl); ok {
 		// No Region constant can reach a result: what passes through
 		// is all there is to record, and the syntax says it.
 		fact.pass = append(fact.pass, pass...)
@@ -515,9 +515,9 @@ func (f *Flow) regionResultFacts(fn *types.Func, fact *ValueFact) {
 			continue
 		}
 		consts := map[string]bool{}
-		q := f.newQuery(decl, func(s string) bool { consts[s] = true; return true }, false)
+		q := fs.f.Values.newQuery(decl, func(s string) bool { consts[s] = true; return true }, false)
 		for _, ret := range returns(decl) {
-			q.result(f.graph.ReturnValues(ret, i))
+			q.result(fs.f.graph.ReturnValues(ret, i))
 		}
 		r := q
 		if consts[sdk.GlobalRegion] {
@@ -571,7 +571,7 @@ func returns(decl *ast.FuncDecl) []*ast.ReturnStmt {
 // function's parameter) answers !ok, and SSA decides. A package of
 // hundreds of String methods that return a field filled from SDK
 // responses otherwise pays for SSA on every edit.
-func (f *Flow) syntaxPass(fn *types.Func, decl *ast.FuncDecl) (pass []ParamResult, ok bool) {
+func (fs *Facts) syntaxPass(fn *types.Func, decl *ast.FuncDecl) (pass []ParamResult, ok bool) {
 	sig := fn.Signature()
 	// fn is exported: its own parameters and receiver are values from
 	// callers anywhere, leaves of the query that hold no constant of this
@@ -591,7 +591,7 @@ func (f *Flow) syntaxPass(fn *types.Func, decl *ast.FuncDecl) (pass []ParamResul
 		if !isString(sig.Results().At(i).Type()) {
 			continue
 		}
-		r := regionReach{f: f, seen: map[any]bool{}, own: own, reached: map[int]bool{}}
+		r := regionReach{f: fs.f, seen: map[any]bool{}, own: own, reached: map[int]bool{}}
 		for _, ret := range rets {
 			if len(ret.Results) != sig.Results().Len() || r.expr(ret.Results[i], 0) {
 				return nil, false
@@ -630,30 +630,30 @@ type storeIndex struct {
 
 // storeIndex indexes the package's field stores, taken addresses and
 // method receivers, once.
-func (f *Flow) storeIndex() *storeIndex {
-	if f.stores != nil {
-		return f.stores
+func (fs *Facts) storeIndex() *storeIndex {
+	if fs.stores != nil {
+		return fs.stores
 	}
-	x := &storeIndex{fields: f.fieldStores(), addressed: map[*types.Var]bool{}, recvs: map[*types.Var]bool{}}
-	f.stores = x
-	for _, decl := range f.decls {
+	x := &storeIndex{fields: fs.fieldStores(), addressed: map[*types.Var]bool{}, recvs: map[*types.Var]bool{}}
+	fs.stores = x
+	for _, decl := range fs.f.decls {
 		if decl.Recv == nil {
 			continue
 		}
 		for _, fld := range decl.Recv.List {
 			for _, name := range fld.Names {
-				if v, ok := f.info.Defs[name].(*types.Var); ok {
+				if v, ok := fs.f.info.Defs[name].(*types.Var); ok {
 					x.recvs[v] = true
 				}
 			}
 		}
 	}
 	through := false
-	for _, cur := range f.asgns {
+	for _, cur := range fs.f.asgns {
 		for _, lhs := range cur.Node().(*ast.AssignStmt).Lhs {
 			if _, ok := ast.Unparen(lhs).(*ast.StarExpr); ok {
 				// *enabled = false cannot store a string.
-				b, basic := f.info.TypeOf(lhs).Underlying().(*types.Basic)
+				b, basic := fs.f.info.TypeOf(lhs).Underlying().(*types.Basic)
 				through = through || !basic || b.Info()&types.IsString != 0
 			}
 		}
@@ -662,7 +662,7 @@ func (f *Flow) storeIndex() *storeIndex {
 	if !through {
 		return x
 	}
-	for _, file := range f.pass.Files {
+	for _, file := range fs.f.pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			u, ok := n.(*ast.UnaryExpr)
 			if !ok || u.Op != token.AND {
@@ -670,11 +670,11 @@ func (f *Flow) storeIndex() *storeIndex {
 			}
 			switch e := ast.Unparen(u.X).(type) {
 			case *ast.Ident:
-				if v, ok := f.info.Uses[e].(*types.Var); ok {
+				if v, ok := fs.f.info.Uses[e].(*types.Var); ok {
 					x.addressed[v] = true
 				}
 			case *ast.SelectorExpr:
-				if s := f.info.Selections[e]; s != nil && s.Kind() == types.FieldVal {
+				if s := fs.f.info.Selections[e]; s != nil && s.Kind() == types.FieldVal {
 					x.addressed[s.Obj().(*types.Var)] = true
 				}
 			}
@@ -704,7 +704,7 @@ func (r *regionReach) expr(e ast.Expr, depth int) bool {
 		}
 		return r.variable(v, depth)
 	case *ast.StarExpr:
-		return f.storeIndex().through || r.expr(x.X, depth+1)
+		return f.Facts.storeIndex().through || r.expr(x.X, depth+1)
 	case *ast.UnaryExpr:
 		return x.Op != token.AND || r.expr(x.X, depth+1)
 	case *ast.BinaryExpr:
@@ -755,7 +755,7 @@ func (r *regionReach) variable(v *types.Var, depth int) bool {
 		return false
 	}
 	r.seen[v] = true
-	idx := f.storeIndex()
+	idx := f.Facts.storeIndex()
 	if j, ok := r.own[v]; ok {
 		if j >= 0 {
 			r.reached[j] = true // and what the body assigns to it
@@ -791,7 +791,7 @@ func (r *regionReach) field(v *types.Var, depth int) bool {
 		return false
 	}
 	r.seen[v] = true
-	idx := r.f.storeIndex()
+	idx := r.f.Facts.storeIndex()
 	if idx.addressed[v] {
 		return true // stored through a pointer somewhere
 	}
@@ -855,7 +855,7 @@ func (r *regionReach) call(call *ast.CallExpr, depth int) bool {
 		return false
 	}
 	var fact ValueFact
-	if !f.importValueFact(fn.Origin(), &fact) {
+	if !f.Facts.importValueFact(fn.Origin(), &fact) {
 		return false // the query counts its result as another value
 	}
 	if fact.globalRegion != 0 || len(fact.consts) > 0 || len(fact.pass) > 0 {
@@ -873,18 +873,18 @@ func (r *regionReach) call(call *ast.CallExpr, depth int) bool {
 // package: keyed composite-literal elements and assignments to a field
 // selector; a store the index cannot name (a positional literal, an
 // assignment of a call's tuple) is a nil value.
-func (f *Flow) fieldStores() map[*types.Var][]ast.Expr {
+func (fs *Facts) fieldStores() map[*types.Var][]ast.Expr {
 	out := map[*types.Var][]ast.Expr{}
-	for _, cur := range f.lits {
+	for _, cur := range fs.f.lits {
 		lit := cur.Node().(*ast.CompositeLit)
-		st, ok := structOf(f.info.TypeOf(lit))
+		st, ok := structOf(fs.f.info.TypeOf(lit))
 		if !ok {
 			continue
 		}
 		for i, elt := range lit.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
 				if id, ok := kv.Key.(*ast.Ident); ok {
-					if v, ok := f.info.Uses[id].(*types.Var); ok {
+					if v, ok := fs.f.info.Uses[id].(*types.Var); ok {
 						out[v] = append(out[v], kv.Value)
 					}
 				}
@@ -893,14 +893,14 @@ func (f *Flow) fieldStores() map[*types.Var][]ast.Expr {
 			}
 		}
 	}
-	for _, cur := range f.asgns {
+	for _, cur := range fs.f.asgns {
 		as := cur.Node().(*ast.AssignStmt)
 		for i, lhs := range as.Lhs {
 			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
 			if !ok {
 				continue
 			}
-			s := f.info.Selections[sel]
+			s := fs.f.info.Selections[sel]
 			if s == nil || s.Kind() != types.FieldVal {
 				continue
 			}
@@ -934,7 +934,7 @@ func isString(t types.Type) bool {
 // emptyGuard returns the index of the parameter p of fn if the innermost
 // if statement around the last node of stack returns there only when p is
 // empty (if p == "" { return … }), or -1.
-func (f *Flow) emptyGuard(fn *types.Func, stack []ast.Node) int {
+func (fs *Facts) emptyGuard(fn *types.Func, stack []ast.Node) int {
 	for k := len(stack) - 2; k >= 0; k-- {
 		ifs, ok := stack[k].(*ast.IfStmt)
 		if !ok {
@@ -948,13 +948,13 @@ func (f *Flow) emptyGuard(fn *types.Func, stack []ast.Node) int {
 			return -1
 		}
 		for _, pair := range [][2]ast.Expr{{cond.X, cond.Y}, {cond.Y, cond.X}} {
-			if s, ok := f.ConstString(pair[1]); !ok || s != "" {
+			if s, ok := fs.f.Values.ConstString(pair[1]); !ok || s != "" {
 				continue
 			}
-			v := f.localVar(pair[0])
+			v := fs.f.localVar(pair[0])
 			params := fn.Signature().Params()
 			for i := 0; i < params.Len(); i++ {
-				if v != nil && params.At(i) == v && len(f.defs[v]) == 0 {
+				if v != nil && params.At(i) == v && len(fs.f.defs[v]) == 0 {
 					return i
 				}
 			}

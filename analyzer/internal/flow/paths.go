@@ -21,9 +21,9 @@ import (
 
 // funcAt returns the innermost function declaration or literal holding
 // pos, or nil at package level.
-func (f *Flow) funcAt(pos token.Pos) ast.Node {
+func (ps *pathFinder) funcAt(pos token.Pos) ast.Node {
 	var in ast.Node
-	for _, fn := range f.funcs {
+	for _, fn := range ps.f.funcs {
 		if fn.Pos() > pos {
 			break // preorder: every later function starts after pos
 		}
@@ -52,17 +52,17 @@ func container(cur inspector.Cursor) (list, fn ast.Node) {
 
 // dominates reports whether every path from the function's entry to pos
 // passes the statement at cur, taking effect at at.
-func (f *Flow) dominates(cur inspector.Cursor, at, pos token.Pos) bool {
+func (ps *pathFinder) dominates(cur inspector.Cursor, at, pos token.Pos) bool {
 	if at > pos {
 		return false
 	}
 	list, fn := container(cur)
-	return list != nil && fn == f.funcAt(pos) && list.Pos() <= pos && pos < list.End() && !f.jumpedOver(list, at, pos)
+	return list != nil && fn == ps.funcAt(pos) && list.Pos() <= pos && pos < list.End() && !ps.jumpedOver(list, at, pos)
 }
 
 // jumpedOver reports whether a goto before at jumps to a label of list
 // between at and pos: the path through it skips the statement at at.
-func (f *Flow) jumpedOver(list ast.Node, at, pos token.Pos) bool {
+func (ps *pathFinder) jumpedOver(list ast.Node, at, pos token.Pos) bool {
 	var stmts []ast.Stmt
 	switch l := list.(type) {
 	case *ast.BlockStmt:
@@ -77,8 +77,8 @@ func (f *Flow) jumpedOver(list ast.Node, at, pos token.Pos) bool {
 		if !ok || ls.Pos() <= at || ls.Pos() > pos {
 			continue
 		}
-		label, _ := f.info.Defs[ls.Label].(*types.Label)
-		for _, g := range f.gotoSites()[label] {
+		label, _ := ps.f.info.Defs[ls.Label].(*types.Label)
+		for _, g := range ps.gotoSites()[label] {
 			if g < at {
 				return true
 			}
@@ -88,21 +88,21 @@ func (f *Flow) jumpedOver(list ast.Node, at, pos token.Pos) bool {
 }
 
 // gotoSites returns the positions of the goto statements to each label.
-func (f *Flow) gotoSites() map[*types.Label][]token.Pos {
-	if f.gotos == nil {
-		f.gotos = map[*types.Label][]token.Pos{}
-		for _, file := range f.pass.Files {
+func (ps *pathFinder) gotoSites() map[*types.Label][]token.Pos {
+	if ps.gotos == nil {
+		ps.gotos = map[*types.Label][]token.Pos{}
+		for _, file := range ps.f.pass.Files {
 			ast.Inspect(file, func(n ast.Node) bool {
 				if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO && b.Label != nil {
-					if l, ok := f.info.Uses[b.Label].(*types.Label); ok {
-						f.gotos[l] = append(f.gotos[l], b.Pos())
+					if l, ok := ps.f.info.Uses[b.Label].(*types.Label); ok {
+						ps.gotos[l] = append(ps.gotos[l], b.Pos())
 					}
 				}
 				return true
 			})
 		}
 	}
-	return f.gotos
+	return ps.gotos
 }
 
 // A branch is the outermost conditional part of a function that holds a
@@ -146,9 +146,9 @@ func branchOf(cur inspector.Cursor, pos token.Pos) branch {
 
 // describe says when the path through (taken) or around (not taken) b
 // runs, for messages: `when region != "" is false`.
-func (f *Flow) describe(b branch, taken bool) string {
+func (ps *pathFinder) describe(b branch, taken bool) string {
 	line := func(n ast.Node) string {
-		return strconv.Itoa(f.pass.Fset.Position(n.Pos()).Line)
+		return strconv.Itoa(ps.f.pass.Fset.Position(n.Pos()).Line)
 	}
 	switch x := b.node.(type) {
 	case *ast.IfStmt:
@@ -187,20 +187,20 @@ func (f *Flow) describe(b branch, taken bool) string {
 
 // covers reports whether every path through the statement n assigns v or
 // returns.
-func (f *Flow) covers(n ast.Node, v *types.Var) bool {
+func (ps *pathFinder) covers(n ast.Node, v *types.Var) bool {
 	switch x := n.(type) {
 	case *ast.BlockStmt:
-		return f.coversList(x.List, v)
+		return ps.coversList(x.List, v)
 	case *ast.CaseClause:
-		return f.coversList(x.Body, v)
+		return ps.coversList(x.Body, v)
 	case *ast.CommClause:
-		return f.coversList(x.Body, v)
+		return ps.coversList(x.Body, v)
 	case *ast.IfStmt:
-		return x.Else != nil && f.covers(x.Body, v) && f.covers(x.Else, v)
+		return x.Else != nil && ps.covers(x.Body, v) && ps.covers(x.Else, v)
 	case *ast.SwitchStmt:
-		return f.coversClauses(x.Body, v)
+		return ps.coversClauses(x.Body, v)
 	case *ast.TypeSwitchStmt:
-		return f.coversClauses(x.Body, v)
+		return ps.coversClauses(x.Body, v)
 	case *ast.ReturnStmt:
 		return true
 	case *ast.AssignStmt:
@@ -208,7 +208,7 @@ func (f *Flow) covers(n ast.Node, v *types.Var) bool {
 			return false
 		}
 		for _, lhs := range x.Lhs {
-			if f.localVar(lhs) == v {
+			if ps.f.localVar(lhs) == v {
 				return true
 			}
 		}
@@ -216,9 +216,9 @@ func (f *Flow) covers(n ast.Node, v *types.Var) bool {
 	return false
 }
 
-func (f *Flow) coversList(list []ast.Stmt, v *types.Var) bool {
+func (ps *pathFinder) coversList(list []ast.Stmt, v *types.Var) bool {
 	for _, s := range list {
-		if f.covers(s, v) {
+		if ps.covers(s, v) {
 			return true
 		}
 	}
@@ -227,11 +227,11 @@ func (f *Flow) coversList(list []ast.Stmt, v *types.Var) bool {
 
 // coversClauses reports whether a switch has a default clause and every
 // clause covers v.
-func (f *Flow) coversClauses(body *ast.BlockStmt, v *types.Var) bool {
+func (ps *pathFinder) coversClauses(body *ast.BlockStmt, v *types.Var) bool {
 	hasDefault := false
 	for _, s := range body.List {
 		cc, ok := s.(*ast.CaseClause)
-		if !ok || !f.covers(cc, v) {
+		if !ok || !ps.covers(cc, v) {
 			return false
 		}
 		hasDefault = hasDefault || cc.List == nil
@@ -268,16 +268,16 @@ type condDef struct {
 }
 
 // reaching returns what may reach a use of v at pos.
-func (f *Flow) reaching(v *types.Var, pos token.Pos) reach {
-	defs := f.defs[v]
+func (ps *pathFinder) reaching(v *types.Var, pos token.Pos) reach {
+	defs := ps.f.defs[v]
 	var r reach
 	if !pos.IsValid() || v.Parent() == v.Pkg().Scope() {
 		r.insensitive = true
 		for i := range defs {
 			r.conds = append(r.conds, condDef{d: &defs[i]})
 		}
-		for i := range f.sets[v] {
-			r.sets = append(r.sets, &f.sets[v][i])
+		for i := range ps.f.sets[v] {
+			r.sets = append(r.sets, &ps.f.sets[v][i])
 		}
 		return r
 	}
@@ -286,7 +286,7 @@ func (f *Flow) reaching(v *types.Var, pos token.Pos) reach {
 		if d.at > pos {
 			continue // after the use
 		}
-		if f.dominates(d.cur, d.at, pos) {
+		if ps.dominates(d.cur, d.at, pos) {
 			r.base, r.conds = d, nil
 			continue
 		}
@@ -315,17 +315,17 @@ func (f *Flow) reaching(v *types.Var, pos token.Pos) reach {
 		if s == nil || r.base != nil && s.Pos() < r.base.at {
 			continue
 		}
-		if f.covers(s, v) {
+		if ps.covers(s, v) {
 			r.base, r.killed = nil, true
 			break
 		}
 	}
-	for i := range f.sets[v] {
-		s := &f.sets[v][i]
+	for i := range ps.f.sets[v] {
+		s := &ps.f.sets[v][i]
 		if s.at > pos || r.base != nil && s.at < r.base.at || r.killed && s.at < cdStart(r.conds) {
 			continue
 		}
-		if f.dominates(s.cur, s.at, pos) || f.alwaysTaken(s.cur, pos) {
+		if ps.dominates(s.cur, s.at, pos) || ps.f.Sessions.alwaysTaken(s.cur, pos) {
 			r.sets = append(r.sets, s)
 			continue
 		}
@@ -370,7 +370,7 @@ func cdStart(conds []condDef) token.Pos {
 // are provably regional; branches[i] is nil for the base path), the one
 // that decides and, when another differs from it in being regional, that
 // other one and when each runs.
-func (f *Flow) pick(safe []bool, branches []*branch) (main, other int, mainWhen, otherWhen string) {
+func (ps *pathFinder) pick(safe []bool, branches []*branch) (main, other int, mainWhen, otherWhen string) {
 	for i := 1; i < len(safe); i++ {
 		if safe[i] == safe[0] {
 			continue
@@ -379,11 +379,11 @@ func (f *Flow) pick(safe []bool, branches []*branch) (main, other int, mainWhen,
 		if b == nil {
 			b = &branch{}
 		}
-		otherWhen = f.describe(*b, true)
+		otherWhen = ps.describe(*b, true)
 		if branches[0] != nil {
-			mainWhen = f.describe(*branches[0], true)
+			mainWhen = ps.describe(*branches[0], true)
 		} else {
-			mainWhen = f.describe(*b, false)
+			mainWhen = ps.describe(*b, false)
 		}
 		return 0, i, mainWhen, otherWhen
 	}

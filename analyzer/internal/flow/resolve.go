@@ -25,14 +25,14 @@ type Resolve struct {
 
 // LegacyResolves returns the EndpointFor calls that resolve STS the legacy
 // way.
-func (f *Flow) LegacyResolves() []Resolve {
+func (rs *Resolvers) LegacyResolves() []Resolve {
 	var out []Resolve
-	for _, cur := range f.calls {
+	for _, cur := range rs.f.calls {
 		call := cur.Node().(*ast.CallExpr)
-		if _, e := f.Lookup(call); e.Role != sdk.V1EndpointFor || len(call.Args) < 2 {
+		if _, e := rs.f.Lookup(call); e.Role != sdk.V1EndpointFor || len(call.Args) < 2 {
 			continue
 		}
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok || !f.isSDKResolver(sel.X, 0) {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok || !rs.isSDKResolver(sel.X, 0) {
 			// An endpoints.Resolver holding the program's own resolver
 			// decides by its own code, not by the options.
 			continue
@@ -43,23 +43,23 @@ func (f *Flow) LegacyResolves() []Resolve {
 			continue
 		}
 		r := Resolve{Cur: cur, Call: call}
-		svc, ok := f.ConstString(call.Args[0])
+		svc, ok := rs.f.Values.ConstString(call.Args[0])
 		if !ok {
 			// A resolver that forwards a non-constant service but drops the
 			// options it was given loses the session's STS setting.
-			if !f.dropsResolverOpts(cur, call) {
+			if !rs.dropsResolverOpts(cur, call) {
 				continue
 			}
 			r.DropsOptions = true
 		} else if svc != sdk.V1ResolverService {
 			continue
 		}
-		if f.passesRegionalOption(call) {
+		if rs.passesRegionalOption(call) {
 			// Includes forwarded options (opts...), which carry the
 			// session's setting.
 			continue
 		}
-		if f.ResolverBranchDead(call.Pos(), false) {
+		if rs.ResolverBranchDead(call.Pos(), false) {
 			// A branch of a program's resolver that the SDK's arguments
 			// never take (resolverfn.go).
 			continue
@@ -73,26 +73,26 @@ func (f *Flow) LegacyResolves() []Resolve {
 // resolvers: a Partition value, or a Resolver obtained from a function of
 // the endpoints package (DefaultResolver, AwsPartition …), directly or
 // through variables.
-func (f *Flow) isSDKResolver(e ast.Expr, depth int) bool {
+func (rs *Resolvers) isSDKResolver(e ast.Expr, depth int) bool {
 	if depth > maxDepth {
 		return false
 	}
 	e = ast.Unparen(e)
-	if sdk.IsNamed(f.info.TypeOf(e), sdk.V1Endpoints, "Partition") {
+	if sdk.IsNamed(rs.f.info.TypeOf(e), sdk.V1Endpoints, "Partition") {
 		return true
 	}
 	switch x := e.(type) {
 	case *ast.CallExpr:
-		fn := f.Callee(x)
+		fn := rs.f.Callee(x)
 		return fn != nil && sdk.Path(fn.Pkg()) == sdk.V1Endpoints &&
-			!sdk.IsNamed(f.info.TypeOf(x.Fun), sdk.V1Endpoints, "ResolverFunc")
+			!sdk.IsNamed(rs.f.info.TypeOf(x.Fun), sdk.V1Endpoints, "ResolverFunc")
 	case *ast.Ident:
-		v := f.localVar(x)
-		if v == nil || f.params[v] || len(f.defs[v]) == 0 {
+		v := rs.f.localVar(x)
+		if v == nil || rs.f.params[v] || len(rs.f.defs[v]) == 0 {
 			return false
 		}
-		for _, d := range f.defs[v] {
-			if d.rhs == nil || d.index > 0 || !f.isSDKResolver(d.rhs, depth+1) {
+		for _, d := range rs.f.defs[v] {
+			if d.rhs == nil || d.index > 0 || !rs.isSDKResolver(d.rhs, depth+1) {
 				return false
 			}
 		}
@@ -100,12 +100,12 @@ func (f *Flow) isSDKResolver(e ast.Expr, depth int) bool {
 	case *ast.SelectorExpr:
 		// r.next, a field of the program's resolver type: what every
 		// store to it holds (a closed world of the package's struct).
-		r := f.values(x)
+		r := rs.f.eval.values(x)
 		if r.Open || len(r.Leaves) == 0 {
 			return false
 		}
 		for _, l := range r.Leaves {
-			if l.Expr == nil || ast.Unparen(l.Expr) == x || !f.isSDKResolver(l.Expr, depth+1) {
+			if l.Expr == nil || ast.Unparen(l.Expr) == x || !rs.isSDKResolver(l.Expr, depth+1) {
 				return false
 			}
 		}
@@ -119,13 +119,13 @@ func (f *Flow) isSDKResolver(e ast.Expr, depth int) bool {
 // literal storing RegionalSTSEndpoint, or an option the analysis cannot
 // see into (given the benefit of the doubt). Other options of the
 // endpoints package (StrictMatchingOption …) do not.
-func (f *Flow) passesRegionalOption(call *ast.CallExpr) bool {
+func (rs *Resolvers) passesRegionalOption(call *ast.CallExpr) bool {
 	if call.Ellipsis.IsValid() {
 		return true
 	}
 	for _, a := range call.Args[2:] {
 		if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
-			if f.storesRegional(lit) {
+			if rs.storesRegional(lit) {
 				return true
 			}
 			continue
@@ -134,7 +134,7 @@ func (f *Flow) passesRegionalOption(call *ast.CallExpr) bool {
 		if id == nil {
 			return true
 		}
-		if fn, ok := f.info.Uses[id].(*types.Func); ok && sdk.Path(fn.Pkg()) == sdk.V1Endpoints {
+		if fn, ok := rs.f.info.Uses[id].(*types.Func); ok && sdk.Path(fn.Pkg()) == sdk.V1Endpoints {
 			if sdk.Lookup(fn).Role == sdk.V1RegionalOption {
 				return true
 			}
@@ -147,13 +147,13 @@ func (f *Flow) passesRegionalOption(call *ast.CallExpr) bool {
 
 // storesRegional reports whether a function literal stores
 // RegionalSTSEndpoint into an STSRegionalEndpoint field.
-func (f *Flow) storesRegional(lit *ast.FuncLit) bool {
+func (rs *Resolvers) storesRegional(lit *ast.FuncLit) bool {
 	found := false
 	ast.Inspect(lit.Body, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
 			for i, lhs := range as.Lhs {
-				if f.IsSTSModeField(lhs) {
-					if v, ok := f.ConstInt(as.Rhs[i]); ok && v == sdk.STSRegional {
+				if rs.IsSTSModeField(lhs) {
+					if v, ok := rs.f.Values.ConstInt(as.Rhs[i]); ok && v == sdk.STSRegional {
 						found = true
 					}
 				}
@@ -166,19 +166,19 @@ func (f *Flow) storesRegional(lit *ast.FuncLit) bool {
 
 // IsSTSModeField reports whether e selects the STSRegionalEndpoint field
 // of a v1 aws.Config or endpoints.Options.
-func (f *Flow) IsSTSModeField(e ast.Expr) bool {
-	return f.IsFieldOf(e, sdk.V1AWS, "Config", "STSRegionalEndpoint") ||
-		f.IsFieldOf(e, sdk.V1Endpoints, "Options", "STSRegionalEndpoint")
+func (rs *Resolvers) IsSTSModeField(e ast.Expr) bool {
+	return rs.f.IsFieldOf(e, sdk.V1AWS, "Config", "STSRegionalEndpoint") ||
+		rs.f.IsFieldOf(e, sdk.V1Endpoints, "Options", "STSRegionalEndpoint")
 }
 
 // dropsResolverOpts reports whether call is inside a function that
 // receives endpoint options (...func(*endpoints.Options)) and does not
 // pass any on.
-func (f *Flow) dropsResolverOpts(cur inspector.Cursor, call *ast.CallExpr) bool {
+func (rs *Resolvers) dropsResolverOpts(cur inspector.Cursor, call *ast.CallExpr) bool {
 	if len(call.Args) > 2 {
 		return false
 	}
-	sig := f.EnclosingSig(cur)
+	sig := rs.f.EnclosingSig(cur)
 	if sig == nil || !sig.Variadic() {
 		return false
 	}

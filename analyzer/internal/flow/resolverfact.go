@@ -73,13 +73,13 @@ func returnsV1Resolver(sig *types.Signature) bool {
 // ExportResolverFacts records a ResolverFact for each exported function or
 // method of this package that returns a v1 resolver whose STS answer the
 // evaluation decides.
-func (f *Flow) ExportResolverFacts() {
-	for _, fn := range f.declOrder {
+func (rs *Resolvers) ExportResolverFacts() {
+	for _, fn := range rs.f.declOrder {
 		if !fn.Exported() || !returnsV1Resolver(fn.Signature()) {
 			continue
 		}
-		if a := f.returnedResolverAnswer(fn); a != rvUnknown {
-			f.pass.ExportObjectFact(fn, &ResolverFact{STS: a})
+		if a := rs.returnedResolverAnswer(fn); a != rvUnknown {
+			rs.f.pass.ExportObjectFact(fn, &ResolverFact{STS: a})
 		}
 	}
 }
@@ -87,8 +87,8 @@ func (f *Flow) ExportResolverFacts() {
 // returnedResolverAnswer evaluates every resolver fn's declaration returns
 // and combines their answers: global if any may be global, otherwise the
 // one answer all share.
-func (f *Flow) returnedResolverAnswer(fn *types.Func) uint8 {
-	decl := f.decls[fn]
+func (rs *Resolvers) returnedResolverAnswer(fn *types.Func) uint8 {
+	decl := rs.f.decls[fn]
 	if decl == nil || decl.Body == nil {
 		return rvUnknown
 	}
@@ -98,12 +98,12 @@ func (f *Flow) returnedResolverAnswer(fn *types.Func) uint8 {
 		if len(ret.Results) == 0 {
 			return rvUnknown // bare return of named results
 		}
-		fns, ok := f.resolverFuncs(ret.Results[0], v1ResolverMethod, 0)
+		fns, ok := rs.resolverFuncs(ret.Results[0], v1ResolverMethod, 0)
 		if !ok || len(fns) == 0 {
 			return rvUnknown
 		}
 		for _, rf := range fns {
-			answers = append(answers, f.resolverAnswer(rf))
+			answers = append(answers, rs.resolverAnswer(rf))
 		}
 	}
 	return combineAnswers(answers)
@@ -132,15 +132,15 @@ func combineAnswers(answers []uint8) uint8 {
 
 // resolverAnswer evaluates one resolver function for the service the
 // session passes and a non-empty Region.
-func (f *Flow) resolverAnswer(fn *ssa.Function) uint8 {
+func (rs *Resolvers) resolverAnswer(fn *ssa.Function) uint8 {
 	env := resolverEnv{service: sdk.V1ResolverService, known: true}
-	rets, edges := f.reachable(fn, env)
+	rets, edges := rs.reachable(fn, env)
 	if len(rets) == 0 {
 		return rvUnknown
 	}
 	var answers []uint8
 	for _, ret := range rets {
-		answers = append(answers, f.returnAnswer(fn, ret, edges))
+		answers = append(answers, rs.returnAnswer(fn, ret, edges))
 	}
 	return combineAnswers(answers)
 }
@@ -148,23 +148,23 @@ func (f *Flow) resolverAnswer(fn *ssa.Function) uint8 {
 // returnAnswer classifies one reachable return of a v1 resolver: a
 // ResolvedEndpoint literal by its URL under the live edges, a forward of
 // the resolver's own options to another resolver's EndpointFor.
-func (f *Flow) returnAnswer(fn *ssa.Function, ret *ssa.Return, edges map[[2]*ssa.BasicBlock]bool) uint8 {
-	rs := f.graph.ReturnStmt(ret)
+func (rs2 *Resolvers) returnAnswer(fn *ssa.Function, ret *ssa.Return, edges map[[2]*ssa.BasicBlock]bool) uint8 {
+	rs := rs2.f.graph.ReturnStmt(ret)
 	if rs == nil || len(rs.Results) == 0 {
 		return rvUnknown
 	}
 	switch x := ast.Unparen(rs.Results[0]).(type) {
 	case *ast.CompositeLit:
-		if !sdk.IsNamed(f.info.TypeOf(x), sdk.V1Endpoints, "ResolvedEndpoint") {
+		if !sdk.IsNamed(rs2.f.info.TypeOf(x), sdk.V1Endpoints, "ResolvedEndpoint") {
 			return rvUnknown
 		}
-		url := f.resolvedURL(x)
+		url := rs2.resolvedURL(x)
 		if url == nil {
 			// No URL: the SDK fails (an error return) or resolves
 			// nothing; no STS call goes to the global host.
 			return rvRegionalWhenSet
 		}
-		v, ok := f.graph.Value(url)
+		v, ok := rs2.f.graph.Value(url)
 		if !ok {
 			return rvUnknown
 		}
@@ -173,7 +173,7 @@ func (f *Flow) returnAnswer(fn *ssa.Function, ret *ssa.Return, edges map[[2]*ssa
 		}
 		return rvRegionalWhenSet
 	case *ast.CallExpr:
-		if _, e := f.Lookup(x); e.Role != sdk.V1EndpointFor || !x.Ellipsis.IsValid() || len(fn.Params) == 0 {
+		if _, e := rs2.f.Lookup(x); e.Role != sdk.V1EndpointFor || !x.Ellipsis.IsValid() || len(fn.Params) == 0 {
 			return rvUnknown
 		}
 		id, ok := ast.Unparen(x.Args[len(x.Args)-1]).(*ast.Ident)
@@ -181,7 +181,7 @@ func (f *Flow) returnAnswer(fn *ssa.Function, ret *ssa.Return, edges map[[2]*ssa
 			return rvUnknown
 		}
 		opts := fn.Params[len(fn.Params)-1].Object()
-		if opts != nil && f.info.Uses[id] == opts {
+		if opts != nil && rs2.f.info.Uses[id] == opts {
 			return rvDelegates
 		}
 	}
@@ -190,8 +190,8 @@ func (f *Flow) returnAnswer(fn *ssa.Function, ret *ssa.Return, edges map[[2]*ssa
 
 // resolvedURL returns the value of the URL field of a ResolvedEndpoint
 // literal, or nil when the literal leaves it empty.
-func (f *Flow) resolvedURL(lit *ast.CompositeLit) ast.Expr {
-	st, ok := structOfType(f.info.TypeOf(lit))
+func (rs *Resolvers) resolvedURL(lit *ast.CompositeLit) ast.Expr {
+	st, ok := structOfType(rs.f.info.TypeOf(lit))
 	if !ok {
 		return nil
 	}
@@ -204,7 +204,7 @@ func (f *Flow) resolvedURL(lit *ast.CompositeLit) ast.Expr {
 			if id == nil {
 				continue
 			}
-			field, _ = f.info.Uses[id].(*types.Var)
+			field, _ = rs.f.info.Uses[id].(*types.Var)
 			value = kv.Value
 		} else if i < st.NumFields() {
 			field, value = st.Field(i), elt
@@ -276,22 +276,22 @@ func constStrings(v ssa.Value, edges map[[2]*ssa.BasicBlock]bool, depth int) []s
 // importedResolverAnswer returns the ResolverFact answer of the v1
 // resolver value e when it is the result of a call of another package's
 // function (through conversions).
-func (f *Flow) importedResolverAnswer(e ast.Expr) uint8 {
+func (rs *Resolvers) importedResolverAnswer(e ast.Expr) uint8 {
 	for depth := 0; depth <= maxDepth; depth++ {
 		call, ok := ast.Unparen(e).(*ast.CallExpr)
 		if !ok {
 			return rvUnknown
 		}
-		if tv, ok := f.info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+		if tv, ok := rs.f.info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
 			e = call.Args[0]
 			continue
 		}
-		fn, ok := typeutil.Callee(f.info, call).(*types.Func)
-		if !ok || fn.Pkg() == nil || fn.Pkg() == f.pass.Pkg {
+		fn, ok := typeutil.Callee(rs.f.info, call).(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg() == rs.f.pass.Pkg {
 			return rvUnknown
 		}
 		var fact ResolverFact
-		if !f.pass.ImportObjectFact(fn.Origin(), &fact) {
+		if !rs.f.pass.ImportObjectFact(fn.Origin(), &fact) {
 			return rvUnknown
 		}
 		return fact.STS
@@ -303,12 +303,12 @@ func (f *Flow) importedResolverAnswer(e ast.Expr) uint8 {
 // package's function whose returned v1 resolver may answer STS with the
 // global host (its ResolverFact): each is where the global endpoint enters
 // this package.
-func (f *Flow) GlobalLibResolvers() []*ast.CallExpr {
+func (rs *Resolvers) GlobalLibResolvers() []*ast.CallExpr {
 	var out []*ast.CallExpr
-	for _, file := range f.pass.Files {
+	for _, file := range rs.f.pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok && f.importedResolverAnswer(call) == rvGlobal {
-				if tv, ok := f.info.Types[call.Fun]; !ok || !tv.IsType() {
+			if call, ok := n.(*ast.CallExpr); ok && rs.importedResolverAnswer(call) == rvGlobal {
+				if tv, ok := rs.f.info.Types[call.Fun]; !ok || !tv.IsType() {
 					out = append(out, call)
 				}
 			}

@@ -42,36 +42,36 @@ type resolverEnv struct {
 // returns, or the method of a named type of the package. ok is false when
 // some value that reaches e is not one of those (an SDK resolver, a
 // parameter).
-func (f *Flow) resolverFuncs(e ast.Expr, method string, depth int) ([]*ssa.Function, bool) {
+func (rs *Resolvers) resolverFuncs(e ast.Expr, method string, depth int) ([]*ssa.Function, bool) {
 	if e == nil || depth > maxDepth {
 		return nil, false
 	}
 	e = ast.Unparen(e)
-	if t := f.info.TypeOf(e); t != nil {
+	if t := rs.f.info.TypeOf(e); t != nil {
 		if _, isFunc := t.Underlying().(*types.Signature); !isFunc {
 			// A named func type's method only calls the function: the
 			// function converted to it decides, below.
-			if fn := f.graph.Method(t, method); fn != nil {
+			if fn := rs.f.graph.Method(t, method); fn != nil {
 				return []*ssa.Function{fn}, true
 			}
 		}
 	}
 	switch x := e.(type) {
 	case *ast.FuncLit:
-		if fn := f.graph.FuncOf(x); fn != nil {
+		if fn := rs.f.graph.FuncOf(x); fn != nil {
 			return []*ssa.Function{fn}, true
 		}
 		return nil, false
 	case *ast.CallExpr:
-		if tv, ok := f.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
-			return f.resolverFuncs(x.Args[0], method, depth+1)
+		if tv, ok := rs.f.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+			return rs.resolverFuncs(x.Args[0], method, depth+1)
 		}
 	case *ast.UnaryExpr:
 		if x.Op == token.AND {
-			return f.resolverFuncs(x.X, method, depth+1)
+			return rs.resolverFuncs(x.X, method, depth+1)
 		}
 	}
-	r := f.values(e)
+	r := rs.f.eval.values(e)
 	if r.Open || len(r.Leaves) == 0 {
 		return nil, false
 	}
@@ -79,7 +79,7 @@ func (f *Flow) resolverFuncs(e ast.Expr, method string, depth int) ([]*ssa.Funct
 	for _, l := range r.Leaves {
 		switch v := l.Value.(type) {
 		case *ssa.Function:
-			if v.Blocks == nil || v.Pkg == nil || v.Pkg.Pkg != f.pass.Pkg {
+			if v.Blocks == nil || v.Pkg == nil || v.Pkg.Pkg != rs.f.pass.Pkg {
 				return nil, false
 			}
 			out = append(out, v)
@@ -92,13 +92,13 @@ func (f *Flow) resolverFuncs(e ast.Expr, method string, depth int) ([]*ssa.Funct
 		default:
 			x := l.Expr
 			if x == nil || ast.Unparen(x) == e {
-				if fn := f.graph.Method(v.Type(), method); fn != nil {
+				if fn := rs.f.graph.Method(v.Type(), method); fn != nil {
 					out = append(out, fn)
 					continue
 				}
 				return nil, false
 			}
-			sub, ok := f.resolverFuncs(x, method, depth+1)
+			sub, ok := rs.resolverFuncs(x, method, depth+1)
 			if !ok {
 				return nil, false
 			}
@@ -130,15 +130,15 @@ func resolverParams(fn *ssa.Function) (service, region *ssa.Parameter) {
 // reachableReturns returns the returns of fn that a call with env's
 // arguments can reach: the control-flow graph from the entry, taking at
 // each branch whose condition env decides only the side it selects.
-func (f *Flow) reachableReturns(fn *ssa.Function, env resolverEnv) []*ssa.Return {
-	rets, _ := f.reachable(fn, env)
+func (rs *Resolvers) reachableReturns(fn *ssa.Function, env resolverEnv) []*ssa.Return {
+	rets, _ := rs.reachable(fn, env)
 	return rets
 }
 
 // reachable is reachableReturns that also returns the edges the walk
 // takes (from, to), so that a phi's value can be limited to its live
 // edges.
-func (f *Flow) reachable(fn *ssa.Function, env resolverEnv) ([]*ssa.Return, map[[2]*ssa.BasicBlock]bool) {
+func (rs *Resolvers) reachable(fn *ssa.Function, env resolverEnv) ([]*ssa.Return, map[[2]*ssa.BasicBlock]bool) {
 	if len(fn.Blocks) == 0 {
 		return nil, nil
 	}
@@ -160,7 +160,7 @@ func (f *Flow) reachable(fn *ssa.Function, env resolverEnv) ([]*ssa.Return, map[
 		seen[b] = true
 		switch x := b.Instrs[len(b.Instrs)-1].(type) {
 		case *ssa.If:
-			if v, ok := f.condValue(x.Cond, service, region, env, 0); ok {
+			if v, ok := rs.condValue(x.Cond, service, region, env, 0); ok {
 				if v {
 					push(b, b.Succs[0])
 				} else {
@@ -187,7 +187,7 @@ type argString struct {
 }
 
 // condValue evaluates a boolean branch condition of a resolver under env.
-func (f *Flow) condValue(v ssa.Value, service, region *ssa.Parameter, env resolverEnv, depth int) (bool, bool) {
+func (rs *Resolvers) condValue(v ssa.Value, service, region *ssa.Parameter, env resolverEnv, depth int) (bool, bool) {
 	if depth > maxDepth {
 		return false, false
 	}
@@ -198,15 +198,15 @@ func (f *Flow) condValue(v ssa.Value, service, region *ssa.Parameter, env resolv
 		}
 	case *ssa.UnOp:
 		if x.Op == token.NOT {
-			b, ok := f.condValue(x.X, service, region, env, depth+1)
+			b, ok := rs.condValue(x.X, service, region, env, depth+1)
 			return !b, ok
 		}
 	case *ssa.BinOp:
 		if x.Op != token.EQL && x.Op != token.NEQ {
 			return false, false
 		}
-		a := f.condString(x.X, service, region, env)
-		b := f.condString(x.Y, service, region, env)
+		a := rs.condString(x.X, service, region, env)
+		b := rs.condString(x.Y, service, region, env)
 		var eq, ok bool
 		switch {
 		case a.known && b.known:
@@ -227,14 +227,14 @@ func (f *Flow) condValue(v ssa.Value, service, region *ssa.Parameter, env resolv
 
 // condString evaluates a string operand of a condition: a constant, or
 // the service or Region parameter as env gives it.
-func (f *Flow) condString(v ssa.Value, service, region *ssa.Parameter, env resolverEnv) argString {
+func (rs *Resolvers) condString(v ssa.Value, service, region *ssa.Parameter, env resolverEnv) argString {
 	if c, ok := v.(*ssa.Const); ok {
 		if c.Value != nil && c.Value.Kind() == constant.String {
 			return argString{s: constant.StringVal(c.Value), known: true}
 		}
 		return argString{}
 	}
-	r := f.graph.ValuesOf(v)
+	r := rs.f.graph.ValuesOf(v)
 	if r.Open || len(r.Leaves) == 0 {
 		return argString{}
 	}
@@ -270,8 +270,8 @@ func (f *Flow) condString(v ssa.Value, service, region *ssa.Parameter, env resol
 // delegates with the session's options (opts...), which would keep the
 // session's STS setting. A resolver the analysis cannot see into does not
 // decide.
-func (f *Flow) v1ResolverDecides(e ast.Expr) bool {
-	fns, ok := f.resolverFuncs(e, v1ResolverMethod, 0)
+func (rs *Resolvers) v1ResolverDecides(e ast.Expr) bool {
+	fns, ok := rs.resolverFuncs(e, v1ResolverMethod, 0)
 	if !ok || len(fns) == 0 {
 		return false
 	}
@@ -281,12 +281,12 @@ func (f *Flow) v1ResolverDecides(e ast.Expr) bool {
 	// asked about a non-empty Region.
 	env := resolverEnv{service: sdk.V1ResolverService, known: true}
 	for _, fn := range fns {
-		rets := f.reachableReturns(fn, env)
+		rets := rs.reachableReturns(fn, env)
 		if len(rets) == 0 {
 			return false
 		}
 		for _, ret := range rets {
-			if !f.v1ReturnDecides(fn, ret) {
+			if !rs.v1ReturnDecides(fn, ret) {
 				return false
 			}
 		}
@@ -298,8 +298,8 @@ func (f *Flow) v1ResolverDecides(e ast.Expr) bool {
 // endpoint of the resolver's own making: a ResolvedEndpoint literal, or an
 // EndpointFor call that passes no options or appends its own after the
 // session's (the last option wins: aws/endpoints/endpoints.go Options.Set).
-func (f *Flow) v1ReturnDecides(fn *ssa.Function, ret *ssa.Return) bool {
-	rs := f.graph.ReturnStmt(ret)
+func (rs2 *Resolvers) v1ReturnDecides(fn *ssa.Function, ret *ssa.Return) bool {
+	rs := rs2.f.graph.ReturnStmt(ret)
 	if rs == nil || len(rs.Results) == 0 {
 		return false
 	}
@@ -307,7 +307,7 @@ func (f *Flow) v1ReturnDecides(fn *ssa.Function, ret *ssa.Return) bool {
 	case *ast.CompositeLit:
 		return true
 	case *ast.CallExpr:
-		if _, e := f.Lookup(x); e.Role != sdk.V1EndpointFor {
+		if _, e := rs2.f.Lookup(x); e.Role != sdk.V1EndpointFor {
 			return false
 		}
 		if !x.Ellipsis.IsValid() {
@@ -317,7 +317,7 @@ func (f *Flow) v1ReturnDecides(fn *ssa.Function, ret *ssa.Return) bool {
 		if !ok || len(last.Args) < 2 || last.Ellipsis.IsValid() {
 			return false
 		}
-		b, ok := f.info.Uses[NameIdent(last.Fun)].(*types.Builtin)
+		b, ok := rs2.f.info.Uses[NameIdent(last.Fun)].(*types.Builtin)
 		return ok && b.Name() == "append"
 	}
 	return false
@@ -327,7 +327,7 @@ func (f *Flow) v1ReturnDecides(fn *ssa.Function, ret *ssa.Return) bool {
 // value is stored into: the Region field of each SDK config literal whose
 // resolver field (fields) receives it. ok is false when the value goes
 // anywhere else or a Region is not a constant.
-func (f *Flow) resolverUsers(fn *ssa.Function, fields map[string]bool) ([]string, bool) {
+func (rs2 *Resolvers) resolverUsers(fn *ssa.Function, fields map[string]bool) ([]string, bool) {
 	if fn.Parent() == nil {
 		return nil, false // a declared function: used as a value anywhere
 	}
@@ -362,7 +362,7 @@ func (f *Flow) resolverUsers(fn *ssa.Function, fields map[string]bool) ([]string
 				if !ok || !fields[st.Field(fa.Field).Name()] {
 					return false
 				}
-				rs, ok := f.regionStores(fa.X, st)
+				rs, ok := rs2.regionStores(fa.X, st)
 				if !ok {
 					return false
 				}
@@ -382,7 +382,7 @@ func (f *Flow) resolverUsers(fn *ssa.Function, fields map[string]bool) ([]string
 
 // regionStores returns the constant Regions stored into the Region field
 // of the struct at addr.
-func (f *Flow) regionStores(addr ssa.Value, st *types.Struct) ([]string, bool) {
+func (rs *Resolvers) regionStores(addr ssa.Value, st *types.Struct) ([]string, bool) {
 	var out []string
 	refs := addr.Referrers()
 	if refs == nil {
@@ -398,11 +398,11 @@ func (f *Flow) regionStores(addr ssa.Value, st *types.Struct) ([]string, bool) {
 			if !ok || s.Addr != fa {
 				continue
 			}
-			e := f.graph.Expr(s.Val)
+			e := rs.f.graph.Expr(s.Val)
 			if e == nil {
 				return nil, false
 			}
-			v, ok := f.ConstString(f.UnwrapPtr(e))
+			v, ok := rs.f.Values.ConstString(rs.f.Values.UnwrapPtr(e))
 			if !ok {
 				return nil, false
 			}
@@ -431,8 +431,8 @@ var (
 // resolver reaches: the SDK passes its service identifier (v1 "sts", v2
 // "STS"), and the Regions of every client using the resolver when they are
 // known.
-func (f *Flow) ResolverBranchDead(pos token.Pos, v2 bool) bool {
-	fn := f.graph.Enclosing(pos)
+func (rs2 *Resolvers) ResolverBranchDead(pos token.Pos, v2 bool) bool {
+	fn := rs2.f.graph.Enclosing(pos)
 	if fn == nil || !resolverShaped(fn.Signature, v2) {
 		return false
 	}
@@ -442,7 +442,7 @@ func (f *Flow) ResolverBranchDead(pos token.Pos, v2 bool) bool {
 		env.service, fields = sdk.V2ResolverService, v2ResolverFields
 	}
 	if _, region := resolverParams(fn); region != nil {
-		env.regions, env.known = f.resolverUsers(fn, fields)
+		env.regions, env.known = rs2.resolverUsers(fn, fields)
 	}
 	var in *ssa.Return
 	for _, b := range fn.Blocks {
@@ -450,7 +450,7 @@ func (f *Flow) ResolverBranchDead(pos token.Pos, v2 bool) bool {
 			continue
 		}
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-			if rs := f.graph.ReturnStmt(ret); rs != nil && rs.Pos() <= pos && pos < rs.End() {
+			if rs := rs2.f.graph.ReturnStmt(ret); rs != nil && rs.Pos() <= pos && pos < rs.End() {
 				in = ret
 			}
 		}
@@ -458,7 +458,7 @@ func (f *Flow) ResolverBranchDead(pos token.Pos, v2 bool) bool {
 	if in == nil {
 		return false
 	}
-	for _, ret := range f.reachableReturns(fn, env) {
+	for _, ret := range rs2.reachableReturns(fn, env) {
 		if ret == in {
 			return false
 		}
@@ -482,18 +482,18 @@ func resolverShaped(sig *types.Signature, v2 bool) bool {
 
 // V2ResolverRegions returns the Regions of the v2 clients whose
 // EndpointResolverV2 is the function enclosing pos, when all are known.
-func (f *Flow) V2ResolverRegions(pos token.Pos) ([]string, bool) {
-	fn := f.graph.Enclosing(pos)
+func (rs *Resolvers) V2ResolverRegions(pos token.Pos) ([]string, bool) {
+	fn := rs.f.graph.Enclosing(pos)
 	if fn == nil {
 		return nil, false
 	}
-	return f.resolverUsers(fn, v2ResolverFields)
+	return rs.resolverUsers(fn, v2ResolverFields)
 }
 
 // GlobalHostAt returns the expression that writes the global STS host into
 // the string value e (the constant a captured or assigned variable holds,
 // an operand of a concatenation), or nil when there is not exactly one.
-func (f *Flow) GlobalHostAt(e ast.Expr) ast.Expr {
+func (rs *Resolvers) GlobalHostAt(e ast.Expr) ast.Expr {
 	var out []ast.Expr
 	var visit func(v ssa.Value, at ast.Expr, depth int)
 	visit = func(v ssa.Value, at ast.Expr, depth int) {
@@ -511,7 +511,7 @@ func (f *Flow) GlobalHostAt(e ast.Expr) ast.Expr {
 			}
 			return
 		}
-		r := f.graph.ValuesOf(v)
+		r := rs.f.graph.ValuesOf(v)
 		for _, l := range r.Leaves {
 			if l.Value == v {
 				continue
@@ -519,7 +519,7 @@ func (f *Flow) GlobalHostAt(e ast.Expr) ast.Expr {
 			visit(l.Value, l.Expr, depth+1)
 		}
 	}
-	v, ok := f.graph.Value(e)
+	v, ok := rs.f.graph.Value(e)
 	if !ok {
 		return nil
 	}
@@ -533,13 +533,13 @@ func (f *Flow) GlobalHostAt(e ast.Expr) ast.Expr {
 // AWSGlobalAt returns the expressions writing the constant Region
 // aws-global that reach the Region value e (a string or *string): through
 // variables, a receiver's fields, parameters of closed functions.
-func (f *Flow) AWSGlobalAt(e ast.Expr) []ast.Expr {
-	x := f.UnwrapPtr(e)
-	if f.IsAWSGlobal(x) {
+func (rs *Resolvers) AWSGlobalAt(e ast.Expr) []ast.Expr {
+	x := rs.f.Values.UnwrapPtr(e)
+	if rs.f.Values.IsAWSGlobal(x) {
 		return []ast.Expr{x}
 	}
 	var out []ast.Expr
-	for _, l := range f.values(x).Leaves {
+	for _, l := range rs.f.eval.values(x).Leaves {
 		c, ok := l.Value.(*ssa.Const)
 		if ok && l.Expr != nil && c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) == sdk.GlobalRegion {
 			out = append(out, l.Expr)
@@ -551,8 +551,8 @@ func (f *Flow) AWSGlobalAt(e ast.Expr) []ast.Expr {
 // v2ResolverPinsRegion reports whether the v2 EndpointResolverV2 value e
 // overwrites the Region of the parameters it is given on every path to a
 // return: the client's own Region then never reaches the rules.
-func (f *Flow) v2ResolverPinsRegion(e ast.Expr) bool {
-	fns, ok := f.resolverFuncs(e, v2ResolverMethod, 0)
+func (rs *Resolvers) v2ResolverPinsRegion(e ast.Expr) bool {
+	fns, ok := rs.resolverFuncs(e, v2ResolverMethod, 0)
 	if !ok || len(fns) == 0 {
 		return false
 	}
@@ -611,8 +611,8 @@ func pinsParamsRegion(fn *ssa.Function) bool {
 // there (service/sts@v1.51.8 endpoints.go, the rules on UseGlobalEndpoint
 // list the legacy Regions one by one), and every client using the
 // resolver has a constant Region outside that list.
-func (f *Flow) UseGlobalHarmless(pos token.Pos) bool {
-	regions, ok := f.V2ResolverRegions(pos)
+func (rs *Resolvers) UseGlobalHarmless(pos token.Pos) bool {
+	regions, ok := rs.V2ResolverRegions(pos)
 	if !ok {
 		return false
 	}

@@ -29,37 +29,37 @@ type RegionFrom struct {
 // RegionSource classifies the Region expression e (a string or *string):
 // a constant, a parameter, an environment variable read with os.Getenv, or
 // another expression, following variables assigned once.
-func (f *Flow) RegionSource(e ast.Expr) RegionFrom {
-	return f.regionSource(e, 0)
+func (rt *Routes) RegionSource(e ast.Expr) RegionFrom {
+	return rt.regionSource(e, 0)
 }
 
-func (f *Flow) regionSource(e ast.Expr, depth int) RegionFrom {
+func (rt *Routes) regionSource(e ast.Expr, depth int) RegionFrom {
 	if e == nil || depth > maxDepth {
 		return RegionFrom{Source: inventory.RegionUnknown}
 	}
-	x := f.UnwrapPtr(e)
-	if s, ok := f.ConstString(x); ok {
+	x := rt.f.Values.UnwrapPtr(e)
+	if s, ok := rt.f.Values.ConstString(x); ok {
 		return RegionFrom{Source: inventory.RegionConstant, Value: s}
 	}
 	switch y := x.(type) {
 	case *ast.Ident:
-		if v := f.localVar(y); v != nil {
-			defs := f.defs[v]
-			if f.params[v] && len(defs) == 0 {
+		if v := rt.f.localVar(y); v != nil {
+			defs := rt.f.defs[v]
+			if rt.f.params[v] && len(defs) == 0 {
 				return RegionFrom{Source: inventory.RegionParameter, Value: v.Name()}
 			}
 			// r := …, or r, err := meta.Region(): the first result.
 			if len(defs) == 1 && defs[0].rhs != nil && defs[0].index <= 0 {
-				return f.regionSource(defs[0].rhs, depth+1)
+				return rt.regionSource(defs[0].rhs, depth+1)
 			}
 		}
 	case *ast.CallExpr:
-		if fn := f.Callee(y); fn != nil && fn.Pkg() != nil && sdk.Path(fn.Pkg()) == sdk.OS &&
+		if fn := rt.f.Callee(y); fn != nil && fn.Pkg() != nil && sdk.Path(fn.Pkg()) == sdk.OS &&
 			(fn.Name() == "Getenv" || fn.Name() == "LookupEnv") && len(y.Args) == 1 {
-			key, _ := f.ConstString(y.Args[0])
+			key, _ := rt.f.Values.ConstString(y.Args[0])
 			return RegionFrom{Source: inventory.RegionEnvironment, Value: key}
 		}
-		if fn := f.Callee(y); fn != nil && sdk.IMDSRegion(fn) {
+		if fn := rt.f.Callee(y); fn != nil && sdk.IMDSRegion(fn) {
 			return RegionFrom{Source: inventory.RegionIMDS}
 		}
 	}
@@ -102,31 +102,31 @@ type v2conf struct {
 }
 
 // V2Clients returns every aws-sdk-go-v2 STS client built in the package.
-func (f *Flow) V2Clients() []V2Client {
-	if f.v2clients != nil {
-		return *f.v2clients
+func (rt *Routes) V2Clients() []V2Client {
+	if rt.v2clients != nil {
+		return *rt.v2clients
 	}
 	var out []V2Client
-	for _, cur := range f.calls {
+	for _, cur := range rt.f.calls {
 		call := cur.Node().(*ast.CallExpr)
-		fn := f.Callee(call)
+		fn := rt.f.Callee(call)
 		r, ok := sdk.LookupRoute(fn)
 		if !ok || r.SDK != inventory.SDKV2 || r.Client || len(call.Args) == 0 {
 			continue
 		}
-		c := f.evalV2Config(call.Args[0], 0)
-		f.v2OptFns(&c, call.Args[1:])
+		c := rt.evalV2Config(call.Args[0], 0)
+		rt.v2OptFns(&c, call.Args[1:])
 		if !c.resolver {
 			// The BaseEndpoint that replaces the resolution, as STS006
 			// judges it (v2base.go): WithBaseEndpoint("") and nil are
 			// none, a guarded store counts when its value can be set.
-			c.override = f.v2BaseOf(call, 0)
+			c.override = rt.v2BaseOf(call, 0)
 		}
 		cl := v2verdict(call, c)
 		if cl.Mode == Regional && c.override == nil && c.region != nil {
 			// A Region from another package's function or settings field
 			// that may be aws-global (by its ValueFact).
-			src := f.RegionSources(c.region)
+			src := rt.f.Values.RegionSources(c.region)
 			for _, m := range src.Matches {
 				if src.IsResult(m) {
 					cl.Mode, cl.Reason = Global, "Region may be aws-global"
@@ -136,7 +136,7 @@ func (f *Flow) V2Clients() []V2Client {
 		}
 		out = append(out, cl)
 	}
-	f.v2clients = &out
+	rt.v2clients = &out
 	return out
 }
 
@@ -154,7 +154,7 @@ func v2verdict(call *ast.CallExpr, c v2conf) V2Client {
 }
 
 // evalV2Config evaluates an aws.Config (or sts.Options) expression.
-func (f *Flow) evalV2Config(e ast.Expr, depth int) v2conf {
+func (rt *Routes) evalV2Config(e ast.Expr, depth int) v2conf {
 	unknown := v2conf{regionFrom: RegionFrom{Source: inventory.RegionUnknown}}
 	if depth > maxDepth {
 		return unknown
@@ -162,27 +162,27 @@ func (f *Flow) evalV2Config(e ast.Expr, depth int) v2conf {
 	e = ast.Unparen(e)
 	switch x := e.(type) {
 	case *ast.StarExpr:
-		return f.evalV2Config(x.X, depth+1)
+		return rt.evalV2Config(x.X, depth+1)
 	case *ast.UnaryExpr:
-		return f.evalV2Config(x.X, depth+1)
+		return rt.evalV2Config(x.X, depth+1)
 	case *ast.CompositeLit:
 		c := v2conf{origin: x, regionFrom: RegionFrom{Source: inventory.RegionUnknown}}
 		for _, elt := range x.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
 				if id, ok := kv.Key.(*ast.Ident); ok {
-					f.v2Field(&c, id.Name, kv.Value)
+					rt.v2Field(&c, id.Name, kv.Value)
 				}
 			}
 		}
 		return c
 	case *ast.CallExpr:
-		fn, entry := f.Lookup(x)
+		fn, entry := rt.f.Lookup(x)
 		switch entry.Role {
 		case sdk.V2LoadConfig:
-			return f.evalLoadConfig(x)
+			return rt.evalLoadConfig(x)
 		case sdk.V2ConfigCopy:
 			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
-				return f.evalV2Config(sel.X, depth+1)
+				return rt.evalV2Config(sel.X, depth+1)
 			}
 		}
 		if fn != nil {
@@ -190,13 +190,13 @@ func (f *Flow) evalV2Config(e ast.Expr, depth int) v2conf {
 		}
 		return unknown
 	case *ast.Ident:
-		v := f.localVar(x)
+		v := rt.f.localVar(x)
 		if v == nil {
 			return unknown
 		}
 		var c v2conf
-		switch defs := f.defs[v]; {
-		case f.params[v] && len(defs) == 0:
+		switch defs := rt.f.defs[v]; {
+		case rt.f.params[v] && len(defs) == 0:
 			c = v2conf{regionFrom: RegionFrom{Source: inventory.RegionParameter, Value: v.Name() + ".Region"}}
 		default:
 			// The first assignment that is understood; the others are
@@ -204,15 +204,15 @@ func (f *Flow) evalV2Config(e ast.Expr, depth int) v2conf {
 			c = unknown
 			for _, d := range defs {
 				if d.rhs != nil && d.index <= 0 {
-					c = f.evalV2Config(d.rhs, depth+1)
+					c = rt.evalV2Config(d.rhs, depth+1)
 					break
 				}
 			}
 		}
 		// The stores that reach this use: a client copies the config, so
 		// a store after it changes nothing (paths.go reaching).
-		for _, s := range f.setsReaching(v, x.Pos()) {
-			f.v2Field(&c, s.path, s.value)
+		for _, s := range rt.setsReaching(v, x.Pos()) {
+			rt.v2Field(&c, s.path, s.value)
 		}
 		return c
 	}
@@ -220,13 +220,13 @@ func (f *Flow) evalV2Config(e ast.Expr, depth int) v2conf {
 }
 
 // v2Field applies one aws.Config or sts.Options field.
-func (f *Flow) v2Field(c *v2conf, field string, value ast.Expr) {
+func (rt *Routes) v2Field(c *v2conf, field string, value ast.Expr) {
 	if value == nil {
 		return
 	}
 	switch field {
 	case "Region":
-		c.region, c.regionFrom = value, f.RegionSource(value)
+		c.region, c.regionFrom = value, rt.RegionSource(value)
 	case "BaseEndpoint":
 		c.override, c.resolver = value, false
 	case "EndpointResolver", "EndpointResolverWithOptions", "EndpointResolverV2":
@@ -238,7 +238,7 @@ func (f *Flow) v2Field(c *v2conf, field string, value ast.Expr) {
 }
 
 // evalLoadConfig evaluates config.LoadDefaultConfig(ctx, opts...).
-func (f *Flow) evalLoadConfig(call *ast.CallExpr) v2conf {
+func (rt *Routes) evalLoadConfig(call *ast.CallExpr) v2conf {
 	c := v2conf{origin: call, regionFrom: RegionFrom{Source: inventory.RegionEnvironment, Value: "AWS_REGION"}}
 	if call.Ellipsis.IsValid() {
 		c.regionFrom = RegionFrom{Source: inventory.RegionUnknown}
@@ -249,10 +249,10 @@ func (f *Flow) evalLoadConfig(call *ast.CallExpr) v2conf {
 		if !ok {
 			continue
 		}
-		fn, e := f.Lookup(opt)
+		fn, e := rt.f.Lookup(opt)
 		switch {
 		case e.Role == sdk.V2RegionOption && len(opt.Args) == 1:
-			c.region, c.regionFrom = opt.Args[0], f.RegionSource(opt.Args[0])
+			c.region, c.regionFrom = opt.Args[0], rt.RegionSource(opt.Args[0])
 		case e.Sink == sdk.SinkV2BaseOpt && len(opt.Args) == 1:
 			c.override, c.resolver = opt.Args[0], false
 		default:
@@ -263,7 +263,7 @@ func (f *Flow) evalLoadConfig(call *ast.CallExpr) v2conf {
 				}
 			case sdk.OptProfile:
 				if c.region == nil && len(opt.Args) == 1 {
-					p, _ := f.ConstString(opt.Args[0])
+					p, _ := rt.f.Values.ConstString(opt.Args[0])
 					c.regionFrom = RegionFrom{Source: inventory.RegionProfile, Value: p}
 				}
 			case sdk.OptResolver:
@@ -279,7 +279,7 @@ func (f *Flow) evalLoadConfig(call *ast.CallExpr) v2conf {
 // v2OptFns applies the func(*sts.Options) arguments of a v2 constructor:
 // function literals storing o.Region, o.BaseEndpoint or a resolver, and
 // sts.WithEndpointResolver[V2] options.
-func (f *Flow) v2OptFns(c *v2conf, args []ast.Expr) {
+func (rt *Routes) v2OptFns(c *v2conf, args []ast.Expr) {
 	for _, a := range args {
 		switch x := ast.Unparen(a).(type) {
 		case *ast.FuncLit:
@@ -290,14 +290,14 @@ func (f *Flow) v2OptFns(c *v2conf, args []ast.Expr) {
 				}
 				for i, lhs := range as.Lhs {
 					sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-					if ok && f.IsFieldOf(lhs, sdk.V2STS, "Options", sel.Sel.Name) {
-						f.v2Field(c, sel.Sel.Name, as.Rhs[i])
+					if ok && rt.f.IsFieldOf(lhs, sdk.V2STS, "Options", sel.Sel.Name) {
+						rt.v2Field(c, sel.Sel.Name, as.Rhs[i])
 					}
 				}
 				return true
 			})
 		case *ast.CallExpr:
-			if fn := f.Callee(x); fn != nil && sdk.Path(fn.Pkg()) == sdk.V2STS &&
+			if fn := rt.f.Callee(x); fn != nil && sdk.Path(fn.Pkg()) == sdk.V2STS &&
 				(fn.Name() == "WithEndpointResolver" || fn.Name() == "WithEndpointResolverV2") && len(x.Args) == 1 {
 				c.override, c.resolver = x.Args[0], true
 			}
@@ -310,11 +310,11 @@ func (f *Flow) v2OptFns(c *v2conf, args []ast.Expr) {
 // client), following variables and fields of this package assigned once.
 // When there is none it returns nil and a description of where the client
 // comes from.
-func (f *Flow) ClientOf(e ast.Expr) (*ast.CallExpr, string) {
-	return f.clientOf(e, 0)
+func (rt *Routes) ClientOf(e ast.Expr) (*ast.CallExpr, string) {
+	return rt.clientOf(e, 0)
 }
 
-func (f *Flow) clientOf(e ast.Expr, depth int) (*ast.CallExpr, string) {
+func (rt *Routes) clientOf(e ast.Expr, depth int) (*ast.CallExpr, string) {
 	if depth > maxDepth {
 		return nil, "the client " + ExprString(e)
 	}
@@ -323,23 +323,23 @@ func (f *Flow) clientOf(e ast.Expr, depth int) (*ast.CallExpr, string) {
 	case *ast.CallExpr:
 		return x, ""
 	case *ast.Ident:
-		v := f.localVar(x)
+		v := rt.f.localVar(x)
 		if v == nil {
 			break
 		}
-		defs := f.defs[v]
-		if f.params[v] && len(defs) == 0 {
+		defs := rt.f.defs[v]
+		if rt.f.params[v] && len(defs) == 0 {
 			return nil, "the client parameter " + v.Name()
 		}
 		if len(defs) == 1 && defs[0].rhs != nil && defs[0].index <= 0 {
-			return f.clientOf(defs[0].rhs, depth+1)
+			return rt.clientOf(defs[0].rhs, depth+1)
 		}
 	case *ast.SelectorExpr:
-		if v, ok := f.info.Uses[x.Sel].(*types.Var); ok && v.IsField() && v.Pkg() == f.pass.Pkg {
+		if v, ok := rt.f.info.Uses[x.Sel].(*types.Var); ok && v.IsField() && v.Pkg() == rt.f.pass.Pkg {
 			// A field of this package's struct: the one value stored
 			// into it.
-			if r := f.values(x); len(r.Leaves) == 1 && r.Leaves[0].Expr != nil && r.Leaves[0].Expr != ast.Expr(x) {
-				return f.clientOf(r.Leaves[0].Expr, depth+1)
+			if r := rt.f.eval.values(x); len(r.Leaves) == 1 && r.Leaves[0].Expr != nil && r.Leaves[0].Expr != ast.Expr(x) {
+				return rt.clientOf(r.Leaves[0].Expr, depth+1)
 			}
 		}
 	}
@@ -365,38 +365,38 @@ var stsFormat = regexp.MustCompile(`(?i)(^|[/.@])sts[.-][^/]*%[-+# 0-9.]*[sv][^/
 
 // Requests returns the net/http requests of the package whose URL or host
 // can be an STS endpoint (global or regional).
-func (f *Flow) Requests() []Request {
+func (rt *Routes) Requests() []Request {
 	var out []Request
 	isSTS := func(s string) bool { return host.Classify(s) != host.Other }
-	for _, s := range f.Sinks() {
+	for _, s := range rt.f.Sinks() {
 		if s.Kind != sdk.SinkRequest {
 			continue
 		}
 		var hosts []ast.Expr
-		if ep := f.Value(s); ep.Known && isSTS(ep.Value) {
+		if ep := rt.f.Value(s); ep.Known && isSTS(ep.Value) {
 			// A constant URL: where its text is written (the url.Parse
 			// argument of u.String(), the Host of a url.URL literal), as
 			// the checks report it.
 			hosts = []ast.Expr{ep.At}
 		} else {
-			hosts = f.trace(s.Value, isSTS, stsFormat.MatchString)
+			hosts = rt.f.Values.trace(s.Value, isSTS, stsFormat.MatchString)
 		}
 		if len(hosts) == 0 {
 			continue
 		}
-		out = append(out, Request{Cur: s.Cur, Value: s.Value, Hosts: hosts, Signed: f.signerOf(s.Cur)})
+		out = append(out, Request{Cur: s.Cur, Value: s.Value, Hosts: hosts, Signed: rt.signerOf(s.Cur)})
 	}
 	return out
 }
 
 // HostText returns the text of a value Requests found: the constant, or
 // the format of a fmt.Sprintf call.
-func (f *Flow) HostText(e ast.Expr) string {
-	if s, ok := f.ConstString(e); ok {
+func (rt *Routes) HostText(e ast.Expr) string {
+	if s, ok := rt.f.Values.ConstString(e); ok {
 		return s
 	}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) > 0 {
-		if s, ok := f.ConstString(call.Args[0]); ok {
+		if s, ok := rt.f.Values.ConstString(call.Args[0]); ok {
 			return "fmt.Sprintf(" + strconv.Quote(s) + ", …)"
 		}
 	}
@@ -405,29 +405,29 @@ func (f *Flow) HostText(e ast.Expr) string {
 
 // signerOf returns the SigV4 signing call that the request built or
 // changed at cur is passed to, in the same function.
-func (f *Flow) signerOf(cur inspector.Cursor) *ast.CallExpr {
+func (rt *Routes) signerOf(cur inspector.Cursor) *ast.CallExpr {
 	var req *types.Var
 	switch n := cur.Node().(type) {
 	case *ast.AssignStmt:
 		// req.Host = …, req.URL = …
 		for _, lhs := range n.Lhs {
-			if v, _ := f.fieldPath(lhs); v != nil {
+			if v, _ := rt.f.fieldPath(lhs); v != nil {
 				req = v
 			}
 		}
 	case *ast.CallExpr:
 		// req, err := http.NewRequest(…)
 		if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Rhs) == 1 && len(as.Lhs) > 0 {
-			req = f.localVar(as.Lhs[0])
+			req = rt.f.localVar(as.Lhs[0])
 		}
 	}
 	if req == nil {
 		return nil
 	}
-	for _, c := range f.calls {
+	for _, c := range rt.f.calls {
 		call := c.Node().(*ast.CallExpr)
-		i := sdk.SignerArg(f.Callee(call))
-		if i >= 0 && i < len(call.Args) && f.localVar(call.Args[i]) == req {
+		i := sdk.SignerArg(rt.f.Callee(call))
+		if i >= 0 && i < len(call.Args) && rt.f.localVar(call.Args[i]) == req {
 			return call
 		}
 	}

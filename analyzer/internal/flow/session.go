@@ -187,49 +187,49 @@ func opaqueSess(origin string) sess {
 // package that builds a client only from its parameters is judged at each
 // of its calls, with the caller's arguments; one nobody calls is judged
 // where it builds the client.
-func (f *Flow) V1Clients() []Client {
-	if f.cDone {
-		return f.clients
+func (se *Sessions) V1Clients() []Client {
+	if se.cDone {
+		return se.clients
 	}
-	f.cDone = true
+	se.cDone = true
 	// A helper may build clients in several places: keep them all.
 	wrappers := map[types.Object][]*wrapper{}
 	var wrapped []*wrapper
-	for _, cur := range f.calls {
+	for _, cur := range se.f.calls {
 		call := cur.Node().(*ast.CallExpr)
-		fn, entry := f.Lookup(call)
+		fn, entry := se.f.Lookup(call)
 		if (entry.Role != sdk.V1STSClient && entry.Role != sdk.V1CredProvider) || len(call.Args) == 0 {
 			continue
 		}
-		if w := f.asWrapper(cur, call, fn, entry); w != nil {
+		if w := se.asWrapper(cur, call, fn, entry); w != nil {
 			wrappers[w.fn] = append(wrappers[w.fn], w)
 			wrapped = append(wrapped, w)
 			continue
 		}
-		scope := f.funcAt(call.Pos())
-		f.clients = append(f.clients, f.byCaller(scope, Client{Call: call, Ctor: fn, What: entry.What},
-			func() (sess, conf) { return f.evalClient(call, entry) })...)
+		scope := se.f.paths.funcAt(call.Pos())
+		se.clients = append(se.clients, se.f.eval.byCaller(scope, Client{Call: call, Ctor: fn, What: entry.What},
+			func() (sess, conf) { return se.evalClient(call, entry) })...)
 	}
-	f.wrapped = wrapped
-	for _, cur := range f.calls {
+	se.f.wrapped = wrapped
+	for _, cur := range se.f.calls {
 		call := cur.Node().(*ast.CallExpr)
-		ws := wrappers[f.calleeObject(call)]
-		if callee := f.Callee(call); callee != nil && callee.Pkg() != nil && callee.Pkg() != f.pass.Pkg {
-			ws = f.importedWrappers(callee)
+		ws := wrappers[se.calleeObject(call)]
+		if callee := se.f.Callee(call); callee != nil && callee.Pkg() != nil && callee.Pkg() != se.f.pass.Pkg {
+			ws = se.f.Facts.importedWrappers(callee)
 		}
 		for _, w := range ws {
 			if len(call.Args) <= w.prov {
 				continue
 			}
-			cl := f.wrapperCall(call, w)
-			if finding(cl) && f.openParam(call.Args[w.prov]) {
+			cl := se.wrapperCall(call, w)
+			if finding(cl) && se.f.eval.openParam(call.Args[w.prov]) {
 				// The caller passes its own parameter on, whose callers
 				// the package cannot see: this call decides nothing,
 				// and the helper is judged inside instead.
 				w.passed = true
 				continue
 			}
-			f.clients = append(f.clients, cl)
+			se.clients = append(se.clients, cl)
 		}
 	}
 	for _, w := range wrapped {
@@ -238,11 +238,11 @@ func (f *Flow) V1Clients() []Client {
 		// one nobody here calls, or that a caller passes its own open
 		// parameter, inside as well.
 		if !w.called || w.passed {
-			s, c := f.evalClient(w.call, sdk.Lookup(w.ctor))
-			f.clients = append(f.clients, f.verdict(Client{Call: w.call, Ctor: w.ctor, What: w.what}, s, c))
+			s, c := se.evalClient(w.call, sdk.Lookup(w.ctor))
+			se.clients = append(se.clients, se.verdict(Client{Call: w.call, Ctor: w.ctor, What: w.what}, s, c))
 		}
 	}
-	return f.clients
+	return se.clients
 }
 
 // A wrapper is an unexported function of this package that builds an STS
@@ -264,7 +264,7 @@ type wrapper struct {
 	called, passed bool
 }
 
-func (f *Flow) asWrapper(cur inspector.Cursor, call *ast.CallExpr, ctor *types.Func, entry sdk.Entry) *wrapper {
+func (se *Sessions) asWrapper(cur inspector.Cursor, call *ast.CallExpr, ctor *types.Func, entry sdk.Entry) *wrapper {
 	var (
 		fn  types.Object
 		sig *types.Signature
@@ -274,12 +274,12 @@ func (f *Flow) asWrapper(cur inspector.Cursor, call *ast.CallExpr, ctor *types.F
 		case *ast.FuncDecl:
 			// An exported generic helper is judged inside: its callers
 			// elsewhere instantiate it with providers of any type.
-			if obj, ok := f.info.Defs[n.Name].(*types.Func); ok && obj.Name() != "main" && obj.Name() != "init" &&
+			if obj, ok := se.f.info.Defs[n.Name].(*types.Func); ok && obj.Name() != "main" && obj.Name() != "init" &&
 				!(obj.Exported() && obj.Signature().TypeParams().Len() > 0) {
 				fn, sig = obj, obj.Signature()
 			}
 		case *ast.FuncLit:
-			if v := f.litVar(n); v != nil {
+			if v := se.litVar(n); v != nil {
 				fn, sig = v, v.Type().Underlying().(*types.Signature)
 			}
 		}
@@ -289,8 +289,8 @@ func (f *Flow) asWrapper(cur inspector.Cursor, call *ast.CallExpr, ctor *types.F
 		return nil
 	}
 	index := func(e ast.Expr) int {
-		v := f.localVar(e)
-		if v == nil || len(f.defs[v]) > 0 {
+		v := se.f.localVar(e)
+		if v == nil || len(se.f.defs[v]) > 0 {
 			return -1 // not a parameter, or reassigned
 		}
 		for i := 0; i < sig.Params().Len(); i++ {
@@ -326,8 +326,8 @@ func (f *Flow) asWrapper(cur inspector.Cursor, call *ast.CallExpr, ctor *types.F
 // litVar returns the unexported package variable whose only value in
 // production code is the function literal lit (var newClient = func(…)
 // {…}), or nil.
-func (f *Flow) litVar(lit *ast.FuncLit) *types.Var {
-	for _, file := range f.pass.Files {
+func (se *Sessions) litVar(lit *ast.FuncLit) *types.Var {
+	for _, file := range se.f.pass.Files {
 		for _, d := range file.Decls {
 			gd, ok := d.(*ast.GenDecl)
 			if !ok || gd.Tok != token.VAR {
@@ -342,12 +342,12 @@ func (f *Flow) litVar(lit *ast.FuncLit) *types.Var {
 					if ast.Unparen(vs.Values[i]) != lit {
 						continue
 					}
-					v, ok := f.info.Defs[name].(*types.Var)
+					v, ok := se.f.info.Defs[name].(*types.Var)
 					if !ok || v.Exported() {
 						return nil
 					}
-					for _, def := range f.defs[v] {
-						if ast.Unparen(def.rhs) != lit && !f.inTest(def.cur.Node()) {
+					for _, def := range se.f.defs[v] {
+						if ast.Unparen(def.rhs) != lit && !se.f.eval.inTest(def.cur.Node()) {
 							return nil // production code stores another value
 						}
 					}
@@ -361,12 +361,12 @@ func (f *Flow) litVar(lit *ast.FuncLit) *types.Var {
 
 // calleeObject returns what a call calls: its function, or the package
 // variable it calls through when that holds no known function.
-func (f *Flow) calleeObject(call *ast.CallExpr) types.Object {
-	if fn := f.Callee(call); fn != nil {
+func (se *Sessions) calleeObject(call *ast.CallExpr) types.Object {
+	if fn := se.f.Callee(call); fn != nil {
 		return fn
 	}
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if v, ok := f.info.Uses[id].(*types.Var); ok && v.Parent() == v.Pkg().Scope() {
+		if v, ok := se.f.info.Uses[id].(*types.Var); ok && v.Parent() == v.Pkg().Scope() {
 			return v
 		}
 	}
@@ -375,7 +375,7 @@ func (f *Flow) calleeObject(call *ast.CallExpr) types.Object {
 
 // wrapperCall judges the client a wrapper builds, with the arguments of
 // one call of the wrapper.
-func (f *Flow) wrapperCall(call *ast.CallExpr, w *wrapper) Client {
+func (se *Sessions) wrapperCall(call *ast.CallExpr, w *wrapper) Client {
 	w.called = true
 	var cfgs []ast.Expr
 	for _, i := range w.cfgs {
@@ -386,32 +386,32 @@ func (f *Flow) wrapperCall(call *ast.CallExpr, w *wrapper) Client {
 	if w.variadic >= 0 && w.variadic < len(call.Args) {
 		cfgs = append(cfgs, call.Args[w.variadic:]...)
 	}
-	s, c := f.evalProviderConfigs(call.Args[w.prov], cfgs, call.Ellipsis.IsValid())
+	s, c := se.evalProviderConfigs(call.Args[w.prov], cfgs, call.Ellipsis.IsValid())
 	cl := Client{
 		Call: call, Ctor: w.ctor, What: w.what + " (built by " + w.fn.Name() + ")",
 		Helper: true, HelperConfigs: w.variadic >= 0, Inner: w.call,
 	}
-	return f.verdict(cl, s, c)
+	return se.verdict(cl, s, c)
 }
 
 // evalClient evaluates the provider and, for sts.New, the client configs
 // of an STS constructor call.
-func (f *Flow) evalClient(call *ast.CallExpr, entry sdk.Entry) (sess, conf) {
+func (se *Sessions) evalClient(call *ast.CallExpr, entry sdk.Entry) (sess, conf) {
 	var cfgs []ast.Expr
 	if entry.Role == sdk.V1STSClient {
 		cfgs = call.Args[1:]
 	}
-	return f.evalProviderConfigs(call.Args[0], cfgs, call.Ellipsis.IsValid())
+	return se.evalProviderConfigs(call.Args[0], cfgs, call.Ellipsis.IsValid())
 }
 
 // evalProviderConfigs evaluates the provider and the client configs
 // merged on top of it; spread marks a cfgs... argument list, whose
 // contents are unknown.
-func (f *Flow) evalProviderConfigs(provider ast.Expr, cfgs []ast.Expr, spread bool) (sess, conf) {
-	s := f.evalProvider(provider, 0)
+func (se *Sessions) evalProviderConfigs(provider ast.Expr, cfgs []ast.Expr, spread bool) (sess, conf) {
+	s := se.evalProvider(provider, 0)
 	var cm conf
 	for _, a := range cfgs {
-		cc, _ := f.evalConfig(a, 0)
+		cc, _ := se.evalConfig(a, 0)
 		cm.merge(cc)
 	}
 	if spread && len(cfgs) > 0 {
@@ -431,7 +431,7 @@ type path struct {
 // configs cm sends its STS calls. When some paths are regional and others
 // not, the client is Conditional, and Via is the session built on the
 // other path.
-func (f *Flow) verdict(cl Client, s sess, cm conf) Client {
+func (se *Sessions) verdict(cl Client, s sess, cm conf) Client {
 	var paths []path
 	add := func(s sess, when string) {
 		c := s.conf
@@ -448,9 +448,9 @@ func (f *Flow) verdict(cl Client, s sess, cm conf) Client {
 	if s.other != nil {
 		add(*s.other, s.otherWhen)
 	}
-	first := f.decide(cl, paths[0].s, paths[0].c)
+	first := se.decide(cl, paths[0].s, paths[0].c)
 	for _, p := range paths {
-		v := f.decide(cl, p.s, p.c)
+		v := se.decide(cl, p.s, p.c)
 		if finding(v) == finding(first) {
 			continue
 		}
@@ -479,7 +479,7 @@ func finding(cl Client) bool {
 
 // decide decides one path: a client built from session s with the merged
 // configuration c.
-func (f *Flow) decide(cl Client, s sess, c conf) Client {
+func (se *Sessions) decide(cl Client, s sess, c conf) Client {
 	c = c.settled()
 	cl.At = cl.Call
 	cl.Region = c.region
@@ -515,7 +515,7 @@ func (f *Flow) decide(cl Client, s sess, c conf) Client {
 		return cl
 	case c.mode == modeLegacy:
 		if cl.Ctor != nil {
-			f.noteLegacy(c) // a client, not a session's credential chain
+			se.noteLegacy(c) // a client, not a session's credential chain
 		}
 		cl.Mode, cl.ExplicitLegacy, cl.Reason = LegacyGlobal, true, "STSRegionalEndpoint is legacy"
 		if r := c.region; r != nil && r.Known && !sdk.LegacyRegions[r.Value] {
@@ -528,11 +528,11 @@ func (f *Flow) decide(cl Client, s sess, c conf) Client {
 	// The setting in code wins over the environment
 	// (aws/session/session.go mergeConfigSrcs); without one, what the
 	// program sets in the environment before the session counts (env.go).
-	switch regional, legacy := f.envMode(s); {
+	switch regional, legacy := se.f.Env.envMode(s); {
 	case regional:
 		cl.Mode, cl.Reason = Regional, "AWS_STS_REGIONAL_ENDPOINTS=regional set by the program before the session is built"
 		return cl
-	case f.opts.AssumeEnvRegional && (s.honoursEnv || s.conf.opaque):
+	case se.opts.AssumeEnvRegional && (s.honoursEnv || s.conf.opaque):
 		cl.Mode, cl.Reason = Regional, "assumed regional environment"
 		return cl
 	case c.variant, c.endpoint:
@@ -541,7 +541,7 @@ func (f *Flow) decide(cl Client, s sess, c conf) Client {
 	case legacy:
 		cl.Mode, cl.ExplicitLegacy, cl.Reason = LegacyGlobal, true, "AWS_STS_REGIONAL_ENDPOINTS=legacy set by the program before the session is built"
 		return cl
-	case c.envSet && !s.conf.opaque && !c.opaque && (s.honoursEnv || s.built != nil && f.envSwitched(s.built)):
+	case c.envSet && !s.conf.opaque && !c.opaque && (s.honoursEnv || s.built != nil && se.f.Env.envSwitched(s.built)):
 		// The path runs only when the operator set the variable, and the
 		// session reads it (envguard.go).
 		cl.Mode, cl.EnvChosen, cl.Reason = Explicit, true, "STSRegionalEndpoint left to AWS_STS_REGIONAL_ENDPOINTS, which is set on this path"
@@ -559,24 +559,24 @@ func (f *Flow) decide(cl Client, s sess, c conf) Client {
 
 // evalProvider evaluates the client.ConfigProvider argument of an STS
 // constructor.
-func (f *Flow) evalProvider(e ast.Expr, depth int) sess {
-	if sdk.IsNamed(f.info.TypeOf(e), sdk.V1Session, "Session") {
-		return f.evalSession(e, depth)
+func (se *Sessions) evalProvider(e ast.Expr, depth int) sess {
+	if sdk.IsNamed(se.f.info.TypeOf(e), sdk.V1Session, "Session") {
+		return se.evalSession(e, depth)
 	}
 	return opaqueSess("the config provider " + ExprString(e))
 }
 
 // evalSession follows a *session.Session expression to its construction.
-func (f *Flow) evalSession(e ast.Expr, depth int) sess {
+func (se *Sessions) evalSession(e ast.Expr, depth int) sess {
 	if depth > maxDepth {
 		return opaqueSess("the session " + ExprString(e))
 	}
 	e = ast.Unparen(e)
-	s := f.evalSessionSyntax(e, depth)
-	if s.conf.opaque && s.fix == nil && s.built == nil && !f.openParamIdent(e) {
+	s := se.evalSessionSyntax(e, depth)
+	if s.conf.opaque && s.fix == nil && s.built == nil && !se.f.eval.openParamIdent(e) {
 		// A parameter, a field, a closure's variable, a helper's result:
 		// what reaches it on SSA.
-		if t, ok := f.ssaSession(e, depth); ok {
+		if t, ok := se.f.eval.ssaSession(e, depth); ok {
 			return t
 		}
 	}
@@ -585,18 +585,18 @@ func (f *Flow) evalSession(e ast.Expr, depth int) sess {
 
 // evalSessionSyntax evaluates a session expression by its syntax and the
 // package's assignments.
-func (f *Flow) evalSessionSyntax(e ast.Expr, depth int) sess {
+func (se *Sessions) evalSessionSyntax(e ast.Expr, depth int) sess {
 	switch x := e.(type) {
 	case *ast.CallExpr:
-		return f.evalSessionCall(x, depth)
+		return se.evalSessionCall(x, depth)
 	case *ast.Ident:
-		if v := f.localVar(x); v != nil {
-			return f.evalSessionVar(v, x.Pos(), depth)
+		if v := se.f.localVar(x); v != nil {
+			return se.evalSessionVar(v, x.Pos(), depth)
 		}
 	case *ast.SelectorExpr:
 		// pkg.Sess: a package-level session of another package.
-		if v, ok := f.info.Uses[x.Sel].(*types.Var); ok && !v.IsField() {
-			if fact, ok := f.varFact(v); ok {
+		if v, ok := se.f.info.Uses[x.Sel].(*types.Var); ok && !v.IsField() {
+			if fact, ok := se.f.Facts.varFact(v); ok {
 				s := fact.sess("the session " + ExprString(x))
 				s.initBuilt = true
 				return s
@@ -608,18 +608,18 @@ func (f *Flow) evalSessionSyntax(e ast.Expr, depth int) sess {
 
 // evalSessionVar follows a session variable to the values that may reach
 // its use at pos, path by path (paths.go).
-func (f *Flow) evalSessionVar(v *types.Var, pos token.Pos, depth int) sess {
+func (se *Sessions) evalSessionVar(v *types.Var, pos token.Pos, depth int) sess {
 	key := use{v, pos}
-	if s, ok := f.sessMemo[key]; ok {
+	if s, ok := se.f.sessMemo[key]; ok {
 		return s
 	}
-	s := f.evalSessionVarPaths(v, pos, depth)
-	f.sessMemo[key] = s
+	s := se.evalSessionVarPaths(v, pos, depth)
+	se.f.sessMemo[key] = s
 	return s
 }
 
-func (f *Flow) evalSessionVarPaths(v *types.Var, pos token.Pos, depth int) sess {
-	r := f.reaching(v, pos)
+func (se *Sessions) evalSessionVarPaths(v *types.Var, pos token.Pos, depth int) sess {
+	r := se.f.paths.reaching(v, pos)
 	var alts []sess
 	var branches []*branch
 	add := func(s sess, b *branch) {
@@ -627,48 +627,48 @@ func (f *Flow) evalSessionVarPaths(v *types.Var, pos token.Pos, depth int) sess 
 	}
 	switch {
 	case r.base != nil && (r.base.index != zeroValue || len(r.conds) == 0):
-		s := f.defSession(v, r.base, depth)
-		f.applySets(&s.conf, r.sets, "Config.", depth)
+		s := se.defSession(v, r.base, depth)
+		se.applySets(&s.conf, r.sets, "Config.", depth)
 		add(s, nil)
-	case r.base == nil && !r.killed && (len(r.conds) == 0 || f.params[v]):
+	case r.base == nil && !r.killed && (len(r.conds) == 0 || se.f.params[v]):
 		s := opaqueSess("the session " + v.Name())
-		if f.params[v] {
+		if se.f.params[v] {
 			// A parameter: unknown, but stores through it still count
 			// (sess.Config.STSRegionalEndpoint = …).
 			s.origin = "the session parameter " + v.Name()
-		} else if fact, ok := f.varFact(v); ok {
+		} else if fact, ok := se.f.Facts.varFact(v); ok {
 			s = fact.sess("the session " + v.Name())
 			s.initBuilt = true
 		}
-		f.applySets(&s.conf, r.sets, "Config.", depth)
+		se.applySets(&s.conf, r.sets, "Config.", depth)
 		add(s, nil)
 	}
 	for _, cd := range r.conds {
 		if cd.d.index == zeroValue {
 			continue // var sess *session.Session, assigned below
 		}
-		s := f.defSession(v, cd.d, depth)
-		f.applySets(&s.conf, r.condSets[cd.d], "Config.", depth)
-		f.applySets(&s.conf, after(r.sets, cd.d.at), "Config.", depth)
+		s := se.defSession(v, cd.d, depth)
+		se.applySets(&s.conf, r.condSets[cd.d], "Config.", depth)
+		se.applySets(&s.conf, after(r.sets, cd.d.at), "Config.", depth)
 		b := cd.b
 		add(s, &b)
 	}
 	if len(r.csets) > 0 && len(alts) > 0 {
 		s := alts[0]
 		s.fix = nil
-		f.applySets(&s.conf, r.csets, "Config.", depth)
+		se.applySets(&s.conf, r.csets, "Config.", depth)
 		b := r.csetBranch
 		add(s, &b)
 	}
 	if len(alts) == 0 {
 		return opaqueSess("the session " + v.Name())
 	}
-	f.markEnvChosen(branches, func(i int) { alts[i].conf.envSet = true })
+	se.f.Env.markEnvChosen(branches, func(i int) { alts[i].conf.envSet = true })
 	safe := make([]bool, len(alts))
 	for i, a := range alts {
 		safe[i] = a.conf.safe()
 	}
-	main, other, mainWhen, otherWhen := f.pick(safe, branches)
+	main, other, mainWhen, otherWhen := se.f.paths.pick(safe, branches)
 	s := alts[main]
 	if other >= 0 {
 		o := alts[other]
@@ -696,11 +696,11 @@ func borrowRegion(r *Region, alts []sess) *Region {
 }
 
 // defSession evaluates one definition of a session variable.
-func (f *Flow) defSession(v *types.Var, d *def, depth int) sess {
+func (se *Sessions) defSession(v *types.Var, d *def, depth int) sess {
 	if d.rhs == nil || d.index > 0 {
 		return opaqueSess("the session " + v.Name())
 	}
-	return f.evalSession(d.rhs, depth+1)
+	return se.evalSession(d.rhs, depth+1)
 }
 
 // after returns the stores of sets made after at.
@@ -714,26 +714,26 @@ func after(sets []*fieldSet, at token.Pos) []*fieldSet {
 	return out
 }
 
-func (f *Flow) evalSessionCall(call *ast.CallExpr, depth int) sess {
-	fn, entry := f.Lookup(call)
+func (se *Sessions) evalSessionCall(call *ast.CallExpr, depth int) sess {
+	fn, entry := se.f.Lookup(call)
 	if fn == nil {
 		return opaqueSess("the session " + ExprString(call))
 	}
 	switch entry.Role {
 	case sdk.V1SessionMust:
 		if len(call.Args) >= 1 {
-			return f.evalSession(call.Args[0], depth+1)
+			return se.evalSession(call.Args[0], depth+1)
 		}
 	case sdk.V1SessionNew:
 		// NewSession merges its configs in order (aws/session/session.go:
 		// opts.Config.MergeIn(cfgs...)).
 		s := sess{honoursEnv: entry.EnvAware, built: call}
 		for _, a := range call.Args {
-			cc, _ := f.evalConfig(a, depth+1)
+			cc, _ := se.evalConfig(a, depth+1)
 			s.conf.merge(cc)
 		}
 		if call.Ellipsis.IsValid() {
-			if c, ok := f.spreadConfigs(call.Args[len(call.Args)-1], depth); ok {
+			if c, ok := se.f.eval.spreadConfigs(call.Args[len(call.Args)-1], depth); ok {
 				s.conf.merge(c)
 				return s
 			}
@@ -745,7 +745,7 @@ func (f *Flow) evalSessionCall(call *ast.CallExpr, depth int) sess {
 		return s
 	case sdk.V1SessionWithOptions:
 		if len(call.Args) == 1 {
-			s := f.evalOptions(call.Args[0], depth+1)
+			s := se.evalOptions(call.Args[0], depth+1)
 			s.built = call
 			return s
 		}
@@ -753,13 +753,13 @@ func (f *Flow) evalSessionCall(call *ast.CallExpr, depth int) sess {
 		// Copy merges its configs into a copy of the session's
 		// (aws/session/session.go, Session.Copy); the environment was
 		// read when the original was built.
-		recv := f.receiver(call)
+		recv := se.f.eval.receiver(call)
 		if recv == nil {
 			break
 		}
-		s := f.evalSession(recv, depth+1)
+		s := se.evalSession(recv, depth+1)
 		for _, a := range call.Args {
-			cc, _ := f.evalConfig(a, depth+1)
+			cc, _ := se.evalConfig(a, depth+1)
 			s.mergeConf(cc)
 		}
 		s.fix = nil
@@ -770,12 +770,12 @@ func (f *Flow) evalSessionCall(call *ast.CallExpr, depth int) sess {
 		}
 		return s
 	}
-	if fact, ok := f.funcFact(fn, depth+1); ok {
+	if fact, ok := se.f.Facts.funcFact(fn, depth+1); ok {
 		s := fact.sess("the session returned by " + fn.Name())
-		if s.honoursEnv && fn.Pkg() == f.pass.Pkg {
+		if s.honoursEnv && fn.Pkg() == se.f.pass.Pkg {
 			// The environment is read where the helper builds the
 			// session, after what the helper itself sets (env.go).
-			if t, ok := f.ssaSession(call, depth); ok && t.built != nil && t.other == nil {
+			if t, ok := se.f.eval.ssaSession(call, depth); ok && t.built != nil && t.other == nil {
 				s.readEnv = t.built
 			}
 		}
@@ -785,13 +785,13 @@ func (f *Flow) evalSessionCall(call *ast.CallExpr, depth int) sess {
 }
 
 // evalOptions evaluates a session.Options value.
-func (f *Flow) evalOptions(e ast.Expr, depth int) sess {
+func (se *Sessions) evalOptions(e ast.Expr, depth int) sess {
 	e = ast.Unparen(e)
 	s := sess{honoursEnv: true}
 	switch x := e.(type) {
 	case *ast.CompositeLit:
 		if _, kv := ElemWithKey(x, "Config"); kv != nil {
-			cc, _ := f.evalConfig(kv.Value, depth+1)
+			cc, _ := se.evalConfig(kv.Value, depth+1)
 			s.conf.merge(cc)
 			if lit, ok := ast.Unparen(kv.Value).(*ast.CompositeLit); ok {
 				s.fix = &Origin{Kind: OriginConfigLit, Node: lit}
@@ -801,17 +801,17 @@ func (f *Flow) evalOptions(e ast.Expr, depth int) sess {
 		}
 		return s
 	case *ast.Ident:
-		v := f.localVar(x)
-		if v == nil || f.params[v] || len(f.defs[v]) != 1 || f.defs[v][0].index != -1 {
+		v := se.f.localVar(x)
+		if v == nil || se.f.params[v] || len(se.f.defs[v]) != 1 || se.f.defs[v][0].index != -1 {
 			break
 		}
-		s = f.evalOptions(f.defs[v][0].rhs, depth+1)
-		f.applySets(&s.conf, f.reaching(v, x.Pos()).sets, "Config.", depth)
+		s = se.evalOptions(se.f.defs[v][0].rhs, depth+1)
+		se.applySets(&s.conf, se.f.paths.reaching(v, x.Pos()).sets, "Config.", depth)
 		return s
 	}
 	if depth <= maxDepth/2 {
 		// A parameter, a field: the literals that reach it on SSA.
-		if s, ok := f.ssaOptions(e, depth); ok {
+		if s, ok := se.ssaOptions(e, depth); ok {
 			return s
 		}
 	}
@@ -822,8 +822,8 @@ func (f *Flow) evalOptions(e ast.Expr, depth int) sess {
 // reach it: a struct value reaches as the literal the caller wrote (its
 // fields are stored into a fresh variable, which the walk returns as the
 // zero value with the literal as its expression).
-func (f *Flow) ssaOptions(e ast.Expr, depth int) (sess, bool) {
-	r := f.values(e)
+func (se *Sessions) ssaOptions(e ast.Expr, depth int) (sess, bool) {
+	r := se.f.eval.values(e)
 	if r.Open || len(r.Leaves) == 0 {
 		return sess{}, false
 	}
@@ -833,7 +833,7 @@ func (f *Flow) ssaOptions(e ast.Expr, depth int) (sess, bool) {
 		if !ok || lit == e {
 			return sess{}, false
 		}
-		alts = append(alts, f.evalOptions(lit, depth+1))
+		alts = append(alts, se.evalOptions(lit, depth+1))
 	}
 	return combine(alts), true
 }

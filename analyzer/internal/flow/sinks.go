@@ -45,8 +45,8 @@ func (f *Flow) Sinks() []Sink {
 			if len(call.Args) == 2 {
 				// A Setenv after the clients that read it is no sink
 				// (envurl.go).
-				if key, ok := f.ConstString(call.Args[0]); ok && (key == sdk.EnvEndpointURLSTS || key == sdk.EnvEndpointURL) && !f.EnvSetTooLate(cur, key) &&
-					!(key == sdk.EnvEndpointURLSTS && f.EnvEndpointIgnored(cur)) {
+				if key, ok := f.Values.ConstString(call.Args[0]); ok && (key == sdk.EnvEndpointURLSTS || key == sdk.EnvEndpointURL) && !f.Env.EnvSetTooLate(cur, key) &&
+					!(key == sdk.EnvEndpointURLSTS && f.Env.EnvEndpointIgnored(cur)) {
 					out = append(out, Sink{Cur: cur, Value: call.Args[1], Kind: sdk.SinkEnv})
 				}
 			}
@@ -112,19 +112,19 @@ func (e Endpoint) Global() bool { return e.Known && host.IsGlobal(e.Value) }
 func (f *Flow) Value(s Sink) Endpoint {
 	ep := Endpoint{At: s.Value}
 	if s.URL {
-		ep.Value, ep.Known = f.ParsedURL(s.Value)
+		ep.Value, ep.Known = f.Values.ParsedURL(s.Value)
 		if ep.Known {
-			if arg := f.URLText(s.Value); arg != nil {
+			if arg := f.Values.URLText(s.Value); arg != nil {
 				ep.At = arg
 			}
 		}
 		return ep
 	}
-	ep.Value, ep.Known = f.ConstString(f.UnwrapPtr(s.Value))
+	ep.Value, ep.Known = f.Values.ConstString(f.Values.UnwrapPtr(s.Value))
 	if ep.Known && host.IsGlobal(ep.Value) {
 		// "https://" + host: report where the global host is written.
 		if tv, ok := f.info.Types[ast.Unparen(s.Value)]; !ok || tv.Value == nil {
-			if at := f.GlobalHostAt(s.Value); at != nil {
+			if at := f.Resolvers.GlobalHostAt(s.Value); at != nil {
 				ep.At = at
 			}
 		}
@@ -134,7 +134,7 @@ func (f *Flow) Value(s Sink) Endpoint {
 		if call, ok := ast.Unparen(s.Value).(*ast.CallExpr); ok {
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 				if _, e := f.Lookup(call); e.Role == sdk.URLString {
-					if arg := f.URLText(sel.X); arg != nil {
+					if arg := f.Values.URLText(sel.X); arg != nil {
 						ep.At = arg
 					}
 				}

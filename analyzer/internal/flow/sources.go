@@ -57,14 +57,14 @@ func (s Sources) Always() bool { return len(s.Matches) > 0 && !s.Other }
 
 // GlobalSources returns the sources of an endpoint value e (a URL or host,
 // a *string, or a url.URL): the constants naming the global STS host.
-func (f *Flow) GlobalSources(e ast.Expr) Sources {
-	return f.sources(e, host.IsGlobal, true)
+func (vs *Values) GlobalSources(e ast.Expr) Sources {
+	return vs.sources(e, host.IsGlobal, true)
 }
 
 // RegionSources returns the sources of a Region value e that are the
 // pseudo-Region aws-global.
-func (f *Flow) RegionSources(e ast.Expr) Sources {
-	return f.sources(e, func(s string) bool { return s == sdk.GlobalRegion }, false)
+func (vs *Values) RegionSources(e ast.Expr) Sources {
+	return vs.sources(e, func(s string) bool { return s == sdk.GlobalRegion }, false)
 }
 
 // maxReach bounds the number of leaves one query interprets.
@@ -89,12 +89,12 @@ type query struct {
 	steps int
 }
 
-func (f *Flow) newQuery(at ast.Node, match func(string) bool, url bool) *query {
-	return &query{f: f, match: match, url: url, prod: !f.inTest(at), seen: map[ssa.Value]bool{}}
+func (vs *Values) newQuery(at ast.Node, match func(string) bool, url bool) *query {
+	return &query{f: vs.f, match: match, url: url, prod: !vs.f.eval.inTest(at), seen: map[ssa.Value]bool{}}
 }
 
-func (f *Flow) sources(e ast.Expr, match func(string) bool, url bool) Sources {
-	q := f.newQuery(e, match, url)
+func (vs *Values) sources(e ast.Expr, match func(string) bool, url bool) Sources {
+	q := vs.newQuery(e, match, url)
 	q.expr(e)
 	return q.out
 }
@@ -102,8 +102,8 @@ func (f *Flow) sources(e ast.Expr, match func(string) bool, url bool) Sources {
 // nonEmptySources returns the sources of value that are known not to be
 // empty: non-empty constants, and concatenations or formats with constant
 // text.
-func (f *Flow) nonEmptySources(value ast.Expr) Sources {
-	q := f.newQuery(value, func(s string) bool { return s != "" }, false)
+func (vs *Values) nonEmptySources(value ast.Expr) Sources {
+	q := vs.newQuery(value, func(s string) bool { return s != "" }, false)
 	q.nonEmpty = true
 	q.expr(value)
 	return q.out
@@ -111,9 +111,9 @@ func (f *Flow) nonEmptySources(value ast.Expr) Sources {
 
 // returnSources returns the sources of result index of the return
 // statement ret that are global endpoints.
-func (f *Flow) returnSources(ret *ast.ReturnStmt, index int) Sources {
-	q := f.newQuery(ret, host.IsGlobal, true)
-	q.result(f.graph.ReturnValues(ret, index))
+func (vs *Values) returnSources(ret *ast.ReturnStmt, index int) Sources {
+	q := vs.newQuery(ret, host.IsGlobal, true)
+	q.result(vs.f.graph.ReturnValues(ret, index))
 	return q.out
 }
 
@@ -302,12 +302,12 @@ func (q *query) call(l reaching.Leaf, c *ssa.Call) {
 			return
 		}
 	case sdk.Sprintf:
-		if s, ok := f.ConstString(call); ok {
+		if s, ok := f.Values.ConstString(call); ok {
 			q.constant(call, s)
 			return
 		}
 		if len(call.Args) > 0 {
-			if format, ok := f.ConstString(call.Args[0]); ok {
+			if format, ok := f.Values.ConstString(call.Args[0]); ok {
 				if q.nonEmpty && verbless(format) != "" {
 					q.out.Matches = append(q.out.Matches, call)
 					return
@@ -327,7 +327,7 @@ func (q *query) call(l reaching.Leaf, c *ssa.Call) {
 	}
 	var fact ValueFact
 	index := l.Index
-	if !f.importValueFact(fn.Origin(), &fact) || index >= 8 {
+	if !f.Facts.importValueFact(fn.Origin(), &fact) || index >= 8 {
 		q.other()
 		return
 	}
@@ -355,7 +355,7 @@ func (q *query) call(l reaching.Leaf, c *ssa.Call) {
 		always := fact.AllGlobal&(1<<index) != 0
 		if p := int(fact.EmptyParam) - 1; p >= 0 && p < len(call.Args) && !call.Ellipsis.IsValid() {
 			// The global result is the fallback for an empty argument.
-			if s, ok := f.ConstString(call.Args[p]); ok {
+			if s, ok := f.Values.ConstString(call.Args[p]); ok {
 				if s != "" {
 					q.other()
 					return
@@ -385,7 +385,7 @@ func (q *query) callField(l reaching.Leaf, call *ast.CallExpr) {
 	v := l.Field
 	fn := f.Callee(call)
 	var fact ValueFact
-	if fn == nil || fn.Pkg() != v.Pkg() || !f.importValueFact(fn.Origin(), &fact) {
+	if fn == nil || fn.Pkg() != v.Pkg() || !f.Facts.importValueFact(fn.Origin(), &fact) {
 		q.other()
 		return
 	}
@@ -590,13 +590,13 @@ type valueState struct {
 	callSinks  *[]CallSink
 }
 
-func (f *Flow) valState() *valueState {
-	if f.vals != nil {
-		return f.vals
+func (vs *Values) valState() *valueState {
+	if vs.vals != nil {
+		return vs.vals
 	}
 	st := &valueState{paramOwner: map[*types.Var]*types.Func{}}
-	f.vals = st
-	for fn := range f.decls {
+	vs.vals = st
+	for fn := range vs.f.decls {
 		params := fn.Signature().Params()
 		for i := 0; i < params.Len(); i++ {
 			st.paramOwner[params.At(i)] = fn

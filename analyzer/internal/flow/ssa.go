@@ -25,9 +25,9 @@ import (
 // values returns what reaches e, dropping the routes through a test's
 // stores when e itself is production code (a test that swaps a variable
 // for a mock does not change what the program does).
-func (f *Flow) values(e ast.Expr) reaching.Result {
-	r := f.graph.Values(e)
-	if f.inTest(e) {
+func (ev *ssaEval) values(e ast.Expr) reaching.Result {
+	r := ev.f.graph.Values(e)
+	if ev.inTest(e) {
 		return r
 	}
 	kept := r.Leaves[:0:0]
@@ -37,8 +37,8 @@ func (f *Flow) values(e ast.Expr) reaching.Result {
 		}
 	}
 	r.Leaves = kept
-	if f.split != nil {
-		r.Leaves = f.split.narrow(e, r.Leaves)
+	if ev.f.split != nil {
+		r.Leaves = ev.f.split.narrow(e, r.Leaves)
 	}
 	return r
 }
@@ -136,18 +136,18 @@ const maxSplits = 16
 // scope, caller by caller (see split): one verdict per outside entry, at
 // that entry, or the one verdict of the construction when nothing that
 // reaches it comes from outside.
-func (f *Flow) byCaller(scope ast.Node, base Client, eval func() (sess, conf)) []Client {
+func (ev *ssaEval) byCaller(scope ast.Node, base Client, eval func() (sess, conf)) []Client {
 	if scope == nil {
 		s, c := eval()
-		return []Client{f.verdict(base, s, c)}
+		return []Client{ev.f.Sessions.verdict(base, s, c)}
 	}
-	if f.lparens == nil {
-		f.lparens = map[token.Pos]bool{}
-		for _, cur := range f.calls {
-			f.lparens[cur.Node().(*ast.CallExpr).Lparen] = true
+	if ev.lparens == nil {
+		ev.lparens = map[token.Pos]bool{}
+		for _, cur := range ev.f.calls {
+			ev.lparens[cur.Node().(*ast.CallExpr).Lparen] = true
 		}
 	}
-	calls := f.callsOf(scope)
+	calls := ev.callsOf(scope)
 	var out []Client
 	movedStored := false
 	queue := []map[token.Pos]token.Pos{{}}
@@ -157,10 +157,10 @@ func (f *Flow) byCaller(scope ast.Node, base Client, eval func() (sess, conf)) [
 		if runs >= maxSplits {
 			// Too many callers to tell apart: the one verdict.
 			s, c := eval()
-			return []Client{f.verdict(base, s, c)}
+			return []Client{ev.f.Sessions.verdict(base, s, c)}
 		}
-		sp := &split{scope: scope, pinned: pins, calls: calls, stored: f.captures(scope)}
-		s, c := f.splitRun(sp, eval)
+		sp := &split{scope: scope, pinned: pins, calls: calls, stored: ev.captures(scope)}
+		s, c := ev.splitRun(sp, eval)
 		if sp.key.IsValid() {
 			for _, e := range sp.pending {
 				p := maps.Clone(pins)
@@ -169,9 +169,9 @@ func (f *Flow) byCaller(scope ast.Node, base Client, eval func() (sess, conf)) [
 			}
 			continue
 		}
-		cl := f.verdict(base, s, c)
+		cl := ev.f.Sessions.verdict(base, s, c)
 		if at := sp.at(); at.IsValid() {
-			cl.At, cl.Caller = f.nodeAt(at), true
+			cl.At, cl.Caller = ev.nodeAt(at), true
 			movedStored = movedStored || sp.stored
 		}
 		out = append(out, cl)
@@ -181,7 +181,7 @@ func (f *Flow) byCaller(scope ast.Node, base Client, eval func() (sess, conf)) [
 		// not need telling apart, and the client is where the one finding
 		// belongs (its sessions are its related locations).
 		s, c := eval()
-		return []Client{f.verdict(base, s, c)}
+		return []Client{ev.f.Sessions.verdict(base, s, c)}
 	}
 	return out
 }
@@ -191,16 +191,16 @@ func (f *Flow) byCaller(scope ast.Node, base Client, eval func() (sess, conf)) [
 // an argument at such a call is a caller's value that may take a finding.
 // A session built inside, or stored into a field the function reads, is
 // judged at the client.
-func (f *Flow) callsOf(scope ast.Node) map[token.Pos]bool {
+func (ev *ssaEval) callsOf(scope ast.Node) map[token.Pos]bool {
 	decl, ok := scope.(*ast.FuncDecl)
 	if !ok {
-		return f.lparens
+		return ev.lparens
 	}
-	fn, _ := f.info.Defs[decl.Name].(*types.Func)
+	fn, _ := ev.f.info.Defs[decl.Name].(*types.Func)
 	out := map[token.Pos]bool{}
-	for _, cur := range f.calls {
+	for _, cur := range ev.f.calls {
 		call := cur.Node().(*ast.CallExpr)
-		if fn != nil && f.Callee(call) == fn {
+		if fn != nil && ev.f.Callee(call) == fn {
 			out[call.Lparen] = true
 		}
 	}
@@ -210,7 +210,7 @@ func (f *Flow) callsOf(scope ast.Node) map[token.Pos]bool {
 // captures reports whether the function literal lit uses a local
 // variable of the function around it: then what it builds depends on more
 // than its callers' arguments.
-func (f *Flow) captures(fn ast.Node) bool {
+func (ev *ssaEval) captures(fn ast.Node) bool {
 	lit, ok := fn.(*ast.FuncLit)
 	if !ok {
 		return false
@@ -221,8 +221,8 @@ func (f *Flow) captures(fn ast.Node) bool {
 		if !ok || found {
 			return !found
 		}
-		v, ok := f.info.Uses[id].(*types.Var)
-		if ok && !v.IsField() && v.Pkg() == f.pass.Pkg && v.Parent() != f.pass.Pkg.Scope() &&
+		v, ok := ev.f.info.Uses[id].(*types.Var)
+		if ok && !v.IsField() && v.Pkg() == ev.f.pass.Pkg && v.Parent() != ev.f.pass.Pkg.Scope() &&
 			(v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
 			found = true
 		}
@@ -233,18 +233,18 @@ func (f *Flow) captures(fn ast.Node) bool {
 
 // splitRun runs eval under sp, with memos of its own: what a variable
 // holds depends on the entries the run keeps.
-func (f *Flow) splitRun(sp *split, eval func() (sess, conf)) (sess, conf) {
-	saved, confMemo, sessMemo := f.split, f.confMemo, f.sessMemo
-	f.split, f.confMemo, f.sessMemo = sp, map[use]confResult{}, map[use]sess{}
+func (ev *ssaEval) splitRun(sp *split, eval func() (sess, conf)) (sess, conf) {
+	saved, confMemo, sessMemo := ev.f.split, ev.f.confMemo, ev.f.sessMemo
+	ev.f.split, ev.f.confMemo, ev.f.sessMemo = sp, map[use]confResult{}, map[use]sess{}
 	s, c := eval()
-	f.split, f.confMemo, f.sessMemo = saved, confMemo, sessMemo
+	ev.f.split, ev.f.confMemo, ev.f.sessMemo = saved, confMemo, sessMemo
 	return s, c
 }
 
 // nodeAt returns the innermost node of the package at pos: the call whose
 // Lparen it is, or the store's left-hand side or key.
-func (f *Flow) nodeAt(pos token.Pos) ast.Node {
-	for _, file := range f.pass.Files {
+func (ev *ssaEval) nodeAt(pos token.Pos) ast.Node {
+	for _, file := range ev.f.pass.Files {
 		if file.FileStart <= pos && pos < file.FileEnd {
 			path, _ := astutil.PathEnclosingInterval(file, pos, pos)
 			if len(path) > 0 {
@@ -259,8 +259,8 @@ func (f *Flow) nodeAt(pos token.Pos) ast.Node {
 // if there is one. A zero value is not a constant here: a field nothing in
 // the package stores to may be filled by reflection (a decoded config
 // file), so its "" is not a value the code chose.
-func (f *Flow) ssaString(e ast.Expr) (string, bool) {
-	r := f.values(e)
+func (ev *ssaEval) ssaString(e ast.Expr) (string, bool) {
+	r := ev.values(e)
 	if r.Open || len(r.Leaves) == 0 {
 		return "", false
 	}
@@ -282,8 +282,8 @@ func (f *Flow) ssaString(e ast.Expr) (string, bool) {
 // openParam reports whether every value that reaches e is a parameter
 // of a function whose callers the package cannot all see (exported, or
 // used as a value): e passes an outside caller's value on.
-func (f *Flow) openParam(e ast.Expr) bool {
-	r := f.values(e)
+func (ev *ssaEval) openParam(e ast.Expr) bool {
+	r := ev.values(e)
 	if r.Open || len(r.Leaves) == 0 {
 		return false
 	}
@@ -300,29 +300,29 @@ func (f *Flow) openParam(e ast.Expr) bool {
 // values, which the package cannot see, so SSA would answer only the
 // parameter itself, and building SSA for that costs a large package (one
 // exported lister per file, each taking the session) most of the run.
-func (f *Flow) openParamIdent(e ast.Expr) bool {
+func (ev *ssaEval) openParamIdent(e ast.Expr) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return false
 	}
-	v, ok := f.info.Uses[id].(*types.Var)
-	if !ok || !f.params[v] || len(f.defs[v]) > 0 {
+	v, ok := ev.f.info.Uses[id].(*types.Var)
+	if !ok || !ev.f.params[v] || len(ev.f.defs[v]) > 0 {
 		return false
 	}
-	decl, ok := f.funcAt(v.Pos()).(*ast.FuncDecl)
+	decl, ok := ev.f.paths.funcAt(v.Pos()).(*ast.FuncDecl)
 	return ok && decl.Name.IsExported() && decl.Type.Params.Pos() <= v.Pos() && v.Pos() < decl.Type.Params.End()
 }
 
 // inTest reports whether n is in a _test.go file.
-func (f *Flow) inTest(n ast.Node) bool {
-	return strings.HasSuffix(f.pass.Fset.File(n.Pos()).Name(), "_test.go")
+func (ev *ssaEval) inTest(n ast.Node) bool {
+	return strings.HasSuffix(ev.f.pass.Fset.File(n.Pos()).Name(), "_test.go")
 }
 
 // funcOf returns the function every value that reaches the function
 // expression fun is, if there is one (var newCreds = stscreds.NewCredentials,
 // a field or parameter that always holds the same function).
-func (f *Flow) funcOf(fun ast.Expr) *types.Func {
-	r := f.values(fun)
+func (ev *ssaEval) funcOf(fun ast.Expr) *types.Func {
+	r := ev.values(fun)
 	if r.Open || len(r.Leaves) == 0 {
 		return nil
 	}
@@ -345,14 +345,14 @@ func (f *Flow) funcOf(fun ast.Expr) *types.Func {
 // or of the method value x.M every value that reaches a function variable
 // holds (derive := base.Copy; derive(cfg)). It is nil when there is none
 // or when several receivers may reach the call.
-func (f *Flow) receiver(call *ast.CallExpr) ast.Expr {
+func (ev *ssaEval) receiver(call *ast.CallExpr) ast.Expr {
 	fun := ast.Unparen(call.Fun)
 	if sel, ok := fun.(*ast.SelectorExpr); ok {
-		if s, ok := f.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+		if s, ok := ev.f.info.Selections[sel]; ok && s.Kind() == types.MethodVal {
 			return sel.X
 		}
 	}
-	r := f.values(fun)
+	r := ev.values(fun)
 	if r.Open || len(r.Leaves) == 0 {
 		return nil
 	}
@@ -362,7 +362,7 @@ func (f *Flow) receiver(call *ast.CallExpr) ast.Expr {
 		if !ok || out != nil && sel.X != out {
 			return nil
 		}
-		if s, ok := f.info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		if s, ok := ev.f.info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
 			return nil
 		}
 		out = sel.X
@@ -374,11 +374,11 @@ func (f *Flow) receiver(call *ast.CallExpr) ast.Expr {
 // that reach it; ok is false when some value that reaches it is not a
 // construction the evaluation understands, or when every construction
 // that reaches it is the same verdict as an opaque session would be.
-func (f *Flow) ssaSession(e ast.Expr, depth int) (sess, bool) {
+func (ev *ssaEval) ssaSession(e ast.Expr, depth int) (sess, bool) {
 	if depth > maxDepth/2 {
 		return sess{}, false
 	}
-	r := f.values(e)
+	r := ev.values(e)
 	if r.Open || len(r.Leaves) == 0 {
 		return sess{}, false
 	}
@@ -388,7 +388,7 @@ func (f *Flow) ssaSession(e ast.Expr, depth int) (sess, bool) {
 		if !ok || call == e {
 			return sess{}, false
 		}
-		s := f.evalSession(call, depth+1)
+		s := ev.f.Sessions.evalSession(call, depth+1)
 		if s.conf.opaque && s.fix == nil && s.built == nil {
 			return sess{}, false
 		}
@@ -398,11 +398,11 @@ func (f *Flow) ssaSession(e ast.Expr, depth int) (sess, bool) {
 }
 
 // ssaConfig evaluates a config expression the same way.
-func (f *Flow) ssaConfig(e ast.Expr, depth int) (conf, bool) {
+func (ev *ssaEval) ssaConfig(e ast.Expr, depth int) (conf, bool) {
 	if depth > maxDepth/2 {
 		return conf{}, false
 	}
-	r := f.values(e)
+	r := ev.values(e)
 	if r.Open || len(r.Leaves) == 0 {
 		return conf{}, false
 	}
@@ -412,7 +412,7 @@ func (f *Flow) ssaConfig(e ast.Expr, depth int) (conf, bool) {
 		if x == nil || x == e {
 			return conf{}, false
 		}
-		c, ok := f.evalConfig(x, depth+1)
+		c, ok := ev.f.Sessions.evalConfig(x, depth+1)
 		if !ok {
 			return conf{}, false
 		}
@@ -464,20 +464,20 @@ func combine(alts []sess) sess {
 // spreadConfigs evaluates the configs a spread list (cfgs...) holds: the
 // elements every caller passes, merged. ok is false when some element
 // cannot be followed.
-func (f *Flow) spreadConfigs(list ast.Expr, depth int) (conf, bool) {
-	r := f.graph.Elements(list)
+func (ev *ssaEval) spreadConfigs(list ast.Expr, depth int) (conf, bool) {
+	r := ev.f.graph.Elements(list)
 	if r.Open || depth > maxDepth/2 {
 		return conf{}, false
 	}
 	var c conf
 	for _, l := range r.Leaves {
-		if l.Test && !f.inTest(list) {
+		if l.Test && !ev.inTest(list) {
 			continue
 		}
 		if l.Expr == nil {
 			return conf{}, false
 		}
-		cc, ok := f.evalConfig(l.Expr, depth+1)
+		cc, ok := ev.f.Sessions.evalConfig(l.Expr, depth+1)
 		if !ok {
 			return conf{}, false
 		}

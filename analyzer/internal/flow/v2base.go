@@ -47,13 +47,13 @@ import (
 // it there, sts.Options for sts.New), or nil: from the config, or, when
 // call is the SDK's constructor itself, from one of its option functions.
 // The value is the WithBaseEndpoint argument or the stored *string.
-func (f *Flow) v2BaseOf(call *ast.CallExpr, i int) ast.Expr {
+func (rt *Routes) v2BaseOf(call *ast.CallExpr, i int) ast.Expr {
 	k := v2baseKey{call, i}
-	if b, ok := f.v2bases[k]; ok {
+	if b, ok := rt.v2bases[k]; ok {
 		return b
 	}
-	b := f.v2BaseOfCall(call, i)
-	f.v2bases[k] = b
+	b := rt.v2BaseOfCall(call, i)
+	rt.v2bases[k] = b
 	return b
 }
 
@@ -64,18 +64,18 @@ type v2baseKey struct {
 }
 
 // v2BaseOfCall computes v2BaseOf.
-func (f *Flow) v2BaseOfCall(call *ast.CallExpr, i int) ast.Expr {
-	if i == 0 && !call.Ellipsis.IsValid() && isV2Constructor(f.Callee(call)) {
+func (rt *Routes) v2BaseOfCall(call *ast.CallExpr, i int) ast.Expr {
+	if i == 0 && !call.Ellipsis.IsValid() && isV2Constructor(rt.f.Callee(call)) {
 		// The options run after the config's BaseEndpoint is copied
 		// (service/sts api_client.go:495 resolveBaseEndpoint, the optFns
 		// at :500), so the last one that sets it wins.
 		for j := len(call.Args) - 1; j >= 1; j-- {
-			if b := f.v2OptionBase(call.Args[j]); b != nil {
+			if b := rt.v2OptionBase(call.Args[j]); b != nil {
 				return b
 			}
 		}
 	}
-	return f.v2ConfigBase(call.Args[i], 0)
+	return rt.v2ConfigBase(call.Args[i], 0)
 }
 
 // isV2Constructor reports whether fn is sts.New or sts.NewFromConfig of
@@ -89,47 +89,47 @@ func isV2Constructor(fn *types.Func) bool {
 // a config.WithBaseEndpoint option of LoadDefaultConfig, a literal's
 // field, or a cfg.BaseEndpoint store that reaches e. It walks the config
 // as v2Regions does.
-func (f *Flow) v2ConfigBase(e ast.Expr, depth int) ast.Expr {
+func (rt *Routes) v2ConfigBase(e ast.Expr, depth int) ast.Expr {
 	if depth > maxDepth {
 		return nil
 	}
 	e = ast.Unparen(e)
 	switch x := e.(type) {
 	case *ast.StarExpr:
-		return f.v2ConfigBase(x.X, depth+1)
+		return rt.v2ConfigBase(x.X, depth+1)
 	case *ast.UnaryExpr:
-		return f.v2ConfigBase(x.X, depth+1)
+		return rt.v2ConfigBase(x.X, depth+1)
 	case *ast.CompositeLit:
-		return f.v2LitBase(x)
+		return rt.v2LitBase(x)
 	case *ast.CallExpr:
-		_, entry := f.Lookup(x)
+		_, entry := rt.f.Lookup(x)
 		switch entry.Role {
 		case sdk.V2LoadConfig:
-			return f.loadOptionBase(x)
+			return rt.loadOptionBase(x)
 		case sdk.V2ConfigCopy:
 			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
-				return f.v2ConfigBase(sel.X, depth+1)
+				return rt.v2ConfigBase(sel.X, depth+1)
 			}
 		}
 	case *ast.SelectorExpr:
 		// A field holding the config (d.cfg): what is stored into it, and
 		// the stores to its BaseEndpoint through the same field.
-		if sel, ok := f.info.Selections[x]; ok && sel.Kind() == types.FieldVal {
-			if b := f.ssaConfigBase(x, depth); b != nil {
+		if sel, ok := rt.f.info.Selections[x]; ok && sel.Kind() == types.FieldVal {
+			if b := rt.ssaConfigBase(x, depth); b != nil {
 				return b
 			}
-			for _, as := range f.fieldConfigStores(sel.Obj(), "BaseEndpoint") {
-				if f.v2BaseStore(as.cur, as.value, funcBody(as.cur)) {
+			for _, as := range rt.fieldConfigStores(sel.Obj(), "BaseEndpoint") {
+				if rt.v2BaseStore(as.cur, as.value, funcBody(as.cur)) {
 					return as.value
 				}
 			}
 		}
 	case *ast.Ident:
-		v := f.localVar(x)
+		v := rt.f.localVar(x)
 		if v == nil {
 			return nil
 		}
-		return f.varConfigBase(v, x, depth)
+		return rt.varConfigBase(v, x, depth)
 	}
 	return nil
 }
@@ -141,21 +141,21 @@ func (f *Flow) v2ConfigBase(e ast.Expr, depth int) ast.Expr {
 // counts when it is guarded by a test that its value is not empty (the
 // other paths are the empty value's, which is no override);
 // sts.NewFromConfig copies the config, so later stores change nothing.
-func (f *Flow) varConfigBase(v *types.Var, x *ast.Ident, depth int) ast.Expr {
-	r := f.reaching(v, x.Pos())
+func (rt *Routes) varConfigBase(v *types.Var, x *ast.Ident, depth int) ast.Expr {
+	r := rt.f.paths.reaching(v, x.Pos())
 	var override ast.Expr
-	if f.params[v] && len(f.defs[v]) == 0 {
-		override = f.ssaConfigBase(x, depth) // the callers' configs
+	if rt.f.params[v] && len(rt.f.defs[v]) == 0 {
+		override = rt.ssaConfigBase(x, depth) // the callers' configs
 	}
-	for _, d := range f.defs[v] {
+	for _, d := range rt.f.defs[v] {
 		if d.rhs == nil || d.index > 0 {
 			continue
 		}
 		var b ast.Expr
-		if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok && !f.v2ConfigCall(call) {
-			b = f.ssaConfigBase(x, depth) // a helper's result, on SSA
+		if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok && !rt.v2ConfigCall(call) {
+			b = rt.ssaConfigBase(x, depth) // a helper's result, on SSA
 		} else {
-			b = f.v2ConfigBase(d.rhs, depth+1)
+			b = rt.v2ConfigBase(d.rhs, depth+1)
 		}
 		if b == nil {
 			override = nil
@@ -169,7 +169,7 @@ func (f *Flow) varConfigBase(v *types.Var, x *ast.Ident, depth int) ast.Expr {
 	for _, s := range r.sets {
 		if s.path == "BaseEndpoint" {
 			override = nil
-			if f.v2BaseStore(s.cur, s.value, nil) {
+			if rt.v2BaseStore(s.cur, s.value, nil) {
 				override = s.value
 			}
 		}
@@ -180,7 +180,7 @@ func (f *Flow) varConfigBase(v *types.Var, x *ast.Ident, depth int) ast.Expr {
 		conditional = append(conditional, cs...)
 	}
 	for _, s := range conditional {
-		if s.path == "BaseEndpoint" && f.v2BaseStore(s.cur, s.value, x) {
+		if s.path == "BaseEndpoint" && rt.v2BaseStore(s.cur, s.value, x) {
 			override = s.value
 		}
 	}
@@ -190,11 +190,11 @@ func (f *Flow) varConfigBase(v *types.Var, x *ast.Ident, depth int) ast.Expr {
 // ssaConfigBase returns the overriding BaseEndpoint of the configs that
 // reach e on SSA (a parameter's arguments, a field's stores, a helper's
 // returns) when every one of them carries one, or nil.
-func (f *Flow) ssaConfigBase(e ast.Expr, depth int) ast.Expr {
+func (rt *Routes) ssaConfigBase(e ast.Expr, depth int) ast.Expr {
 	if depth > maxDepth/2 {
 		return nil
 	}
-	r := f.values(e)
+	r := rt.f.eval.values(e)
 	if r.Open || len(r.Leaves) == 0 {
 		return nil
 	}
@@ -204,7 +204,7 @@ func (f *Flow) ssaConfigBase(e ast.Expr, depth int) ast.Expr {
 		if x == nil || x == e {
 			return nil
 		}
-		b := f.v2ConfigBase(x, depth+1)
+		b := rt.v2ConfigBase(x, depth+1)
 		if b == nil {
 			return nil
 		}
@@ -219,7 +219,7 @@ func (f *Flow) ssaConfigBase(e ast.Expr, depth int) ast.Expr {
 // of the LoadDefaultConfig call that sets a BaseEndpoint, or nil: only a
 // non-empty one does (config load_options.go:333-334), which
 // explicitEndpoint decides as it does for a v1 Endpoint.
-func (f *Flow) loadOptionBase(call *ast.CallExpr) ast.Expr {
+func (rt *Routes) loadOptionBase(call *ast.CallExpr) ast.Expr {
 	if call.Ellipsis.IsValid() {
 		return nil
 	}
@@ -228,7 +228,7 @@ func (f *Flow) loadOptionBase(call *ast.CallExpr) ast.Expr {
 		if !ok || len(opt.Args) != 1 {
 			continue
 		}
-		if _, e := f.Lookup(opt); e.Sink == sdk.SinkV2BaseOpt && f.explicitEndpoint(opt.Args[0]) {
+		if _, e := rt.f.Lookup(opt); e.Sink == sdk.SinkV2BaseOpt && rt.f.Sessions.explicitEndpoint(opt.Args[0]) {
 			return opt.Args[0]
 		}
 	}
@@ -239,14 +239,14 @@ func (f *Flow) loadOptionBase(call *ast.CallExpr) ast.Expr {
 // e (a func(*sts.Options) of this package: a function literal, a
 // function, a closure a helper returns) stores, when every function that
 // reaches e stores one, or nil.
-func (f *Flow) v2OptionBase(e ast.Expr) ast.Expr {
-	fns, ok := f.resolverFuncs(e, "", 0)
+func (rt *Routes) v2OptionBase(e ast.Expr) ast.Expr {
+	fns, ok := rt.f.Resolvers.resolverFuncs(e, "", 0)
 	if !ok || len(fns) == 0 {
 		return nil
 	}
 	var first ast.Expr
 	for _, fn := range fns {
-		b := f.optionFuncBase(fn)
+		b := rt.optionFuncBase(fn)
 		if b == nil {
 			return nil
 		}
@@ -259,7 +259,7 @@ func (f *Flow) v2OptionBase(e ast.Expr) ast.Expr {
 
 // optionFuncBase returns the overriding BaseEndpoint the option function
 // fn stores into its *sts.Options parameter, or nil.
-func (f *Flow) optionFuncBase(fn *ssa.Function) ast.Expr {
+func (rt *Routes) optionFuncBase(fn *ssa.Function) ast.Expr {
 	var body *ast.BlockStmt
 	switch s := fn.Syntax().(type) {
 	case *ast.FuncLit:
@@ -270,12 +270,12 @@ func (f *Flow) optionFuncBase(fn *ssa.Function) ast.Expr {
 	if body == nil || len(fn.Params) == 0 {
 		return nil
 	}
-	return f.bodyBase(body, fn.Params[0].Object())
+	return rt.bodyBase(body, fn.Params[0].Object())
 }
 
 // bodyBase returns the overriding BaseEndpoint the function body stores
 // into the sts.Options that o points to, or nil.
-func (f *Flow) bodyBase(body *ast.BlockStmt, o types.Object) ast.Expr {
+func (rt *Routes) bodyBase(body *ast.BlockStmt, o types.Object) ast.Expr {
 	var found ast.Expr
 	ast.Inspect(body, func(n ast.Node) bool {
 		if found != nil {
@@ -289,14 +289,14 @@ func (f *Flow) bodyBase(body *ast.BlockStmt, o types.Object) ast.Expr {
 			return true
 		}
 		for i, lhs := range as.Lhs {
-			if !f.IsFieldOf(lhs, sdk.V2STS, "Options", "BaseEndpoint") {
+			if !rt.f.IsFieldOf(lhs, sdk.V2STS, "Options", "BaseEndpoint") {
 				continue
 			}
-			if o == nil || f.baseObj(lhs.(*ast.SelectorExpr).X) != o {
+			if o == nil || rt.baseObj(lhs.(*ast.SelectorExpr).X) != o {
 				continue
 			}
-			cur, ok := f.in.Root().FindNode(as)
-			if ok && f.v2BaseStore(cur, as.Rhs[i], body) {
+			cur, ok := rt.f.in.Root().FindNode(as)
+			if ok && rt.v2BaseStore(cur, as.Rhs[i], body) {
 				found = as.Rhs[i]
 			}
 		}
@@ -306,13 +306,13 @@ func (f *Flow) bodyBase(body *ast.BlockStmt, o types.Object) ast.Expr {
 }
 
 // baseObj returns the variable an options expression (o, *o) names.
-func (f *Flow) baseObj(e ast.Expr) types.Object {
+func (rt *Routes) baseObj(e ast.Expr) types.Object {
 	e = ast.Unparen(e)
 	if s, ok := e.(*ast.StarExpr); ok {
 		e = ast.Unparen(s.X)
 	}
 	if id, ok := e.(*ast.Ident); ok {
-		return f.info.Uses[id]
+		return rt.f.info.Uses[id]
 	}
 	return nil
 }
@@ -326,17 +326,17 @@ func (f *Flow) baseObj(e ast.Expr) types.Object {
 // empty may stand: the store happens when the value is set, which
 // guardPasses decides. An unguarded store replaces the resolution
 // unless every value that reaches it is nil.
-func (f *Flow) v2BaseStore(cur inspector.Cursor, value ast.Expr, within ast.Node) bool {
+func (rt *Routes) v2BaseStore(cur inspector.Cursor, value ast.Expr, within ast.Node) bool {
 	if within != nil {
-		guard, ok := f.guardOf(cur, value, within)
+		guard, ok := rt.guardOf(cur, value, within)
 		if !ok {
 			return false // on some paths only
 		}
 		if guard != nil {
-			return f.guardPasses(guard)
+			return rt.guardPasses(guard)
 		}
 	}
-	return f.v2BaseValue(value)
+	return rt.v2BaseValue(value)
 }
 
 // guardPasses reports whether a test that operand is not empty can pass:
@@ -345,23 +345,23 @@ func (f *Flow) v2BaseStore(cur inspector.Cursor, value ast.Expr, within ast.Node
 // trusted as set, as v1's explicitEndpoint trusts it, and a parameter is
 // judged by what its callers pass: the guard, not the helper's caller,
 // says the value is optional.
-func (f *Flow) guardPasses(operand ast.Expr) bool {
-	if s, ok := f.ConstString(f.UnwrapPtr(operand)); ok {
+func (rt *Routes) guardPasses(operand ast.Expr) bool {
+	if s, ok := rt.f.Values.ConstString(rt.f.Values.UnwrapPtr(operand)); ok {
 		return s != ""
 	}
-	if f.emptyEndpoint(operand, 0) {
+	if rt.f.Sessions.emptyEndpoint(operand, 0) {
 		return false
 	}
-	return len(f.sources(operand, func(s string) bool { return s == "" }, true).Matches) == 0
+	return len(rt.f.Values.sources(operand, func(s string) bool { return s == "" }, true).Matches) == 0
 }
 
 // v2BaseValue reports whether the *string value of a BaseEndpoint field is
 // an endpoint: anything but nil (service/sts endpoints.go:330).
-func (f *Flow) v2BaseValue(value ast.Expr) bool {
-	if id, ok := ast.Unparen(value).(*ast.Ident); ok && f.info.Uses[id] == types.Universe.Lookup("nil") {
+func (rt *Routes) v2BaseValue(value ast.Expr) bool {
+	if id, ok := ast.Unparen(value).(*ast.Ident); ok && rt.f.info.Uses[id] == types.Universe.Lookup("nil") {
 		return false
 	}
-	r := f.values(value)
+	r := rt.f.eval.values(value)
 	if r.Open || len(r.Leaves) == 0 {
 		return true
 	}
@@ -379,8 +379,8 @@ func (f *Flow) v2BaseValue(value ast.Expr) bool {
 // expression). It returns ok when no branch but the then-branch of a test
 // that the stored value is not empty separates the two, and the tested
 // operand (*p for a store of p, ep for aws.String(ep)) if there is one.
-func (f *Flow) guardOf(cur inspector.Cursor, value ast.Expr, within ast.Node) (guard ast.Expr, ok bool) {
-	names := []string{types.ExprString(f.UnwrapPtr(value)), "*" + types.ExprString(ast.Unparen(value))}
+func (rt *Routes) guardOf(cur inspector.Cursor, value ast.Expr, within ast.Node) (guard ast.Expr, ok bool) {
+	names := []string{types.ExprString(rt.f.Values.UnwrapPtr(value)), "*" + types.ExprString(ast.Unparen(value))}
 	stop := func(n ast.Node) bool {
 		if _, isExpr := within.(ast.Expr); isExpr {
 			_, isBlock := n.(*ast.BlockStmt)
@@ -400,7 +400,7 @@ func (f *Flow) guardOf(cur inspector.Cursor, value ast.Expr, within ast.Node) (g
 			if prev.Node() != x.Body {
 				return nil, false
 			}
-			g := f.nonEmptyOperand(x.Cond, names)
+			g := rt.nonEmptyOperand(x.Cond, names)
 			if g == nil {
 				return nil, false
 			}
@@ -417,21 +417,21 @@ func (f *Flow) guardOf(cur inspector.Cursor, value ast.Expr, within ast.Node) (g
 // nonEmptyOperand returns the operand of cond printed as one of names
 // that cond being true proves non-empty (x != "", len(x) > 0, either side
 // of an &&), or nil.
-func (f *Flow) nonEmptyOperand(cond ast.Expr, names []string) ast.Expr {
+func (rt *Routes) nonEmptyOperand(cond ast.Expr, names []string) ast.Expr {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok {
 		return nil
 	}
 	if b.Op == token.LAND {
-		if g := f.nonEmptyOperand(b.X, names); g != nil {
+		if g := rt.nonEmptyOperand(b.X, names); g != nil {
 			return g
 		}
-		return f.nonEmptyOperand(b.Y, names)
+		return rt.nonEmptyOperand(b.Y, names)
 	}
 	for _, name := range names {
-		if f.testsNonEmpty(b, name) {
+		if rt.f.Sessions.testsNonEmpty(b, name) {
 			for _, side := range []ast.Expr{b.X, b.Y} {
-				if op := f.lenOperand(side); types.ExprString(op) == name {
+				if op := rt.lenOperand(side); types.ExprString(op) == name {
 					if star, ok := op.(*ast.StarExpr); ok {
 						return ast.Unparen(star.X) // the *string: a flag's default
 					}
@@ -444,9 +444,9 @@ func (f *Flow) nonEmptyOperand(cond ast.Expr, names []string) ast.Expr {
 }
 
 // lenOperand returns x for len(x), otherwise e.
-func (f *Flow) lenOperand(e ast.Expr) ast.Expr {
+func (rt *Routes) lenOperand(e ast.Expr) ast.Expr {
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 {
-		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && f.info.Uses[id] == types.Universe.Lookup("len") {
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && rt.f.info.Uses[id] == types.Universe.Lookup("len") {
 			return ast.Unparen(call.Args[0])
 		}
 	}
@@ -455,8 +455,8 @@ func (f *Flow) lenOperand(e ast.Expr) ast.Expr {
 
 // v2LitBase returns the BaseEndpoint field of an sts.Options or
 // aws.Config literal when it replaces the SDK's resolution, or nil.
-func (f *Flow) v2LitBase(lit *ast.CompositeLit) ast.Expr {
-	if _, kv := ElemWithKey(lit, "BaseEndpoint"); kv != nil && f.v2BaseValue(kv.Value) {
+func (rt *Routes) v2LitBase(lit *ast.CompositeLit) ast.Expr {
+	if _, kv := ElemWithKey(lit, "BaseEndpoint"); kv != nil && rt.v2BaseValue(kv.Value) {
 		return kv.Value
 	}
 	return nil
@@ -466,7 +466,7 @@ func (f *Flow) v2LitBase(lit *ast.CompositeLit) ast.Expr {
 // function with an overriding o.BaseEndpoint store on the same options,
 // or is in an option function passed to sts.NewFromConfig (or sts.New)
 // whose config or other options override the endpoint.
-func (f *Flow) regionStoreBase(cur inspector.Cursor, lhs ast.Expr) bool {
+func (rt *Routes) regionStoreBase(cur inspector.Cursor, lhs ast.Expr) bool {
 	var body *ast.BlockStmt
 	var fnCur inspector.Cursor
 	lit := false
@@ -485,7 +485,7 @@ func (f *Flow) regionStoreBase(cur inspector.Cursor, lhs ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	if f.bodyBase(body, f.baseObj(sel.X)) != nil {
+	if rt.bodyBase(body, rt.baseObj(sel.X)) != nil {
 		return true
 	}
 	if !lit {
@@ -495,7 +495,7 @@ func (f *Flow) regionStoreBase(cur inspector.Cursor, lhs ast.Expr) bool {
 	if !ok || len(call.Args) == 0 || ast.Unparen(call.Args[0]) == fnCur.Node() {
 		return false
 	}
-	return isV2Constructor(f.Callee(call)) && f.v2BaseOf(call, 0) != nil
+	return isV2Constructor(rt.f.Callee(call)) && rt.v2BaseOf(call, 0) != nil
 }
 
 // funcBody returns the body of the function whose statement cur is.

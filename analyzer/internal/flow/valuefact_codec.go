@@ -69,8 +69,8 @@ func (v *ValueFact) decodeExt() error {
 
 // importValueFact imports the ValueFact of obj and decodes its Region
 // facts; a fact whose encoding is damaged counts as absent.
-func (f *Flow) importValueFact(obj types.Object, fact *ValueFact) bool {
-	return f.pass.ImportObjectFact(obj, fact) && fact.decodeExt() == nil
+func (fs *Facts) importValueFact(obj types.Object, fact *ValueFact) bool {
+	return fs.f.pass.ImportObjectFact(obj, fact) && fact.decodeExt() == nil
 }
 
 // decoder reads the encoding, remembering the first error.

@@ -20,16 +20,16 @@ import (
 // a constant expression (named constants and folded concatenations
 // included), a variable whose every assignment is such a value, fmt.Sprintf
 // over constant operands, or u.String() of a url.Parse of one.
-func (f *Flow) ConstString(e ast.Expr) (string, bool) {
-	return f.constString(e, 0)
+func (vs *Values) ConstString(e ast.Expr) (string, bool) {
+	return vs.constString(e, 0)
 }
 
-func (f *Flow) constString(e ast.Expr, depth int) (string, bool) {
+func (vs *Values) constString(e ast.Expr, depth int) (string, bool) {
 	if e == nil || depth > maxDepth {
 		return "", false
 	}
 	e = ast.Unparen(e)
-	if tv, ok := f.info.Types[e]; ok && tv.Value != nil {
+	if tv, ok := vs.f.info.Types[e]; ok && tv.Value != nil {
 		if tv.Value.Kind() == constant.String {
 			return constant.StringVal(tv.Value), true
 		}
@@ -37,29 +37,29 @@ func (f *Flow) constString(e ast.Expr, depth int) (string, bool) {
 	}
 	switch x := e.(type) {
 	case *ast.Ident:
-		return f.reachingString(x, depth)
+		return vs.reachingString(x, depth)
 	case *ast.BinaryExpr:
-		l, ok1 := f.constString(x.X, depth+1)
-		r, ok2 := f.constString(x.Y, depth+1)
+		l, ok1 := vs.constString(x.X, depth+1)
+		r, ok2 := vs.constString(x.Y, depth+1)
 		if ok1 && ok2 && x.Op.String() == "+" {
 			return l + r, true
 		}
 	case *ast.CallExpr:
-		_, entry := f.Lookup(x)
+		_, entry := vs.f.Lookup(x)
 		switch entry.Role {
 		case sdk.Sprintf:
 			if len(x.Args) == 0 || x.Ellipsis.IsValid() {
 				return "", false
 			}
-			format, ok := f.constString(x.Args[0], depth+1)
+			format, ok := vs.constString(x.Args[0], depth+1)
 			if !ok {
 				return "", false
 			}
 			args := make([]any, 0, len(x.Args)-1)
 			for _, a := range x.Args[1:] {
-				tv, ok := f.info.Types[a]
+				tv, ok := vs.f.info.Types[a]
 				if !ok || tv.Value == nil {
-					s, ok := f.constString(a, depth+1)
+					s, ok := vs.constString(a, depth+1)
 					if !ok {
 						return "", false
 					}
@@ -72,14 +72,14 @@ func (f *Flow) constString(e ast.Expr, depth int) (string, bool) {
 		case sdk.URLString:
 			// u.String() where u came from url.Parse(const).
 			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
-				return f.parsedURL(sel.X, depth+1)
+				return vs.parsedURL(sel.X, depth+1)
 			}
 		}
 		// A function of another package that always returns one Region
 		// name (by its ValueFact).
-		if fn := f.Callee(x); fn != nil && fn.Pkg() != nil && fn.Pkg() != f.pass.Pkg {
+		if fn := vs.f.Callee(x); fn != nil && fn.Pkg() != nil && fn.Pkg() != vs.f.pass.Pkg {
 			var fact ValueFact
-			if f.importValueFact(fn.Origin(), &fact) {
+			if vs.f.Facts.importValueFact(fn.Origin(), &fact) {
 				for _, c := range fact.consts {
 					if c.Result == 0 {
 						return c.Value, true
@@ -93,8 +93,8 @@ func (f *Flow) constString(e ast.Expr, depth int) (string, bool) {
 
 // reachingString returns the value of a variable, field or load e when
 // every value that reaches it is the same provable string.
-func (f *Flow) reachingString(e ast.Expr, depth int) (string, bool) {
-	r := f.values(e)
+func (vs *Values) reachingString(e ast.Expr, depth int) (string, bool) {
+	r := vs.f.eval.values(e)
 	if r.Open || len(r.Leaves) == 0 {
 		return "", false
 	}
@@ -120,7 +120,7 @@ func (f *Flow) reachingString(e ast.Expr, depth int) (string, bool) {
 				return "", false
 			}
 			var ok bool
-			if s, ok = f.constString(x, depth+1); !ok {
+			if s, ok = vs.constString(x, depth+1); !ok {
 				return "", false
 			}
 		}
@@ -135,47 +135,47 @@ func (f *Flow) reachingString(e ast.Expr, depth int) (string, bool) {
 // ParsedURL returns the constant URL string the url.URL value e was parsed
 // from: url.Parse(const), a variable assigned from one (or *u, &u), or a
 // url.URL literal with a constant Host.
-func (f *Flow) ParsedURL(e ast.Expr) (string, bool) { return f.parsedURL(e, 0) }
+func (vs *Values) ParsedURL(e ast.Expr) (string, bool) { return vs.parsedURL(e, 0) }
 
-func (f *Flow) parsedURL(e ast.Expr, depth int) (string, bool) {
+func (vs *Values) parsedURL(e ast.Expr, depth int) (string, bool) {
 	if depth > maxDepth {
 		return "", false
 	}
 	e = unaddr(e)
 	if call, ok := e.(*ast.CallExpr); ok {
-		return f.parseCallURL(call, depth)
+		return vs.parseCallURL(call, depth)
 	}
-	if lit, ok := e.(*ast.CompositeLit); ok && sdk.IsNamed(f.info.TypeOf(lit), sdk.NetURL, "URL") {
+	if lit, ok := e.(*ast.CompositeLit); ok && sdk.IsNamed(vs.f.info.TypeOf(lit), sdk.NetURL, "URL") {
 		// &url.URL{Scheme: "https", Host: "sts.amazonaws.com"}
 		if _, kv := ElemWithKey(lit, "Host"); kv != nil {
-			return f.constString(kv.Value, depth+1)
+			return vs.constString(kv.Value, depth+1)
 		}
 		return "", false
 	}
-	x := f.urlSource(e)
+	x := vs.urlSource(e)
 	if x == nil {
 		return "", false
 	}
-	return f.parsedURL(x, depth+1)
+	return vs.parsedURL(x, depth+1)
 }
 
 // urlSource returns the one construction of the url.URL value e (a
 // url.Parse call or a url.URL literal) every path reaches it from, or nil.
-func (f *Flow) urlSource(e ast.Expr) ast.Expr {
+func (vs *Values) urlSource(e ast.Expr) ast.Expr {
 	if _, ok := e.(*ast.Ident); !ok {
 		return nil
 	}
 	// u := url.URL{Host: …}; u.String(): the method takes u's address,
 	// which the SSA form records for no expression, so the variable's one
 	// definition decides (unless a field of it is stored later).
-	if v := f.localVar(e); v != nil && !f.params[v] && len(f.defs[v]) == 1 && !f.hostSet(v) {
-		if d := f.defs[v][0]; d.index <= 0 {
+	if v := vs.f.localVar(e); v != nil && !vs.f.params[v] && len(vs.f.defs[v]) == 1 && !vs.hostSet(v) {
+		if d := vs.f.defs[v][0]; d.index <= 0 {
 			if lit, ok := ast.Unparen(d.rhs).(*ast.CompositeLit); ok {
 				return lit
 			}
 		}
 	}
-	r := f.values(e)
+	r := vs.f.eval.values(e)
 	if r.Open || len(r.Leaves) != 1 || r.Leaves[0].Zero || r.Leaves[0].Passed {
 		return nil
 	}
@@ -184,7 +184,7 @@ func (f *Flow) urlSource(e ast.Expr) ast.Expr {
 	case *ast.CompositeLit:
 		// u := url.URL{Host: …}; u.Host = … : the literal no longer
 		// decides the URL.
-		if v := f.localVar(e); v != nil && f.hostSet(v) {
+		if v := vs.f.localVar(e); v != nil && vs.hostSet(v) {
 			return nil
 		}
 		if ast.Unparen(x) != e {
@@ -200,8 +200,8 @@ func (f *Flow) urlSource(e ast.Expr) ast.Expr {
 
 // hostSet reports whether a field of the url.URL variable v is stored
 // after its definition (u.Host = …), which the literal no longer decides.
-func (f *Flow) hostSet(v *types.Var) bool {
-	return len(f.sets[v]) > 0
+func (vs *Values) hostSet(v *types.Var) bool {
+	return len(vs.f.sets[v]) > 0
 }
 
 // unaddr strips parentheses and one * or & from e.
@@ -216,9 +216,9 @@ func unaddr(e ast.Expr) ast.Expr {
 	return e
 }
 
-func (f *Flow) parseCallURL(call *ast.CallExpr, depth int) (string, bool) {
-	if _, e := f.Lookup(call); e.Role == sdk.URLParse && len(call.Args) == 1 {
-		return f.constString(call.Args[0], depth+1)
+func (vs *Values) parseCallURL(call *ast.CallExpr, depth int) (string, bool) {
+	if _, e := vs.f.Lookup(call); e.Role == sdk.URLParse && len(call.Args) == 1 {
+		return vs.constString(call.Args[0], depth+1)
 	}
 	return "", false
 }
@@ -226,7 +226,7 @@ func (f *Flow) parseCallURL(call *ast.CallExpr, depth int) (string, bool) {
 // URLText returns the expression where the text of the URL value e is
 // written (the argument of the url.Parse call or the Host of a url.URL
 // literal that produced it), for reporting, or nil.
-func (f *Flow) URLText(e ast.Expr) ast.Expr {
+func (vs *Values) URLText(e ast.Expr) ast.Expr {
 	e = unaddr(e)
 	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
 		return call.Args[0]
@@ -236,18 +236,18 @@ func (f *Flow) URLText(e ast.Expr) ast.Expr {
 			return kv.Value
 		}
 	}
-	if x := f.urlSource(e); x != nil {
-		return f.URLText(x)
+	if x := vs.urlSource(e); x != nil {
+		return vs.URLText(x)
 	}
 	return nil
 }
 
 // UnwrapPtr looks through aws.String(x), aws.Bool(x) and the smithy ptr
 // equivalents, returning x; other expressions are returned unchanged.
-func (f *Flow) UnwrapPtr(e ast.Expr) ast.Expr {
+func (vs *Values) UnwrapPtr(e ast.Expr) ast.Expr {
 	e = ast.Unparen(e)
 	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
-		if _, entry := f.Lookup(call); entry.Role == sdk.PtrHelper {
+		if _, entry := vs.f.Lookup(call); entry.Role == sdk.PtrHelper {
 			return ast.Unparen(call.Args[0])
 		}
 	}
@@ -257,14 +257,14 @@ func (f *Flow) UnwrapPtr(e ast.Expr) ast.Expr {
 // ConstInt returns the integer value of a constant expression (typed enum
 // constants such as endpoints.RegionalSTSEndpoint included), following
 // single-valued variables.
-func (f *Flow) ConstInt(e ast.Expr) (int64, bool) { return f.constInt(e, 0) }
+func (vs *Values) ConstInt(e ast.Expr) (int64, bool) { return vs.constInt(e, 0) }
 
-func (f *Flow) constInt(e ast.Expr, depth int) (int64, bool) {
+func (vs *Values) constInt(e ast.Expr, depth int) (int64, bool) {
 	if e == nil || depth > maxDepth {
 		return 0, false
 	}
 	e = ast.Unparen(e)
-	if tv, ok := f.info.Types[e]; ok && tv.Value != nil {
+	if tv, ok := vs.f.info.Types[e]; ok && tv.Value != nil {
 		v, exact := constant.Int64Val(constant.ToInt(tv.Value))
 		return v, exact
 	}
@@ -274,7 +274,7 @@ func (f *Flow) constInt(e ast.Expr, depth int) (int64, bool) {
 		return 0, false
 	}
 	// A variable or field: every value that reaches it the same constant.
-	r := f.values(e)
+	r := vs.f.eval.values(e)
 	if r.Open || len(r.Leaves) == 0 {
 		return 0, false
 	}
@@ -295,17 +295,17 @@ func (f *Flow) constInt(e ast.Expr, depth int) (int64, bool) {
 
 // ConstBool returns the value of a constant boolean expression, looking
 // through aws.Bool.
-func (f *Flow) ConstBool(e ast.Expr) (bool, bool) {
-	e = f.UnwrapPtr(e)
-	if tv, ok := f.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool {
+func (vs *Values) ConstBool(e ast.Expr) (bool, bool) {
+	e = vs.UnwrapPtr(e)
+	if tv, ok := vs.f.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool {
 		return constant.BoolVal(tv.Value), true
 	}
 	return false, false
 }
 
 // IsAWSGlobal reports whether e is the constant Region "aws-global".
-func (f *Flow) IsAWSGlobal(e ast.Expr) bool {
-	s, ok := f.ConstString(f.UnwrapPtr(e))
+func (vs *Values) IsAWSGlobal(e ast.Expr) bool {
+	s, ok := vs.ConstString(vs.UnwrapPtr(e))
 	return ok && s == sdk.GlobalRegion
 }
 
@@ -314,9 +314,9 @@ func (f *Flow) IsAWSGlobal(e ast.Expr) bool {
 // u.String()), for the inventory's request routes. format, if not nil, is
 // asked about fmt.Sprintf calls whose format is constant but whose
 // arguments are not: it reports whether such a format is kept.
-func (f *Flow) trace(e ast.Expr, keep, format func(string) bool) []ast.Expr {
+func (vs *Values) trace(e ast.Expr, keep, format func(string) bool) []ast.Expr {
 	var out []ast.Expr
-	q := f.newQuery(e, keep, false)
+	q := vs.newQuery(e, keep, false)
 	var walk func(r reaching.Result)
 	walk = func(r reaching.Result) {
 		for _, l := range r.Leaves {
@@ -332,39 +332,39 @@ func (f *Flow) trace(e ast.Expr, keep, format func(string) bool) []ast.Expr {
 			case *ssa.Parameter:
 				if !q.seen[v] {
 					q.seen[v] = true
-					walk(f.graph.CallArgs(v))
+					walk(vs.f.graph.CallArgs(v))
 				}
 			case *ssa.Call:
 				x, ok := l.Expr.(*ast.CallExpr)
 				if !ok {
 					continue
 				}
-				if s, ok := f.ConstString(x); ok {
+				if s, ok := vs.ConstString(x); ok {
 					if keep(s) {
 						out = append(out, x)
 					}
 					continue
 				}
-				_, entry := f.Lookup(x)
+				_, entry := vs.f.Lookup(x)
 				switch entry.Role {
 				case sdk.Sprintf:
 					if format != nil && len(x.Args) > 0 {
-						if s, ok := f.ConstString(x.Args[0]); ok && format(s) {
+						if s, ok := vs.ConstString(x.Args[0]); ok && format(s) {
 							out = append(out, x)
 						}
 					}
 				case sdk.URLParse:
 					if len(x.Args) == 1 {
-						walk(f.graph.Values(x.Args[0]))
+						walk(vs.f.graph.Values(x.Args[0]))
 					}
 				case sdk.URLString:
 					if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
-						walk(f.graph.Values(sel.X))
+						walk(vs.f.graph.Values(sel.X))
 					}
 				}
 			}
 		}
 	}
-	walk(f.graph.Values(e))
+	walk(vs.f.graph.Values(e))
 	return out
 }

@@ -37,10 +37,10 @@ func (w *WrapperFact) String() string {
 
 // ExportWrapperFacts records a WrapperFact for each exported helper of
 // this package that builds a client from its parameters only.
-func (f *Flow) ExportWrapperFacts() {
-	f.V1Clients()
+func (fs *Facts) ExportWrapperFacts() {
+	fs.f.Sessions.V1Clients()
 	done := map[types.Object]bool{}
-	for _, w := range f.wrapped {
+	for _, w := range fs.f.wrapped {
 		if !w.fn.Exported() || done[w.fn] || w.ctor.Pkg() == nil {
 			continue
 		}
@@ -52,19 +52,19 @@ func (f *Flow) ExportWrapperFacts() {
 		if w.variadic >= 0 {
 			fact.Variadic = uint8(w.variadic + 1)
 		}
-		f.pass.ExportObjectFact(w.fn, fact)
+		fs.f.pass.ExportObjectFact(w.fn, fact)
 	}
 }
 
 // importedWrappers returns the wrapper another package's function fn is,
 // by its WrapperFact, if the constructor it names is visible from this
 // package's imports.
-func (f *Flow) importedWrappers(fn *types.Func) []*wrapper {
+func (fs *Facts) importedWrappers(fn *types.Func) []*wrapper {
 	var fact WrapperFact
-	if !f.pass.ImportObjectFact(fn.Origin(), &fact) {
+	if !fs.f.pass.ImportObjectFact(fn.Origin(), &fact) {
 		return nil
 	}
-	ctor := f.lookupFunc(fact.CtorPkg, fact.CtorName)
+	ctor := fs.lookupFunc(fact.CtorPkg, fact.CtorName)
 	if ctor == nil {
 		return nil
 	}
@@ -78,7 +78,7 @@ func (f *Flow) importedWrappers(fn *types.Func) []*wrapper {
 
 // lookupFunc finds the package-level function name of the package path
 // among the packages this one imports, directly or not.
-func (f *Flow) lookupFunc(pkgPath, name string) *types.Func {
+func (fs *Facts) lookupFunc(pkgPath, name string) *types.Func {
 	seen := map[*types.Package]bool{}
 	var find func(p *types.Package) *types.Func
 	find = func(p *types.Package) *types.Func {
@@ -97,5 +97,5 @@ func (f *Flow) lookupFunc(pkgPath, name string) *types.Func {
 		}
 		return nil
 	}
-	return find(f.pass.Pkg)
+	return find(fs.f.pass.Pkg)
 }
