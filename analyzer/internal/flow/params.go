@@ -615,6 +615,17 @@ type regionReach struct {
 	// reached records those the walk met.
 	own     map[*types.Var]int
 	reached map[int]bool
+	// opaque counts the steps on the way that the query does not pass a
+	// parameter through unchanged (an element, a field, a callee's
+	// result): a parameter met below one is not recorded but undecided.
+	opaque int
+}
+
+// opaqueExpr is expr below a step that does not pass values unchanged.
+func (r *regionReach) opaqueExpr(e ast.Expr, depth int) bool {
+	r.opaque++
+	defer func() { r.opaque-- }()
+	return r.expr(e, depth)
 }
 
 // storeIndex is what regionReach needs of the whole package, built once
@@ -704,11 +715,13 @@ func (r *regionReach) expr(e ast.Expr, depth int) bool {
 		}
 		return r.variable(v, depth)
 	case *ast.StarExpr:
-		return f.Facts.storeIndex().through || r.expr(x.X, depth+1)
+		return f.Facts.storeIndex().through || r.opaqueExpr(x.X, depth+1)
 	case *ast.UnaryExpr:
 		return x.Op != token.AND || r.expr(x.X, depth+1)
 	case *ast.BinaryExpr:
-		return x.Op == token.ADD && (r.expr(x.X, depth+1) || r.expr(x.Y, depth+1))
+		// A concatenation is another value to the query (a constant
+		// one is a constant, above); a comparison is no string.
+		return false
 	case *ast.SelectorExpr:
 		sel := f.info.Selections[x]
 		if sel == nil || sel.Kind() != types.FieldVal {
@@ -716,18 +729,18 @@ func (r *regionReach) expr(e ast.Expr, depth int) bool {
 		}
 		return r.field(sel.Obj().(*types.Var), depth)
 	case *ast.IndexExpr:
-		return r.expr(x.X, depth+1)
+		return r.opaqueExpr(x.X, depth+1)
 	case *ast.SliceExpr:
-		return r.expr(x.X, depth+1)
+		return r.opaqueExpr(x.X, depth+1)
 	case *ast.CompositeLit:
 		for _, elt := range x.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if !r.isField(kv.Key) && r.expr(kv.Key, depth+1) {
+				if !r.isField(kv.Key) && r.opaqueExpr(kv.Key, depth+1) {
 					return true
 				}
 				elt = kv.Value
 			}
-			if r.expr(elt, depth+1) {
+			if r.opaqueExpr(elt, depth+1) {
 				return true
 			}
 		}
@@ -757,6 +770,9 @@ func (r *regionReach) variable(v *types.Var, depth int) bool {
 	r.seen[v] = true
 	idx := f.Facts.storeIndex()
 	if j, ok := r.own[v]; ok {
+		if j >= 0 && r.opaque > 0 {
+			return true
+		}
 		if j >= 0 {
 			r.reached[j] = true // and what the body assigns to it
 		}
@@ -772,7 +788,7 @@ func (r *regionReach) variable(v *types.Var, depth int) bool {
 		}
 		if rs, ok := d.cur.Node().(*ast.RangeStmt); ok && d.rhs == nil {
 			// A range variable holds a key or an element of X.
-			if r.expr(rs.X, depth+1) {
+			if r.opaqueExpr(rs.X, depth+1) {
 				return true
 			}
 			continue
@@ -798,7 +814,7 @@ func (r *regionReach) field(v *types.Var, depth int) bool {
 	// Stores elsewhere (another package's, the SDK filling a response)
 	// are other values to the query, never a constant of this package.
 	for _, e := range idx.fields[v] {
-		if e == nil || r.expr(e, depth+1) {
+		if e == nil || r.opaqueExpr(e, depth+1) {
 			return true
 		}
 	}
@@ -812,7 +828,7 @@ func (r *regionReach) call(call *ast.CallExpr, depth int) bool {
 	}
 	if tv := f.info.Types[ast.Unparen(call.Fun)]; tv.IsBuiltin() {
 		for _, a := range call.Args { // append: the elements
-			if r.expr(a, depth+1) {
+			if r.opaqueExpr(a, depth+1) {
 				return true
 			}
 		}
@@ -824,9 +840,9 @@ func (r *regionReach) call(call *ast.CallExpr, depth int) bool {
 		return len(call.Args) != 1 || r.expr(call.Args[0], depth+1)
 	case sdk.URLString:
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		return !ok || r.expr(sel.X, depth+1)
+		return !ok || r.opaqueExpr(sel.X, depth+1)
 	case sdk.FlagDefault:
-		return entry.Arg >= len(call.Args) || r.expr(call.Args[entry.Arg], depth+1)
+		return entry.Arg >= len(call.Args) || r.opaqueExpr(call.Args[entry.Arg], depth+1)
 	case sdk.Sprintf:
 		return false // constant formats are constants (above); others no one constant
 	}
@@ -847,7 +863,7 @@ func (r *regionReach) call(call *ast.CallExpr, depth int) bool {
 				return true
 			}
 			for _, e := range ret.Results {
-				if r.expr(e, depth+1) {
+				if r.opaqueExpr(e, depth+1) {
 					return true
 				}
 			}
