@@ -235,7 +235,7 @@ func (f *Flow) RequestSent(s Sink) bool {
 		return true
 	}
 	fw := f.graph.Forward(call, func(end reaching.End) bool {
-		return carriesOn(end) || signs(endFunc(end))
+		return carriesOn(end) || signs(endFunc(end)) || returnsRequest(endFunc(end))
 	})
 	if fw.Open || !fw.Used() {
 		return true
@@ -251,6 +251,22 @@ func (f *Flow) RequestSent(s Sink) bool {
 		case passesHTTPRequest(fn, end.Type), holdsSDKType(end.Type, 0), programType(end.Type):
 			return true
 		case sendsURL(fn, end.Type):
+			return true
+		}
+	}
+	return false
+}
+
+// returnsRequest reports whether fn, a net/http function or method, returns
+// an *http.Request: req.WithContext(ctx) and req.Clone(ctx) carry the
+// request on to whatever sends the copy.
+func returnsRequest(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || sdk.Path(fn.Pkg()) != sdk.NetHTTP {
+		return false
+	}
+	res := fn.Signature().Results()
+	for i := range res.Len() {
+		if p, ok := res.At(i).Type().(*types.Pointer); ok && sdk.IsNamed(p.Elem(), sdk.NetHTTP, "Request") {
 			return true
 		}
 	}

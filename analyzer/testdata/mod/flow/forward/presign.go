@@ -115,3 +115,17 @@ func CasePresignedURLSent() any {
 	resp.Body.Close()
 	return nil
 }
+
+// The signed request sent through a copy with a context
+// (req.WithContext), as an HTTP client of a credential provider does.
+func CaseSignedV2SentWithContext() any {
+	req, err := http.NewRequest(http.MethodPost, "https://sts.amazonaws.com/", // want "STS001"
+		strings.NewReader("Action=GetCallerIdentity&Version=2011-06-15"))
+	if err != nil {
+		return err
+	}
+	if err := v4v2.NewSigner().SignHTTP(context.Background(), fakeCreds, req, emptyPayload, "sts", "us-east-1", time.Unix(0, 0)); err != nil {
+		return err
+	}
+	return req.WithContext(context.Background())
+}
