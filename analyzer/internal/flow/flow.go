@@ -519,7 +519,7 @@ func (f *Flow) syntaxFuncOf(fun ast.Expr, v *types.Var) (*types.Func, bool) {
 			}
 			undecided = true
 		case *ast.Ident, *ast.SelectorExpr:
-			if x, ok := x.(*ast.Ident); ok && x.Name == "nil" && f.info.Uses[x] == types.Universe.Lookup("nil") {
+			if x, ok := x.(*ast.Ident); ok && f.info.Uses[x] == types.Universe.Lookup("nil") {
 				return nil, true
 			}
 			if p, ok := f.info.Uses[NameIdent(x)].(*types.Var); ok && f.params[p] && f.exportedParam(p) {

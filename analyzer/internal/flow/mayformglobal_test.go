@@ -2,9 +2,9 @@ package flow
 
 import "testing"
 
-// mayFormGlobal decides whether resultFacts builds SSA: a constant that
-// can become the global host by concatenation or formatting must say so.
-
+// TestMayFormGlobal: mayFormGlobal decides whether resultFacts builds SSA,
+// so a constant that can become the global host by concatenation or
+// formatting must say so, and another host (sso.amazonaws.com) must not.
 func TestMayFormGlobal(t *testing.T) {
 	for s, want := range map[string]bool{
 		"https://sts.amazonaws.com": true, "STS.AMAZONAWS.COM": true, ".amazonaws.com": true, "amazonaws.com": true,

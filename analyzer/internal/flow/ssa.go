@@ -309,8 +309,7 @@ func (ev *ssaEval) openParamIdent(e ast.Expr) bool {
 	if !ok || !ev.f.params[v] || len(ev.f.defs[v]) > 0 {
 		return false
 	}
-	decl, ok := ev.f.paths.funcAt(v.Pos()).(*ast.FuncDecl)
-	return ok && decl.Name.IsExported() && decl.Type.Params.Pos() <= v.Pos() && v.Pos() < decl.Type.Params.End()
+	return ev.f.exportedParam(v)
 }
 
 // inTest reports whether n is in a _test.go file.
