@@ -233,9 +233,9 @@ func (p *pass) v1Endpoint(cl flow.Client) inventory.Endpoint {
 	case flow.Global:
 		return inventory.Endpoint{Mode: inventory.ModeGlobal}
 	case flow.Conditional:
-		detail := cl.Condition
+		detail := condText(p.Fset, cl.Condition)
 		if detail == "" {
-			detail = cl.Reason
+			detail = causeText(cl.Cause, detail, nil)
 		}
 		return inventory.Endpoint{Mode: inventory.ModeConditional, Detail: "global " + detail}
 	case flow.Explicit:
@@ -260,9 +260,9 @@ func (p *pass) v1Endpoint(cl flow.Client) inventory.Endpoint {
 		}
 		return inventory.Endpoint{Mode: inventory.ModeConfig}
 	}
-	detail := cl.Source
+	detail := opaqueText(cl.Source)
 	if detail == "" {
-		detail = cl.Reason
+		detail = causeText(cl.Cause, condText(p.Fset, cl.Condition), nil)
 	}
 	return inventory.Endpoint{Mode: inventory.ModeUnknown, Detail: detail}
 }
@@ -310,7 +310,7 @@ func (p *pass) v1Region(cl flow.Client) *inventory.Region {
 		return &inventory.Region{Source: inventory.RegionConstant, Value: cl.Region.Value}
 	case cl.Region != nil:
 		return &inventory.Region{Source: inventory.RegionUnknown}
-	case cl.Source != "":
+	case cl.Source.Valid():
 		// a session the analysis does not see into
 		return &inventory.Region{Source: inventory.RegionUnknown}
 	}
@@ -320,6 +320,9 @@ func (p *pass) v1Region(cl flow.Client) *inventory.Region {
 }
 
 func regionOf(r flow.RegionFrom) *inventory.Region {
+	if r.Value == "" && r.Config != nil {
+		return &inventory.Region{Source: r.Source, Value: "config returned by " + r.Config.Name()}
+	}
 	return &inventory.Region{Source: r.Source, Value: r.Value}
 }
 
@@ -365,7 +368,8 @@ func (p *pass) explicitDetail(e ast.Expr) string {
 // the client expression c: the endpoint is that client's.
 func (p *pass) clientRoute(n ast.Node, r sdk.Route, c ast.Expr, v1 map[*ast.CallExpr]flow.Client, v2 map[*ast.CallExpr]flow.V2Client) route {
 	rt := route{row: inventory.Row{SDK: r.SDK, Kind: r.Kind, Call: r.Call}, node: n}
-	ctor, src := p.flow.Routes.ClientOf(c)
+	ctor, opaque := p.flow.Routes.ClientOf(c)
+	src := opaqueText(opaque)
 	if cl, ok := v1[ctor]; ok && ctor != nil {
 		inner := p.v1Route(cl)
 		rt.row.Endpoint, rt.row.Region = inner.row.Endpoint, inner.row.Region

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/token"
 	"slices"
 	"strconv"
 	"strings"
@@ -80,26 +81,27 @@ func (p *pass) checkV1Clients(id string) {
 		if !p.flow.ClientSends(cl) {
 			continue // a client whose requests are only built and signed
 		}
-		p.report(id, cl.At, v1Message(cl), p.v1ClientFix(cl), slices.Concat(sessionAt(cl), helperAt(cl), p.routesAt(cl.At))...)
+		p.report(id, cl.At, v1Message(p.Fset, cl), p.v1ClientFix(cl), slices.Concat(sessionAt(cl), helperAt(cl), p.routesAt(cl.At))...)
 	}
 }
 
 // v1Message is the headline of a finding on the v1 client cl: it may
 // (or, with a legacy Region, does) use the global endpoint, and needs
 // STSRegionalEndpoint.
-func v1Message(cl flow.Client) string {
+func v1Message(fset *token.FileSet, cl flow.Client) string {
 	const change = "; set STSRegionalEndpoint"
-	who := "v1 STS " + cl.What
+	who := "v1 STS " + whatText(cl)
+	cond := condText(fset, cl.Condition)
 	if cl.Mode == flow.Conditional {
 		before := who + " may use the global endpoint "
 		if r := cl.Region; r != nil && r.Known {
 			// The Region goes when it would cost the condition its
 			// text: the condition is what tells the paths apart.
-			if msg := before + cl.Condition + " (Region " + strconv.Quote(r.Value) + ")" + change; len("STS000: "+msg) <= headlineMax {
+			if msg := before + cond + " (Region " + strconv.Quote(r.Value) + ")" + change; len("STS000: "+msg) <= headlineMax {
 				return msg
 			}
 		}
-		return fit(before, cl.Condition, change)
+		return fit(before, cond, change)
 	}
 	if r := cl.Region; r != nil {
 		region := "a Region set at runtime"
@@ -108,8 +110,8 @@ func v1Message(cl flow.Client) string {
 		}
 		return who + " uses the global endpoint despite " + region + change
 	}
-	if cl.Source != "" {
-		return fit(who+" may use the global endpoint; set STSRegionalEndpoint on ", strings.TrimPrefix(cl.Source, "the "), "")
+	if cl.Source.Valid() {
+		return fit(who+" may use the global endpoint; set STSRegionalEndpoint on ", strings.TrimPrefix(opaqueText(cl.Source), "the "), "")
 	}
 	return who + " may use the global endpoint; set STSRegionalEndpoint on its session"
 }

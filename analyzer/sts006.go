@@ -61,10 +61,10 @@ func runSTS006(p *pass) {
 			at = cl.At // the caller that passes the Region
 		}
 		if cl.Region.Value == "" {
-			p.report(GlobalPseudoRgn, at, "empty Region reaches a v1 STS "+cl.What+", selecting the global endpoint; set a real Region", nil, p.routesAt(at)...)
+			p.report(GlobalPseudoRgn, at, "empty Region reaches a v1 STS "+whatText(cl)+", selecting the global endpoint; set a real Region", nil, p.routesAt(at)...)
 			continue
 		}
-		p.report(GlobalPseudoRgn, at, "Region aws-global reaches a v1 STS "+cl.What+", selecting the global endpoint; use a real Region", nil, p.routesAt(at)...)
+		p.report(GlobalPseudoRgn, at, "Region aws-global reaches a v1 STS "+whatText(cl)+", selecting the global endpoint; use a real Region", nil, p.routesAt(at)...)
 	}
 	// aws-global passed, in this package, into a parameter that becomes
 	// an STS client's Region: reported where it is written.

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/token"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
@@ -69,16 +70,16 @@ func runSTS008(p *pass) {
 		if covered[cl.At] || covered[cl.Call] || cl.Origin != nil && covered[cl.Origin.Node] {
 			continue
 		}
-		p.report(V1CredentialChain, cl.At, chainMessage(cl), p.v1SessionFix(cl))
+		p.report(V1CredentialChain, cl.At, chainMessage(p.Fset, cl), p.v1SessionFix(cl))
 	}
 }
 
 // chainMessage is the headline of a finding on session cl, whose default
 // credential chain may build an STS client on the global endpoint.
-func chainMessage(cl flow.Client) string {
+func chainMessage(fset *token.FileSet, cl flow.Client) string {
 	const who, change = "v1 session's credential chain may use the global endpoint ", "; set STSRegionalEndpoint"
 	if cl.Mode == flow.Conditional {
-		return fit(who, cl.Condition, change)
+		return fit(who, condText(fset, cl.Condition), change)
 	}
 	region := "(no Region in code)"
 	if r := cl.Region; r != nil {

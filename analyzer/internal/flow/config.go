@@ -60,12 +60,12 @@ type conf struct {
 	// other is the value on other paths, when it differs from this one in
 	// being regional; mainWhen and otherWhen say when each path runs.
 	other               *conf
-	mainWhen, otherWhen string
+	mainWhen, otherWhen Cond
 }
 
 // flat returns c without its other path.
 func (c conf) flat() conf {
-	c.other, c.mainWhen, c.otherWhen = nil, "", ""
+	c.other, c.mainWhen, c.otherWhen = nil, Cond{}, Cond{}
 	return c
 }
 
@@ -219,7 +219,7 @@ func (se *Sessions) evalConfigSyntax(e ast.Expr, depth int) (conf, bool) {
 				break
 			}
 			if fact, ok := se.f.Facts.funcFact(fn, depth+1); ok {
-				return fact.sess("").conf, true
+				return fact.sess(Opaque{}).conf, true
 			}
 		}
 	case *ast.SelectorExpr:
@@ -269,7 +269,7 @@ func (se *Sessions) evalConfigVarPaths(v *types.Var, pos token.Pos, depth int) (
 		ok = false
 		if !se.f.params[v] {
 			if fact, fok := se.f.Facts.varFact(v); fok {
-				c, ok = fact.sess("").conf, true
+				c, ok = fact.sess(Opaque{}).conf, true
 			}
 		}
 		se.applySets(&c, r.sets, "", depth)

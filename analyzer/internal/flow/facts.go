@@ -66,7 +66,7 @@ func factOf(s sess) *SessionFact {
 	return f
 }
 
-func (f *SessionFact) sess(origin string) sess {
+func (f *SessionFact) sess(origin Opaque) sess {
 	s := sess{
 		conf: conf{
 			mode:     stsMode(f.Mode),

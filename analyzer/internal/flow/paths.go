@@ -13,8 +13,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -145,44 +143,22 @@ func branchOf(cur inspector.Cursor, pos token.Pos) branch {
 }
 
 // describe says when the path through (taken) or around (not taken) b
-// runs, for messages: `when region != "" is false`.
-func (ps *pathFinder) describe(b branch, taken bool) string {
-	line := func(n ast.Node) string {
-		return strconv.Itoa(ps.f.pass.Fset.Position(n.Pos()).Line)
-	}
+// runs: the branch and its side, which the checks word
+// (`when region != "" is false`).
+func describe(b branch, taken bool) Cond {
 	switch x := b.node.(type) {
 	case *ast.IfStmt:
-		return "when " + types.ExprString(x.Cond) + " is " + strconv.FormatBool(b.then == taken)
+		return Cond{Kind: CondIf, Node: x, Truth: b.then == taken}
 	case *ast.CaseClause:
-		label := "the default case"
-		if x.List != nil {
-			var vals []string
-			for _, e := range x.List {
-				vals = append(vals, types.ExprString(e))
-			}
-			label = "case " + strings.Join(vals, ", ")
-		}
-		if taken {
-			return "in " + label + " (line " + line(x) + ")"
-		}
-		return "outside " + label + " (line " + line(x) + ")"
+		return Cond{Kind: CondCase, Node: x, Truth: taken}
 	case *ast.ForStmt, *ast.RangeStmt:
-		if taken {
-			return "when the loop at line " + line(x) + " runs"
-		}
-		return "when the loop at line " + line(x) + " does not run"
+		return Cond{Kind: CondLoop, Node: x, Truth: taken}
 	case *ast.FuncLit:
-		if taken {
-			return "when the function literal at line " + line(x) + " has run"
-		}
-		return "when the function literal at line " + line(x) + " has not run"
+		return Cond{Kind: CondFuncLit, Node: x, Truth: taken}
 	case nil:
-		return "on some paths"
+		return Cond{Kind: CondSome}
 	}
-	if taken {
-		return "on the path through line " + line(b.node)
-	}
-	return "on the path that skips line " + line(b.node)
+	return Cond{Kind: CondStmt, Node: b.node, Truth: taken}
 }
 
 // covers reports whether every path through the statement n assigns v or
@@ -370,7 +346,7 @@ func cdStart(conds []condDef) token.Pos {
 // are provably regional; branches[i] is nil for the base path), the one
 // that decides and, when another differs from it in being regional, that
 // other one and when each runs.
-func (ps *pathFinder) pick(safe []bool, branches []*branch) (main, other int, mainWhen, otherWhen string) {
+func (ps *pathFinder) pick(safe []bool, branches []*branch) (main, other int, mainWhen, otherWhen Cond) {
 	for i := 1; i < len(safe); i++ {
 		if safe[i] == safe[0] {
 			continue
@@ -379,15 +355,15 @@ func (ps *pathFinder) pick(safe []bool, branches []*branch) (main, other int, ma
 		if b == nil {
 			b = &branch{}
 		}
-		otherWhen = ps.describe(*b, true)
+		otherWhen = describe(*b, true)
 		if branches[0] != nil {
-			mainWhen = ps.describe(*branches[0], true)
+			mainWhen = describe(*branches[0], true)
 		} else {
-			mainWhen = ps.describe(*b, false)
+			mainWhen = describe(*b, false)
 		}
 		return 0, i, mainWhen, otherWhen
 	}
 	// All alike: the first (the base path when there is one) decides; if
 	// none is regional, prefer one that is not.
-	return 0, -1, "", ""
+	return 0, -1, Cond{}, Cond{}
 }

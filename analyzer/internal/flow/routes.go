@@ -21,9 +21,11 @@ import (
 
 // A RegionFrom says where a Region value comes from: Source is one of
 // inventory's Region constants, Value the constant, parameter name,
-// environment variable, profile or expression.
+// environment variable, profile or expression. Config is, for an unknown
+// Region, the function whose aws.Config result holds it, if any.
 type RegionFrom struct {
 	Source, Value string
+	Config        *types.Func
 }
 
 // RegionSource classifies the Region expression e (a string or *string):
@@ -87,8 +89,8 @@ type V2Client struct {
 	// Resolver reports that Override is an endpoint resolver rather than
 	// a BaseEndpoint value.
 	Resolver bool
-	// Reason says why the mode was chosen.
-	Reason string
+	// Cause says why the mode was chosen.
+	Cause Cause
 }
 
 // v2conf is what the analysis knows about an aws-sdk-go-v2 aws.Config or
@@ -129,7 +131,7 @@ func (rt *Routes) V2Clients() []V2Client {
 			src := rt.f.Values.RegionSources(c.region)
 			for _, m := range src.Matches {
 				if src.IsResult(m) {
-					cl.Mode, cl.Reason = Global, "Region may be aws-global"
+					cl.Mode, cl.Cause = Global, CauseV2RegionResult
 					break
 				}
 			}
@@ -141,14 +143,14 @@ func (rt *Routes) V2Clients() []V2Client {
 }
 
 func v2verdict(call *ast.CallExpr, c v2conf) V2Client {
-	cl := V2Client{Call: call, Region: c.region, RegionFrom: c.regionFrom, Config: c.origin, Override: c.override, Resolver: c.resolver, Mode: Regional, Reason: "aws-sdk-go-v2 resolves STS regionally"}
+	cl := V2Client{Call: call, Region: c.region, RegionFrom: c.regionFrom, Config: c.origin, Override: c.override, Resolver: c.resolver, Mode: Regional, Cause: CauseV2Default}
 	switch {
 	case c.regionFrom.Source == inventory.RegionConstant && c.regionFrom.Value == sdk.GlobalRegion && c.override == nil:
-		cl.Mode, cl.Reason = Global, "Region aws-global"
+		cl.Mode, cl.Cause = Global, CauseV2GlobalRegion
 	case c.override != nil && c.resolver:
-		cl.Mode, cl.Reason = Explicit, "endpoint resolver "+ExprString(c.override)
+		cl.Mode, cl.Cause = Explicit, CauseV2Resolver
 	case c.override != nil:
-		cl.Mode, cl.Reason = Explicit, "BaseEndpoint "+ExprString(c.override)
+		cl.Mode, cl.Cause = Explicit, CauseV2BaseEndpoint
 	}
 	return cl
 }
@@ -186,7 +188,7 @@ func (rt *Routes) evalV2Config(e ast.Expr, depth int) v2conf {
 			}
 		}
 		if fn != nil {
-			unknown.regionFrom.Value = "config returned by " + fn.Name()
+			unknown.regionFrom.Config = fn
 		}
 		return unknown
 	case *ast.Ident:
@@ -308,20 +310,20 @@ func (rt *Routes) v2OptFns(c *v2conf, args []ast.Expr) {
 // ClientOf returns the call that built the STS client e holds (v1
 // sts.New, v2 sts.New or sts.NewFromConfig, or a helper returning a
 // client), following variables and fields of this package assigned once.
-// When there is none it returns nil and a description of where the client
-// comes from.
-func (rt *Routes) ClientOf(e ast.Expr) (*ast.CallExpr, string) {
+// When there is none it returns nil and the client value it could not
+// follow.
+func (rt *Routes) ClientOf(e ast.Expr) (*ast.CallExpr, Opaque) {
 	return rt.clientOf(e, 0)
 }
 
-func (rt *Routes) clientOf(e ast.Expr, depth int) (*ast.CallExpr, string) {
+func (rt *Routes) clientOf(e ast.Expr, depth int) (*ast.CallExpr, Opaque) {
 	if depth > maxDepth {
-		return nil, "the client " + ExprString(e)
+		return nil, opaqueExpr(OpaqueClient, e)
 	}
 	e = ast.Unparen(e)
 	switch x := e.(type) {
 	case *ast.CallExpr:
-		return x, ""
+		return x, Opaque{}
 	case *ast.Ident:
 		v := rt.f.localVar(x)
 		if v == nil {
@@ -329,7 +331,7 @@ func (rt *Routes) clientOf(e ast.Expr, depth int) (*ast.CallExpr, string) {
 		}
 		defs := rt.f.defs[v]
 		if rt.f.params[v] && len(defs) == 0 {
-			return nil, "the client parameter " + v.Name()
+			return nil, opaqueObj(OpaqueClientParam, v)
 		}
 		if len(defs) == 1 && defs[0].rhs != nil && defs[0].index <= 0 {
 			return rt.clientOf(defs[0].rhs, depth+1)
@@ -343,7 +345,7 @@ func (rt *Routes) clientOf(e ast.Expr, depth int) (*ast.CallExpr, string) {
 			}
 		}
 	}
-	return nil, "the client " + ExprString(e)
+	return nil, opaqueExpr(OpaqueClient, e)
 }
 
 // A Request is an HTTP request for an STS host built with net/http.

@@ -94,12 +94,15 @@ type Client struct {
 	Via ast.Node
 	// Condition says when a Conditional client calls the global endpoint
 	// (`when region != "" is false`).
-	Condition string
+	Condition Cond
 	// Ctor is the SDK constructor (sts.New, stscreds.NewCredentials …).
 	Ctor *types.Func
 	// What names what is built ("client", "credential provider (built by
 	// newClient)").
 	What string
+	// BuiltBy is, for a provider built inside an SDK-wrapping function of
+	// another package (WrapperFact), that function or function variable.
+	BuiltBy types.Object
 	// Mode is where its calls go.
 	Mode Mode
 	// Region is the Region set in code, if any.
@@ -111,9 +114,9 @@ type Client struct {
 	// ExplicitLegacy reports that STSRegionalEndpoint is set to
 	// LegacySTSEndpoint in code.
 	ExplicitLegacy bool
-	// Source describes a session the analysis cannot see into, for
-	// messages ("the session parameter sess"), or "".
-	Source string
+	// Source names a session the analysis cannot see into (the session
+	// parameter sess), if any.
+	Source Opaque
 	// Origin is the construction of the session, if a fix may edit it.
 	Origin *Origin
 	// Caller reports that At is where a caller passes (or a constructor
@@ -124,8 +127,8 @@ type Client struct {
 	// HelperConfigs that the helper takes ...*aws.Config passed to the
 	// constructor.
 	Helper, HelperConfigs bool
-	// Reason says why the mode was chosen.
-	Reason string
+	// Cause says why the mode was chosen.
+	Cause Cause
 	// Pinned reports that an explicit Endpoint or a FIPS or dual-stack
 	// variant decides the host, not the Region.
 	Pinned bool
@@ -149,7 +152,7 @@ type Client struct {
 // client.ConfigProvider).
 type sess struct {
 	conf       conf
-	origin     string // describes an opaque session for messages
+	origin     Opaque // names an opaque session for messages
 	honoursEnv bool   // reads AWS_STS_REGIONAL_ENDPOINTS (not session.New)
 	// initBuilt marks a session held by a package variable of an imported
 	// package: built while that package was initialised (env.go).
@@ -165,7 +168,7 @@ type sess struct {
 	// other is the session on other paths, when it differs from this one in
 	// being regional; mainWhen and otherWhen say when each path runs.
 	other               *sess
-	mainWhen, otherWhen string
+	mainWhen, otherWhen Cond
 }
 
 // mergeConf merges c into the session's configuration on every path.
@@ -178,7 +181,7 @@ func (s *sess) mergeConf(c conf) {
 	}
 }
 
-func opaqueSess(origin string) sess {
+func opaqueSess(origin Opaque) sess {
 	return sess{conf: conf{opaque: true}, origin: origin}
 }
 
@@ -388,7 +391,7 @@ func (se *Sessions) wrapperCall(call *ast.CallExpr, w *wrapper) Client {
 	}
 	s, c := se.evalProviderConfigs(call.Args[w.prov], cfgs, call.Ellipsis.IsValid())
 	cl := Client{
-		Call: call, Ctor: w.ctor, What: w.what + " (built by " + w.fn.Name() + ")",
+		Call: call, Ctor: w.ctor, What: w.what, BuiltBy: w.fn,
 		Helper: true, HelperConfigs: w.variadic >= 0, Inner: w.call,
 	}
 	return se.verdict(cl, s, c)
@@ -424,7 +427,7 @@ func (se *Sessions) evalProviderConfigs(provider ast.Expr, cfgs []ast.Expr, spre
 type path struct {
 	s    sess
 	c    conf
-	when string
+	when Cond
 }
 
 // verdict decides where a client built from session s with the client
@@ -433,10 +436,10 @@ type path struct {
 // other path.
 func (se *Sessions) verdict(cl Client, s sess, cm conf) Client {
 	var paths []path
-	add := func(s sess, when string) {
+	add := func(s sess, when Cond) {
 		c := s.conf
 		c.merge(cm)
-		if when == "" {
+		if when.Kind == CondNone {
 			when = c.mainWhen
 		}
 		paths = append(paths, path{s, c.flat(), when})
@@ -459,7 +462,7 @@ func (se *Sessions) verdict(cl Client, s sess, cm conf) Client {
 			v, p = first, paths[0]
 		}
 		v.Mode, v.Condition = Conditional, p.when
-		v.Reason = "regional on some paths only; not " + p.when
+		v.Cause = CauseSomePaths
 		if p.s.built != nil {
 			v.Via = p.s.built
 		}
@@ -490,7 +493,7 @@ func (se *Sessions) decide(cl Client, s sess, c conf) Client {
 	cl.Origin = s.fix
 	cl.Mode = Unknown
 	if s.conf.opaque || c.opaque {
-		cl.Reason = "session not visible"
+		cl.Cause = CauseOpaque
 	}
 	if r := c.region; r != nil && r.Known && !c.variant && !c.endpoint {
 		// aws-global and an empty Region resolve to the global host even
@@ -499,29 +502,29 @@ func (se *Sessions) decide(cl Client, s sess, c conf) Client {
 		// the partition's global endpoint).
 		switch r.Value {
 		case sdk.GlobalRegion:
-			cl.Mode, cl.Reason = Global, "aws-global"
+			cl.Mode, cl.Cause = Global, CauseGlobalRegion
 			return cl
 		case "":
-			cl.Mode, cl.Reason = Global, "empty Region"
+			cl.Mode, cl.Cause = Global, CauseEmptyRegion
 			return cl
 		}
 	}
 	switch {
 	case c.mode == modeRegional:
-		cl.Mode, cl.Reason = Regional, "STSRegionalEndpoint is regional"
+		cl.Mode, cl.Cause = Regional, CauseSettingRegional
 		return cl
 	case c.mode == modeDynamic:
-		cl.Mode, cl.Reason = Explicit, "STSRegionalEndpoint set at runtime"
+		cl.Mode, cl.Cause = Explicit, CauseSettingRuntime
 		return cl
 	case c.mode == modeLegacy:
 		if cl.Ctor != nil {
 			se.noteLegacy(c) // a client, not a session's credential chain
 		}
-		cl.Mode, cl.ExplicitLegacy, cl.Reason = LegacyGlobal, true, "STSRegionalEndpoint is legacy"
+		cl.Mode, cl.ExplicitLegacy, cl.Cause = LegacyGlobal, true, CauseSettingLegacy
 		if r := c.region; r != nil && r.Known && !sdk.LegacyRegions[r.Value] {
 			// The legacy map covers only the legacy Regions
 			// (aws/endpoints/v3model.go isLegacyGlobalRegion).
-			cl.Mode, cl.Reason = Regional, "STSRegionalEndpoint is legacy, but the Region is outside the legacy list"
+			cl.Mode, cl.Cause = Regional, CauseSettingLegacyOutside
 		}
 		return cl
 	}
@@ -530,29 +533,29 @@ func (se *Sessions) decide(cl Client, s sess, c conf) Client {
 	// program sets in the environment before the session counts (env.go).
 	switch regional, legacy := se.f.Env.envMode(s); {
 	case regional:
-		cl.Mode, cl.Reason = Regional, "AWS_STS_REGIONAL_ENDPOINTS=regional set by the program before the session is built"
+		cl.Mode, cl.Cause = Regional, CauseEnvRegional
 		return cl
 	case se.opts.AssumeEnvRegional && (s.honoursEnv || s.conf.opaque):
-		cl.Mode, cl.Reason = Regional, "assumed regional environment"
+		cl.Mode, cl.Cause = Regional, CauseAssumedEnv
 		return cl
 	case c.variant, c.endpoint:
-		cl.Mode, cl.Reason = Explicit, "explicit endpoint or endpoint variant"
+		cl.Mode, cl.Cause = Explicit, CauseEndpoint
 		return cl
 	case legacy:
-		cl.Mode, cl.ExplicitLegacy, cl.Reason = LegacyGlobal, true, "AWS_STS_REGIONAL_ENDPOINTS=legacy set by the program before the session is built"
+		cl.Mode, cl.ExplicitLegacy, cl.Cause = LegacyGlobal, true, CauseEnvLegacy
 		return cl
 	case c.envSet && !s.conf.opaque && !c.opaque && (s.honoursEnv || s.built != nil && se.f.Env.envSwitched(s.built)):
 		// The path runs only when the operator set the variable, and the
 		// session reads it (envguard.go).
-		cl.Mode, cl.EnvChosen, cl.Reason = Explicit, true, "STSRegionalEndpoint left to AWS_STS_REGIONAL_ENDPOINTS, which is set on this path"
+		cl.Mode, cl.EnvChosen, cl.Cause = Explicit, true, CauseEnvChosen
 		return cl
 	}
 	if r := c.region; r != nil && r.Known && !sdk.LegacyRegions[r.Value] {
-		cl.Mode, cl.Reason = Regional, "Region outside the legacy list"
+		cl.Mode, cl.Cause = Regional, CauseRegionOutside
 		return cl
 	}
-	if cl.Reason == "" {
-		cl.Mode, cl.Reason = LegacyGlobal, "legacy STS default"
+	if cl.Cause == CauseNone {
+		cl.Mode, cl.Cause = LegacyGlobal, CauseLegacyDefault
 	}
 	return cl
 }
@@ -563,13 +566,13 @@ func (se *Sessions) evalProvider(e ast.Expr, depth int) sess {
 	if sdk.IsNamed(se.f.info.TypeOf(e), sdk.V1Session, "Session") {
 		return se.evalSession(e, depth)
 	}
-	return opaqueSess("the config provider " + ExprString(e))
+	return opaqueSess(opaqueExpr(OpaqueProvider, e))
 }
 
 // evalSession follows a *session.Session expression to its construction.
 func (se *Sessions) evalSession(e ast.Expr, depth int) sess {
 	if depth > maxDepth {
-		return opaqueSess("the session " + ExprString(e))
+		return opaqueSess(opaqueExpr(OpaqueSession, e))
 	}
 	e = ast.Unparen(e)
 	s := se.evalSessionSyntax(e, depth)
@@ -597,13 +600,13 @@ func (se *Sessions) evalSessionSyntax(e ast.Expr, depth int) sess {
 		// pkg.Sess: a package-level session of another package.
 		if v, ok := se.f.info.Uses[x.Sel].(*types.Var); ok && !v.IsField() {
 			if fact, ok := se.f.Facts.varFact(v); ok {
-				s := fact.sess("the session " + ExprString(x))
+				s := fact.sess(opaqueExpr(OpaqueSession, x))
 				s.initBuilt = true
 				return s
 			}
 		}
 	}
-	return opaqueSess("the session " + ExprString(e))
+	return opaqueSess(opaqueExpr(OpaqueSession, e))
 }
 
 // evalSessionVar follows a session variable to the values that may reach
@@ -631,13 +634,13 @@ func (se *Sessions) evalSessionVarPaths(v *types.Var, pos token.Pos, depth int) 
 		se.applySets(&s.conf, r.sets, "Config.", depth)
 		add(s, nil)
 	case r.base == nil && !r.killed && (len(r.conds) == 0 || se.f.params[v]):
-		s := opaqueSess("the session " + v.Name())
+		s := opaqueSess(opaqueObj(OpaqueSession, v))
 		if se.f.params[v] {
 			// A parameter: unknown, but stores through it still count
 			// (sess.Config.STSRegionalEndpoint = …).
-			s.origin = "the session parameter " + v.Name()
+			s.origin = opaqueObj(OpaqueSessionParam, v)
 		} else if fact, ok := se.f.Facts.varFact(v); ok {
-			s = fact.sess("the session " + v.Name())
+			s = fact.sess(opaqueObj(OpaqueSession, v))
 			s.initBuilt = true
 		}
 		se.applySets(&s.conf, r.sets, "Config.", depth)
@@ -661,7 +664,7 @@ func (se *Sessions) evalSessionVarPaths(v *types.Var, pos token.Pos, depth int) 
 		add(s, &b)
 	}
 	if len(alts) == 0 {
-		return opaqueSess("the session " + v.Name())
+		return opaqueSess(opaqueObj(OpaqueSession, v))
 	}
 	se.f.Env.markEnvChosen(branches, func(i int) { alts[i].conf.envSet = true })
 	safe := make([]bool, len(alts))
@@ -698,7 +701,7 @@ func borrowRegion(r *Region, alts []sess) *Region {
 // defSession evaluates one definition of a session variable.
 func (se *Sessions) defSession(v *types.Var, d *def, depth int) sess {
 	if d.rhs == nil || d.index > 0 {
-		return opaqueSess("the session " + v.Name())
+		return opaqueSess(opaqueObj(OpaqueSession, v))
 	}
 	return se.evalSession(d.rhs, depth+1)
 }
@@ -717,7 +720,7 @@ func after(sets []*fieldSet, at token.Pos) []*fieldSet {
 func (se *Sessions) evalSessionCall(call *ast.CallExpr, depth int) sess {
 	fn, entry := se.f.Lookup(call)
 	if fn == nil {
-		return opaqueSess("the session " + ExprString(call))
+		return opaqueSess(opaqueExpr(OpaqueSession, call))
 	}
 	switch entry.Role {
 	case sdk.V1SessionMust:
@@ -738,7 +741,7 @@ func (se *Sessions) evalSessionCall(call *ast.CallExpr, depth int) sess {
 				return s
 			}
 			s.conf.opaque = true
-			s.origin = "the session built from " + ExprString(call.Args[len(call.Args)-1]) + "..."
+			s.origin = opaqueExpr(OpaqueSpread, call.Args[len(call.Args)-1])
 		} else {
 			s.fix = &Origin{Kind: OriginConfigArgs, Node: call}
 		}
@@ -771,7 +774,7 @@ func (se *Sessions) evalSessionCall(call *ast.CallExpr, depth int) sess {
 		return s
 	}
 	if fact, ok := se.f.Facts.funcFact(fn, depth+1); ok {
-		s := fact.sess("the session returned by " + fn.Name())
+		s := fact.sess(opaqueObj(OpaqueReturned, fn))
 		if s.honoursEnv && fn.Pkg() == se.f.pass.Pkg {
 			// The environment is read where the helper builds the
 			// session, after what the helper itself sets (env.go).
@@ -781,7 +784,7 @@ func (se *Sessions) evalSessionCall(call *ast.CallExpr, depth int) sess {
 		}
 		return s
 	}
-	return opaqueSess("the session returned by " + fn.Name())
+	return opaqueSess(opaqueObj(OpaqueReturned, fn))
 }
 
 // evalOptions evaluates a session.Options value.
@@ -815,7 +818,7 @@ func (se *Sessions) evalOptions(e ast.Expr, depth int) sess {
 			return s
 		}
 	}
-	return opaqueSess("the session options " + ExprString(e))
+	return opaqueSess(opaqueExpr(OpaqueOptions, e))
 }
 
 // ssaOptions evaluates a session.Options value through the literals that

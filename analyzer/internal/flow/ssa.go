@@ -453,7 +453,7 @@ func combine(alts []sess) sess {
 	s := alts[main]
 	if other >= 0 {
 		o := alts[other]
-		s.other, s.mainWhen, s.otherWhen = &o, "on some paths", "on other paths"
+		s.other, s.mainWhen, s.otherWhen = &o, Cond{Kind: CondSome}, Cond{Kind: CondOther}
 	} else if len(alts) > 1 {
 		s.fix = nil
 	}
