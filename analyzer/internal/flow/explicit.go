@@ -11,7 +11,6 @@ package flow
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
@@ -58,13 +57,12 @@ func (se *Sessions) guardedNonEmpty(value ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	want := types.ExprString(value)
 	for c := range cur.Enclosing((*ast.IfStmt)(nil)) {
 		ifs := c.Node().(*ast.IfStmt)
 		if value.Pos() < ifs.Body.Pos() || value.End() > ifs.Body.End() {
 			continue // in the condition or the else branch
 		}
-		if se.testsNonEmpty(ifs.Cond, want) {
+		if se.testsNonEmpty(ifs.Cond, value) {
 			return true
 		}
 	}
@@ -72,8 +70,9 @@ func (se *Sessions) guardedNonEmpty(value ast.Expr) bool {
 }
 
 // testsNonEmpty reports whether cond being true implies that the string
-// expression printed as x is not empty.
-func (se *Sessions) testsNonEmpty(cond ast.Expr, x string) bool {
+// x (a variable, field or dereference, compared by its objects) is not
+// empty.
+func (se *Sessions) testsNonEmpty(cond ast.Expr, x ast.Expr) bool {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok {
 		return false
@@ -85,21 +84,13 @@ func (se *Sessions) testsNonEmpty(cond ast.Expr, x string) bool {
 		lit, ok := ast.Unparen(e).(*ast.BasicLit)
 		return ok && (lit.Value == `""` || lit.Value == "``" || lit.Value == "0")
 	}
-	operand := func(e ast.Expr) string {
-		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && se.f.info.Uses[id] == types.Universe.Lookup("len") {
-				return types.ExprString(call.Args[0])
-			}
-		}
-		return types.ExprString(e)
-	}
 	switch b.Op {
 	case token.NEQ, token.GTR:
 		if isEmpty(b.Y) {
-			return operand(b.X) == x
+			return se.f.sameRef(lenOperand(se.f.info, b.X), x)
 		}
 		if b.Op == token.NEQ && isEmpty(b.X) {
-			return operand(b.Y) == x
+			return se.f.sameRef(lenOperand(se.f.info, b.Y), x)
 		}
 	}
 	return false

@@ -380,7 +380,7 @@ func (rt *Routes) v2BaseValue(value ast.Expr) bool {
 // that the stored value is not empty separates the two, and the tested
 // operand (*p for a store of p, ep for aws.String(ep)) if there is one.
 func (rt *Routes) guardOf(cur inspector.Cursor, value ast.Expr, within ast.Node) (guard ast.Expr, ok bool) {
-	names := []string{types.ExprString(rt.f.Values.UnwrapPtr(value)), "*" + types.ExprString(ast.Unparen(value))}
+	names := []ast.Expr{rt.f.Values.UnwrapPtr(value), &ast.StarExpr{X: ast.Unparen(value)}}
 	stop := func(n ast.Node) bool {
 		if _, isExpr := within.(ast.Expr); isExpr {
 			_, isBlock := n.(*ast.BlockStmt)
@@ -414,10 +414,10 @@ func (rt *Routes) guardOf(cur inspector.Cursor, value ast.Expr, within ast.Node)
 	return nil, false
 }
 
-// nonEmptyOperand returns the operand of cond printed as one of names
-// that cond being true proves non-empty (x != "", len(x) > 0, either side
-// of an &&), or nil.
-func (rt *Routes) nonEmptyOperand(cond ast.Expr, names []string) ast.Expr {
+// nonEmptyOperand returns the operand of cond that is one of names (by
+// its objects) and that cond being true proves non-empty (x != "",
+// len(x) > 0, either side of an &&), or nil.
+func (rt *Routes) nonEmptyOperand(cond ast.Expr, names []ast.Expr) ast.Expr {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok {
 		return nil
@@ -431,7 +431,7 @@ func (rt *Routes) nonEmptyOperand(cond ast.Expr, names []string) ast.Expr {
 	for _, name := range names {
 		if rt.f.Sessions.testsNonEmpty(b, name) {
 			for _, side := range []ast.Expr{b.X, b.Y} {
-				if op := rt.lenOperand(side); types.ExprString(op) == name {
+				if op := lenOperand(rt.f.info, side); rt.f.sameRef(op, name) {
 					if star, ok := op.(*ast.StarExpr); ok {
 						return ast.Unparen(star.X) // the *string: a flag's default
 					}
@@ -444,13 +444,40 @@ func (rt *Routes) nonEmptyOperand(cond ast.Expr, names []string) ast.Expr {
 }
 
 // lenOperand returns x for len(x), otherwise e.
-func (rt *Routes) lenOperand(e ast.Expr) ast.Expr {
+func lenOperand(info *types.Info, e ast.Expr) ast.Expr {
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 {
-		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && rt.f.info.Uses[id] == types.Universe.Lookup("len") {
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && info.Uses[id] == types.Universe.Lookup("len") {
 			return ast.Unparen(call.Args[0])
 		}
 	}
 	return ast.Unparen(e)
+}
+
+// sameRef reports whether a and b name the same variable, field path or
+// dereference (x, x.f, *p, pkg.V), by their objects rather than their
+// text: a shadowing variable of the same name is another value.
+func (f *Flow) sameRef(a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	switch x := a.(type) {
+	case *ast.Ident:
+		y, ok := b.(*ast.Ident)
+		return ok && f.info.ObjectOf(x) != nil && f.info.ObjectOf(x) == f.info.ObjectOf(y)
+	case *ast.SelectorExpr:
+		y, ok := b.(*ast.SelectorExpr)
+		if !ok || f.info.ObjectOf(x.Sel) == nil || f.info.ObjectOf(x.Sel) != f.info.ObjectOf(y.Sel) {
+			return false
+		}
+		if id, ok := ast.Unparen(x.X).(*ast.Ident); ok {
+			if _, isPkg := f.info.ObjectOf(id).(*types.PkgName); isPkg {
+				return true // pkg.V: the variable's object decides
+			}
+		}
+		return f.sameRef(x.X, y.X)
+	case *ast.StarExpr:
+		y, ok := b.(*ast.StarExpr)
+		return ok && f.sameRef(x.X, y.X)
+	}
+	return false
 }
 
 // v2LitBase returns the BaseEndpoint field of an sts.Options or

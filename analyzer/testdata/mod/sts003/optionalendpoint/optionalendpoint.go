@@ -81,6 +81,31 @@ func CaseFromEnvironment() any {
 	return sts.New(sess)
 }
 
+// CaseGuardShadowed: the guard tests the parameter endpoint, but the
+// Endpoint stored is a shadowing variable of the same name, empty unless
+// override is set: the test proves nothing about it (operands are compared
+// by their objects, not their names), and the empty Endpoint leaves the
+// legacy default, global for us-east-1.
+//
+//truth:env AWS_REGION=us-east-1
+//truth:include guardShadowed
+func CaseGuardShadowed() any {
+	return guardShadowed(os.Getenv("AWS_REGION"), "https://sts.eu-west-1.amazonaws.com", false) // want "STS003"
+}
+
+func guardShadowed(region, endpoint string, override bool) *sts.STS {
+	cfg := &aws.Config{Region: aws.String(region)}
+	if endpoint != "" {
+		endpoint := ""
+		if override {
+			endpoint = "https://sts.eu-west-2.amazonaws.com"
+		}
+		cfg.Endpoint = aws.String(endpoint)
+		return sts.New(session.Must(session.NewSession(cfg)))
+	}
+	return nil
+}
+
 func use() {
 	_ = newScaler(scalerMetadata{})
 	_ = callGuarded(scalerMetadata{})
