@@ -107,7 +107,7 @@ func TestSDKTruth(t *testing.T) {
 			}
 		}
 		inside := append(truthInside(c, diags), truthInside(c, truthEnabled(extra, c.enable))...)
-		wants := truthWants(c)
+		wants := append(truthWants(c), truthWantsOutside(c, inside)...)
 		t.Run(strings.TrimPrefix(c.key, "example.com/mod/"), func(t *testing.T) {
 			desc := truthDescribe(rs)
 			t.Logf("SDK: %s; analyzer: %s", desc, truthFormat(c.pkg.Fset, inside))
@@ -440,16 +440,79 @@ func (c *truthCase) truthDecls() []*ast.FuncDecl {
 	return append([]*ast.FuncDecl{c.decl}, c.extra...)
 }
 
-// truthInside returns the diagnostics reported inside the case function or
-// a declaration it includes. Positions are compared within one package, so
-// a file set position identifies the file.
+// truthInside returns the diagnostics that belong to the case: reported
+// inside the case function or a declaration it includes, or at package
+// level with a related location there (issue 12: a literal in a package
+// variable that flows into the case's endpoint is reported where it is
+// written, and points at the sink). Positions are compared within one
+// package, so a file set position identifies the file.
 func truthInside(c *truthCase, diags []analysis.Diagnostic) []analysis.Diagnostic {
 	var out []analysis.Diagnostic
 	for _, d := range diags {
-		for _, fd := range c.truthDecls() {
-			if c.pkg.Fset.File(d.Pos) == c.pkg.Fset.File(fd.Pos()) && d.Pos >= fd.Pos() && d.Pos < fd.End() {
+		if c.holds(d.Pos) {
+			out = append(out, d)
+			continue
+		}
+		if !truthPackageLevel(c.pkg, d.Pos) {
+			continue // another function's finding
+		}
+		for _, r := range d.Related {
+			if c.holds(r.Pos) {
 				out = append(out, d)
 				break
+			}
+		}
+	}
+	return out
+}
+
+// truthPackageLevel reports whether pos is outside every function
+// declaration of p: in a package-level variable or constant.
+func truthPackageLevel(p *packages.Package, pos token.Pos) bool {
+	for _, f := range p.Syntax {
+		if p.Fset.File(f.Pos()) != p.Fset.File(pos) {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && pos >= fd.Pos() && pos < fd.End() {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// holds reports whether pos is inside the case function or a declaration
+// it includes.
+func (c *truthCase) holds(pos token.Pos) bool {
+	for _, fd := range c.truthDecls() {
+		if c.pkg.Fset.File(pos) == c.pkg.Fset.File(fd.Pos()) && pos >= fd.Pos() && pos < fd.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// truthWantsOutside returns the // want comments on the lines of the
+// diagnostics that belong to the case only by a related location.
+func truthWantsOutside(c *truthCase, inside []analysis.Diagnostic) []*ast.Comment {
+	var out []*ast.Comment
+	for _, d := range inside {
+		if c.holds(d.Pos) {
+			continue
+		}
+		line := c.pkg.Fset.Position(d.Pos)
+		for _, f := range c.pkg.Syntax {
+			if c.pkg.Fset.File(f.Pos()) != c.pkg.Fset.File(d.Pos) {
+				continue
+			}
+			for _, cg := range f.Comments {
+				for _, cm := range cg.List {
+					if p := c.pkg.Fset.Position(cm.Pos()); p.Line == line.Line && strings.HasPrefix(cm.Text, "// want ") {
+						out = append(out, cm)
+					}
+				}
 			}
 		}
 	}

@@ -71,6 +71,9 @@ type Graph struct {
 	// each field of a struct type of the package.
 	globals map[*ssa.Global][]*ssa.Store
 	fields  map[fieldKey][]*ssa.Store
+	// globalLoads are the loads of each package variable: the aliases of
+	// a container it holds (containers.go).
+	globalLoads map[*ssa.Global][]*ssa.UnOp
 	// funcs are the package's functions (literals included) that have a
 	// body.
 	funcs []*ssa.Function
@@ -143,6 +146,7 @@ func (g *Graph) index0() {
 	g.closures = map[*ssa.Function][]*ssa.MakeClosure{}
 	g.globals = map[*ssa.Global][]*ssa.Store{}
 	g.fields = map[fieldKey][]*ssa.Store{}
+	g.globalLoads = map[*ssa.Global][]*ssa.UnOp{}
 }
 
 // index walks the SSA form and the syntax once.
@@ -288,6 +292,10 @@ func (g *Graph) indexInstr(instr ssa.Instruction) {
 	case *ssa.MakeClosure:
 		if fn, ok := x.Fn.(*ssa.Function); ok {
 			g.closures[fn] = append(g.closures[fn], x)
+		}
+	case *ssa.UnOp:
+		if gl, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL {
+			g.globalLoads[gl] = append(g.globalLoads[gl], x)
 		}
 	case *ssa.Store:
 		switch a := x.Addr.(type) {

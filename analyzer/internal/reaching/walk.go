@@ -188,6 +188,12 @@ func (w *walker) value(v ssa.Value, ctx []ssa.CallInstruction, at via) {
 				return
 			}
 			w.out.Open = true
+		case *ssa.Lookup:
+			if x.Index == 0 {
+				w.lookup(t, ctx, at) // v, ok := m[k]
+				return
+			}
+			w.out.Open = true
 		default:
 			w.out.Open = true
 		}
@@ -199,6 +205,12 @@ func (w *walker) value(v ssa.Value, ctx []ssa.CallInstruction, at via) {
 		w.freeVar(x, ctx, at)
 	case *ssa.Field:
 		w.field(x, ctx, at)
+	case *ssa.Lookup:
+		if x.CommaOk {
+			w.out.Open = true
+			return
+		}
+		w.lookup(x, ctx, at)
 	default:
 		// Constants, functions, allocations, closures, globals used as
 		// addresses, concatenations: the caller interprets them.
@@ -624,6 +636,8 @@ func (w *walker) load(addr ssa.Value, ld ssa.Instruction, ctx []ssa.CallInstruct
 		}
 	case *ssa.FieldAddr:
 		w.fieldOfAddr(a.X, a.Field, ld, ctx, at)
+	case *ssa.IndexAddr:
+		w.element(a, ctx, at)
 	case *ssa.FreeVar, *ssa.Parameter, *ssa.UnOp, *ssa.Call:
 		// A pointer from elsewhere: what reaches it, then its stores.
 		r := w.g.ValuesOf(addr)

@@ -250,8 +250,10 @@ func CaseTrustPolicyValueAsEndpoint() any {
 }
 
 // allowedHosts is an egress allow-list; the global host is on it so that
-// older clients keep working, which makes it no endpoint.
-var allowedHosts = []string{"sts.amazonaws.com", "sts.eu-west-1.amazonaws.com"}
+// older clients keep working, which alone makes it no endpoint. Element 0
+// reaches CaseAllowListFirstAsEndpoint's Endpoint, so it is reported where
+// it is written, with that Endpoint as its related location.
+var allowedHosts = []string{"sts.amazonaws.com", "sts.eu-west-1.amazonaws.com"} // want "STS001"
 
 // The client's resolved host is checked against the allow-list.
 func CaseAllowListChecked() any {
@@ -273,7 +275,7 @@ func CaseAllowListFirstAsEndpoint() any {
 		STSRegionalEndpoint: endpoints.RegionalSTSEndpoint,
 		Endpoint:            aws.String("https://" + allowedHosts[0]),
 	}))
-	return sts.New(sess) // want "STS00[12]"
+	return sts.New(sess)
 }
 
 // signedGlobalRequest builds and signs a request to the global host, the way

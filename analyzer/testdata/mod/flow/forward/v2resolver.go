@@ -11,7 +11,7 @@ import (
 )
 
 // globalURI is the global STS endpoint as a v2 resolver would return it.
-var globalURI = url.URL{Scheme: "https", Host: "sts.amazonaws.com"}
+var globalURI = url.URL{Scheme: "https", Host: "sts.amazonaws.com"} // want "STS001"
 
 // guardResolver wraps the default v2 resolver and refuses the global
 // endpoint: globalURI is only compared.
@@ -31,7 +31,7 @@ type pinResolver struct{}
 
 // ResolveEndpoint returns the global endpoint.
 func (pinResolver) ResolveEndpoint(context.Context, stsv2.EndpointParameters) (smithyendpoints.Endpoint, error) {
-	return smithyendpoints.Endpoint{URI: globalURI}, nil // want "STS00[17]"
+	return smithyendpoints.Endpoint{URI: globalURI}, nil
 }
 
 // A v2 resolver that compares the resolved host with the global one.

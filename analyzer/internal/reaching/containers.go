@@ -1,0 +1,253 @@
+package reaching
+
+// Values read out of containers the package builds: m[k] of a map made
+// here, s[i] of an array or slice literal of the package. A read reaches
+// what is stored under that key or index, wherever the container is
+// reached from (a local variable, an unexported package variable, a phi),
+// so the walk first collects every alias of the container and every write
+// through one. A container that leaves what the walk sees (stored in a
+// field or an exported variable, its address taken, a map passed to a
+// function) makes the read Open. A slice passed to a function is taken as
+// read, perhaps reordered: the index then no longer tells the elements
+// apart, and every element reaches the read.
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A container is what collect found of one map or array: the writes into
+// it through any of its aliases.
+type container struct {
+	writes []write
+	// open: an alias leaves the walk's sight, or the container may be
+	// written where the walk cannot see.
+	open bool
+	// anyIndex: the elements may have been reordered (passed to a
+	// function): every write reaches every read.
+	anyIndex bool
+}
+
+// A write is one value stored into a container under key (nil: not a
+// constant).
+type write struct {
+	key *ssa.Const
+	val ssa.Value
+	pos token.Pos
+}
+
+// lookup follows the read l of a map: what is stored under its key.
+func (w *walker) lookup(l *ssa.Lookup, ctx []ssa.CallInstruction, at via) {
+	mt, ok := l.X.Type().Underlying().(*types.Map)
+	if !ok {
+		w.out.Open = true // a byte of a string
+		return
+	}
+	key, _ := l.Index.(*ssa.Const)
+	w.readContainer(l.X, key, mt.Elem(), ctx, at)
+}
+
+// element follows the load of the array or slice element ia.
+func (w *walker) element(ia *ssa.IndexAddr, ctx []ssa.CallInstruction, at via) {
+	key, _ := ia.Index.(*ssa.Const)
+	w.readContainer(ia.X, key, ia.Type().(*types.Pointer).Elem(), ctx, at)
+}
+
+// readContainer follows a read under key (nil: unknown) of the containers
+// that reach x, whose elements are of type elem.
+func (w *walker) readContainer(x ssa.Value, key *ssa.Const, elem types.Type, ctx []ssa.CallInstruction, at via) {
+	var roots []ssa.Value
+	if a, ok := x.(*ssa.Alloc); ok {
+		roots = append(roots, a) // a local array indexed in place
+	} else {
+		r := w.g.ValuesOf(x)
+		if r.Open {
+			w.out.Open = true
+		}
+		for _, l := range r.Leaves {
+			switch v := l.Value.(type) {
+			case *ssa.MakeMap:
+				roots = append(roots, v)
+			case *ssa.Slice:
+				if a, ok := v.X.(*ssa.Alloc); ok {
+					roots = append(roots, a)
+					continue
+				}
+				w.out.Open = true
+			case *ssa.Const:
+				// A nil map reads the zero value; a nil slice has none.
+				if _, isMap := v.Type().Underlying().(*types.Map); isMap {
+					w.leaf(ssa.NewConst(nil, elem), at, true)
+				}
+			default:
+				w.out.Open = true
+			}
+		}
+	}
+	for _, root := range roots {
+		c := w.g.collect(root)
+		if c.open {
+			w.out.Open = true
+		}
+		exact := false
+		for _, wr := range c.writes {
+			if key != nil && wr.key != nil && !c.anyIndex {
+				if !sameConst(key, wr.key) {
+					continue
+				}
+				exact = true
+			}
+			w.value(wr.val, ctx, via{pos: wr.pos, expr: w.g.rhs[wr.pos], test: at.test || w.g.inTest(wr.pos), entry: at.entry})
+		}
+		if _, isMap := root.(*ssa.MakeMap); isMap && !exact {
+			w.leaf(ssa.NewConst(nil, elem), at, true) // a missing key
+		}
+	}
+}
+
+// sameConst reports whether two constant keys are equal.
+func sameConst(a, b *ssa.Const) bool {
+	if a.Value == nil || b.Value == nil {
+		return a.Value == nil && b.Value == nil
+	}
+	if a.Value.Kind() != b.Value.Kind() {
+		return false
+	}
+	return constant.Compare(a.Value, token.EQL, b.Value)
+}
+
+// collect finds the writes into the map or array root through every
+// alias: the local variables and unexported package variables it is
+// stored in, their loads, phis and slices of it.
+func (g *Graph) collect(root ssa.Value) container {
+	var c container
+	seen := map[ssa.Value]bool{}
+	work := []ssa.Value{root}
+	add := func(v ssa.Value) {
+		if !seen[v] {
+			seen[v] = true
+			work = append(work, v)
+		}
+	}
+	seen[root] = true
+	for len(work) > 0 && !c.open {
+		if len(seen) > maxSteps {
+			c.open = true
+			break
+		}
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		refs := v.Referrers()
+		if refs == nil {
+			c.open = true
+			break
+		}
+		for _, r := range *refs {
+			switch x := r.(type) {
+			case *ssa.DebugRef, *ssa.Lookup, *ssa.Range:
+			case *ssa.MapUpdate:
+				if x.Map != v {
+					c.open = true // the container stored as a value
+					continue
+				}
+				k, _ := x.Key.(*ssa.Const)
+				c.writes = append(c.writes, write{key: k, val: x.Value, pos: x.Pos()})
+			case *ssa.IndexAddr:
+				g.collectElement(x, &c)
+			case *ssa.Slice:
+				add(x)
+			case *ssa.Phi:
+				add(x)
+			case *ssa.UnOp:
+				if x.Op != token.MUL {
+					c.open = true
+				}
+				add(x) // a load of a variable holding the container
+			case *ssa.Store:
+				if x.Val != v {
+					if x.Addr == v && v == root {
+						c.open = true // the whole array overwritten
+					}
+					continue // a store into the variable v (an alias's own)
+				}
+				g.collectVar(x.Addr, add, &c)
+			case ssa.CallInstruction:
+				common := x.Common()
+				if b, ok := common.Value.(*ssa.Builtin); ok {
+					switch b.Name() {
+					case "len", "cap":
+						continue
+					case "copy":
+						if len(common.Args) > 0 && common.Args[0] == v {
+							c.open = true
+						}
+						continue
+					}
+				}
+				if _, isMap := v.Type().Underlying().(*types.Map); isMap {
+					c.open = true // a function may store into the map
+					continue
+				}
+				if fn := g.callee(common); fn != nil && fn.Pkg == g.ssa {
+					c.open = true // the package's function may write elements
+					continue
+				}
+				c.anyIndex = true // read, perhaps reordered (sort.Strings)
+			default:
+				c.open = true
+			}
+		}
+	}
+	return c
+}
+
+// collectElement records the writes through the element address ia.
+func (g *Graph) collectElement(ia *ssa.IndexAddr, c *container) {
+	k, _ := ia.Index.(*ssa.Const)
+	for _, r := range *ia.Referrers() {
+		switch x := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				c.open = true
+			}
+		case *ssa.Store:
+			if x.Addr != ia {
+				c.open = true // the element's address stored
+				continue
+			}
+			c.writes = append(c.writes, write{key: k, val: x.Val, pos: x.Pos()})
+		default:
+			c.open = true // the element's address taken
+		}
+	}
+}
+
+// collectVar follows a container stored into the variable addr: a local
+// variable no closure or pointer shares, or an unexported package
+// variable, whose loads are aliases; anything else leaves the walk's
+// sight.
+func (g *Graph) collectVar(addr ssa.Value, add func(ssa.Value), c *container) {
+	switch a := addr.(type) {
+	case *ssa.Alloc:
+		if a.Heap || g.captured(a) {
+			c.open = true
+			return
+		}
+		add(a)
+	case *ssa.Global:
+		obj, ok := a.Object().(*types.Var)
+		if a.Pkg != g.ssa || !ok || obj.Exported() {
+			c.open = true
+			return
+		}
+		for _, ld := range g.globalLoads[a] {
+			add(ld)
+		}
+	default:
+		c.open = true
+	}
+}
