@@ -191,8 +191,10 @@ func (g *Graph) collect(root ssa.Value) container {
 					c.open = true // a function may store into the map
 					continue
 				}
-				if fn := g.callee(common); fn != nil && fn.Pkg == g.ssa {
-					c.open = true // the package's function may write elements
+				if fn := g.callee(common); fn == nil || fn.Pkg == g.ssa {
+					// The package's function, or one called through a
+					// value, may write elements.
+					c.open = true
 					continue
 				}
 				c.anyIndex = true // read, perhaps reordered (sort.Strings)

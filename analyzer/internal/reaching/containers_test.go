@@ -56,6 +56,12 @@ func f() {
 	sort.Strings(hosts)
 	sink(hosts[0])
 }`, []string{"a b"}},
+		{"slice passed to a function value", `
+func f(fill func([]string)) {
+	s := []string{"a"}
+	fill(s)
+	sink(s[0])
+}`, []string{"a open"}},
 		{"exported slice", `
 var Hosts = []string{"a"}
 func f() { sink(Hosts[0]) }`, []string{"a open"}},
