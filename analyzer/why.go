@@ -106,6 +106,18 @@ func condText(fset *token.FileSet, c flow.Cond) string {
 	return "on the path that skips line " + line(c.Node)
 }
 
+// opaqueWords name each kind of opaque value; % stands for its name.
+var opaqueWords = map[flow.OpaqueKind]string{
+	flow.OpaqueProvider:     "the config provider %",
+	flow.OpaqueSession:      "the session %",
+	flow.OpaqueSessionParam: "the session parameter %",
+	flow.OpaqueSpread:       "the session built from %...",
+	flow.OpaqueReturned:     "the session returned by %",
+	flow.OpaqueOptions:      "the session options %",
+	flow.OpaqueClient:       "the client %",
+	flow.OpaqueClientParam:  "the client parameter %",
+}
+
 // opaqueText names a value the analysis cannot see into, with its
 // article: "the session parameter sess".
 func opaqueText(o flow.Opaque) string {
@@ -116,23 +128,8 @@ func opaqueText(o flow.Opaque) string {
 	case o.Expr != nil:
 		name = flow.ExprString(o.Expr)
 	}
-	switch o.Kind {
-	case flow.OpaqueProvider:
-		return "the config provider " + name
-	case flow.OpaqueSession:
-		return "the session " + name
-	case flow.OpaqueSessionParam:
-		return "the session parameter " + name
-	case flow.OpaqueSpread:
-		return "the session built from " + name + "..."
-	case flow.OpaqueReturned:
-		return "the session returned by " + name
-	case flow.OpaqueOptions:
-		return "the session options " + name
-	case flow.OpaqueClient:
-		return "the client " + name
-	case flow.OpaqueClientParam:
-		return "the client parameter " + name
+	if f, ok := opaqueWords[o.Kind]; ok {
+		return strings.Replace(f, "%", name, 1)
 	}
 	return ""
 }

@@ -1,9 +1,6 @@
 package reaching
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestContainers: reads out of maps and arrays the package builds reach
 // what is stored under their key or index, through every alias, and are
@@ -74,21 +71,6 @@ func f() {
 }`, []string{"a open"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			src := "func sink(any) {}\n" + tt.src
-			if imp, rest, ok := strings.Cut(tt.src, "\n"); ok && strings.HasPrefix(imp, "import ") {
-				src = imp + "\nfunc sink(any) {}\n" + rest
-			}
-			g, f := load(t, "package p\n"+src)
-			args := sinkArgs(f)
-			if len(args) != len(tt.want) {
-				t.Fatalf("%d sinks, want %d", len(args), len(tt.want))
-			}
-			for i, a := range args {
-				if got := describe(g.Values(a)); got != tt.want[i] {
-					t.Errorf("sink %d: got %q, want %q", i, got, tt.want[i])
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkSinks(t, tt.src, tt.want) })
 	}
 }

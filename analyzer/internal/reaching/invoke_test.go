@@ -47,18 +47,7 @@ type src interface{ Region() string }
 func f(s src) { sink(s.Region()) }`, []string{"?Call"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			g, f := load(t, "package p\nfunc sink(any) {}\n"+tt.src)
-			args := sinkArgs(f)
-			if len(args) != len(tt.want) {
-				t.Fatalf("%d sinks, want %d", len(args), len(tt.want))
-			}
-			for i, a := range args {
-				if got := describe(g.Values(a)); got != tt.want[i] {
-					t.Errorf("sink %d: got %q, want %q", i, got, tt.want[i])
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkSinks(t, tt.src, tt.want) })
 	}
 }
 

@@ -36,6 +36,27 @@ func load(t *testing.T, src string) (*Graph, *ast.File) {
 	return New(fset, pkg, []*ast.File{f}, info), f
 }
 
+// checkSinks loads src (a package body, after an optional first import
+// line) with a sink function and compares what reaches each sink call's
+// argument, in order, with want.
+func checkSinks(t *testing.T, src string, want []string) {
+	t.Helper()
+	body := "func sink(any) {}\n" + src
+	if imp, rest, ok := strings.Cut(src, "\n"); ok && strings.HasPrefix(imp, "import ") {
+		body = imp + "\nfunc sink(any) {}\n" + rest
+	}
+	g, f := load(t, "package p\n"+body)
+	args := sinkArgs(f)
+	if len(args) != len(want) {
+		t.Fatalf("%d sinks, want %d", len(args), len(want))
+	}
+	for i, a := range args {
+		if got := describe(g.Values(a)); got != want[i] {
+			t.Errorf("sink %d: got %q, want %q", i, got, want[i])
+		}
+	}
+}
+
 // sinkArgs returns the arguments of every call of sink in f.
 func sinkArgs(f *ast.File) []ast.Expr {
 	var out []ast.Expr
@@ -162,18 +183,7 @@ done:
 }`, []string{"a b"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			g, f := load(t, "package p\nfunc sink(any) {}\n"+tt.src)
-			args := sinkArgs(f)
-			if len(args) != len(tt.want) {
-				t.Fatalf("%d sinks, want %d", len(args), len(tt.want))
-			}
-			for i, a := range args {
-				if got := describe(g.Values(a)); got != tt.want[i] {
-					t.Errorf("sink %d: got %q, want %q", i, got, tt.want[i])
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkSinks(t, tt.src, tt.want) })
 	}
 }
 
