@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"golang.org/x/tools/go/analysis/analysistest"
+
 	"github.com/stsregional/stsregional/analyzer"
 )
 
@@ -57,4 +59,45 @@ func TestMayExportFacts(t *testing.T) {
 			t.Errorf("MayExportFacts(%q, %q, %q) = %v, want %v", tc.path, tc.imports, tc.files, got, tc.want)
 		}
 	}
+}
+
+// Every package of the test module that exports a fact, while none of its
+// direct imports has one, passes MayExportFacts: the drivers skip the
+// packages it rejects without type-checking them, so a package it missed
+// would silently lose the facts its importers need.
+func TestMayExportFactsCovers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses the whole test module")
+	}
+	results := analysistest.Run(recorder{new([]string)}, mod(), analyzer.Analyzer, "./...")
+	hasFacts := map[string]bool{}
+	for _, r := range results {
+		if len(r.Facts) > 0 {
+			hasFacts[r.Action.Package.PkgPath] = true
+		}
+	}
+	exporters := 0
+	for _, r := range results {
+		pkg := r.Action.Package
+		if !hasFacts[pkg.PkgPath] {
+			continue
+		}
+		exporters++
+		var imports []string
+		fromImport := false
+		for path := range pkg.Imports {
+			imports = append(imports, path)
+			fromImport = fromImport || hasFacts[path]
+		}
+		if fromImport {
+			continue // its facts may come from an import's
+		}
+		if !analyzer.MayExportFacts(pkg.PkgPath, imports, pkg.GoFiles) {
+			t.Errorf("%s exports facts but MayExportFacts rejects it", pkg.PkgPath)
+		}
+	}
+	if exporters == 0 {
+		t.Fatal("no package of the test module exports a fact")
+	}
+	t.Logf("%d packages export facts", exporters)
 }
