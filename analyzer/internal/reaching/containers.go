@@ -88,7 +88,7 @@ func (w *walker) readContainer(x ssa.Value, key *ssa.Const, elem types.Type, ctx
 		}
 	}
 	for _, root := range roots {
-		c := w.g.collect(root)
+		c := collect(w.g, root)
 		if c.open {
 			w.out.Open = true
 		}
@@ -122,92 +122,110 @@ func sameConst(a, b *ssa.Const) bool {
 // collect finds the writes into the map or array root through every
 // alias: the local variables and unexported package variables it is
 // stored in, their loads, phis and slices of it.
-func (g *Graph) collect(root ssa.Value) container {
-	var c container
-	seen := map[ssa.Value]bool{}
-	work := []ssa.Value{root}
-	add := func(v ssa.Value) {
-		if !seen[v] {
-			seen[v] = true
-			work = append(work, v)
-		}
-	}
-	seen[root] = true
-	for len(work) > 0 && !c.open {
-		if len(seen) > maxSteps {
-			c.open = true
+func collect(g *Graph, root ssa.Value) container {
+	a := &aliases{g: g, seen: map[ssa.Value]bool{root: true}, work: []ssa.Value{root}, root: root}
+	for len(a.work) > 0 && !a.c.open {
+		if len(a.seen) > maxSteps {
+			a.c.open = true
 			break
 		}
-		v := work[len(work)-1]
-		work = work[:len(work)-1]
+		v := a.work[len(a.work)-1]
+		a.work = a.work[:len(a.work)-1]
 		refs := v.Referrers()
 		if refs == nil {
-			c.open = true
+			a.c.open = true
 			break
 		}
 		for _, r := range *refs {
-			switch x := r.(type) {
-			case *ssa.DebugRef, *ssa.Lookup, *ssa.Range:
-			case *ssa.MapUpdate:
-				if x.Map != v {
-					c.open = true // the container stored as a value
-					continue
-				}
-				k, _ := x.Key.(*ssa.Const)
-				c.writes = append(c.writes, write{key: k, val: x.Value, pos: x.Pos()})
-			case *ssa.IndexAddr:
-				g.collectElement(x, &c)
-			case *ssa.Slice:
-				add(x)
-			case *ssa.Phi:
-				add(x)
-			case *ssa.UnOp:
-				if x.Op != token.MUL {
-					c.open = true
-				}
-				add(x) // a load of a variable holding the container
-			case *ssa.Store:
-				if x.Val != v {
-					if x.Addr == v && v == root {
-						c.open = true // the whole array overwritten
-					}
-					continue // a store into the variable v (an alias's own)
-				}
-				g.collectVar(x.Addr, add, &c)
-			case ssa.CallInstruction:
-				common := x.Common()
-				if b, ok := common.Value.(*ssa.Builtin); ok {
-					switch b.Name() {
-					case "len", "cap":
-						continue
-					case "copy":
-						if len(common.Args) > 0 && common.Args[0] == v {
-							c.open = true
-						}
-						continue
-					}
-				}
-				if _, isMap := v.Type().Underlying().(*types.Map); isMap {
-					c.open = true // a function may store into the map
-					continue
-				}
-				if fn := g.callee(common); fn == nil || fn.Pkg == g.ssa {
-					// The package's function, or one called through a
-					// value, may write elements.
-					c.open = true
-					continue
-				}
-				c.anyIndex = true // read, perhaps reordered (sort.Strings)
-			default:
-				c.open = true
-			}
+			a.use(v, r)
 		}
 	}
-	return c
+	return a.c
 }
 
-// collectElement records the writes through the element address ia.
-func (g *Graph) collectElement(ia *ssa.IndexAddr, c *container) {
+// aliases is collect's work list: the values that hold the container.
+type aliases struct {
+	g    *Graph
+	root ssa.Value
+	c    container
+	seen map[ssa.Value]bool
+	work []ssa.Value
+}
+
+// add queues v, a value that holds the container.
+func (a *aliases) add(v ssa.Value) {
+	if !a.seen[v] {
+		a.seen[v] = true
+		a.work = append(a.work, v)
+	}
+}
+
+// use records what the instruction r does with v, an alias.
+func (a *aliases) use(v ssa.Value, r ssa.Instruction) {
+	c := &a.c
+	switch x := r.(type) {
+	case *ssa.DebugRef, *ssa.Lookup, *ssa.Range:
+	case *ssa.MapUpdate:
+		if x.Map != v {
+			c.open = true // the container stored as a value
+			return
+		}
+		k, _ := x.Key.(*ssa.Const)
+		c.writes = append(c.writes, write{key: k, val: x.Value, pos: x.Pos()})
+	case *ssa.IndexAddr:
+		a.element(x)
+	case *ssa.Slice, *ssa.Phi:
+		a.add(x.(ssa.Value))
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
+			c.open = true
+		}
+		a.add(x) // a load of a variable holding the container
+	case *ssa.Store:
+		if x.Val != v {
+			if x.Addr == v && v == a.root {
+				c.open = true // the whole array overwritten
+			}
+			return // a store into the variable v (an alias's own)
+		}
+		a.variable(x.Addr)
+	case ssa.CallInstruction:
+		a.call(v, x.Common())
+	default:
+		c.open = true
+	}
+}
+
+// call records the call common that takes the alias v as an argument.
+func (a *aliases) call(v ssa.Value, common *ssa.CallCommon) {
+	c := &a.c
+	if b, ok := common.Value.(*ssa.Builtin); ok {
+		switch b.Name() {
+		case "len", "cap":
+			return
+		case "copy":
+			if len(common.Args) > 0 && common.Args[0] == v {
+				c.open = true
+			}
+			return
+		}
+	}
+	if _, isMap := v.Type().Underlying().(*types.Map); isMap {
+		c.open = true // a function may store into the map
+		return
+	}
+	if fn := a.g.callee(common); fn == nil || fn.Pkg == a.g.ssa {
+		// The package's function, or one called through a value, may
+		// write elements.
+		c.open = true
+		return
+	}
+	c.anyIndex = true // read, perhaps reordered (sort.Strings)
+}
+
+// element records the writes through the element address ia.
+func (a *aliases) element(ia *ssa.IndexAddr) {
+	c := &a.c
 	k, _ := ia.Index.(*ssa.Const)
 	for _, r := range *ia.Referrers() {
 		switch x := r.(type) {
@@ -228,28 +246,28 @@ func (g *Graph) collectElement(ia *ssa.IndexAddr, c *container) {
 	}
 }
 
-// collectVar follows a container stored into the variable addr: a local
+// variable follows a container stored into the variable addr: a local
 // variable no closure or pointer shares, or an unexported package
 // variable, whose loads are aliases; anything else leaves the walk's
 // sight.
-func (g *Graph) collectVar(addr ssa.Value, add func(ssa.Value), c *container) {
-	switch a := addr.(type) {
+func (a *aliases) variable(addr ssa.Value) {
+	switch v := addr.(type) {
 	case *ssa.Alloc:
-		if a.Heap || g.captured(a) {
-			c.open = true
+		if v.Heap || a.g.captured(v) {
+			a.c.open = true
 			return
 		}
-		add(a)
+		a.add(v)
 	case *ssa.Global:
-		obj, ok := a.Object().(*types.Var)
-		if a.Pkg != g.ssa || !ok || obj.Exported() {
-			c.open = true
+		obj, ok := v.Object().(*types.Var)
+		if v.Pkg != a.g.ssa || !ok || obj.Exported() {
+			a.c.open = true
 			return
 		}
-		for _, ld := range g.globalLoads[a] {
-			add(ld)
+		for _, ld := range a.g.globalLoads[v] {
+			a.add(ld)
 		}
 	default:
-		c.open = true
+		a.c.open = true
 	}
 }
