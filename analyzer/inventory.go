@@ -247,7 +247,11 @@ func (p *pass) v1Endpoint(cl flow.Client) inventory.Endpoint {
 			// operator set it.
 			return inventory.Endpoint{Mode: inventory.ModeConfig, Detail: "left to the variable where set"}
 		}
-		// STSRegionalEndpoint from a run-time value.
+		// STSRegionalEndpoint from a run-time value; a helper's fact
+		// carries no expression.
+		if cl.Setting == nil {
+			return inventory.Endpoint{Mode: inventory.ModeConditional, Detail: "STSRegionalEndpoint set at run time"}
+		}
 		return inventory.Endpoint{Mode: inventory.ModeConditional, Detail: "STSRegionalEndpoint = " + exprText(cl.Setting) + ", set at run time"}
 	case flow.LegacyGlobal:
 		// The 15 legacy Regions go global; a constant legacy Region always.

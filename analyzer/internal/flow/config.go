@@ -218,6 +218,9 @@ func (se *Sessions) evalConfigSyntax(e ast.Expr, depth int) (conf, bool) {
 			if fn == nil {
 				break
 			}
+			if fact, ok := se.f.Facts.callFact(x, fn, depth+1); ok {
+				return fact.sess(Opaque{}).conf, true
+			}
 			if fact, ok := se.f.Facts.funcFact(fn, depth+1); ok {
 				return fact.sess(Opaque{}).conf, true
 			}

@@ -119,40 +119,8 @@ func (fs *Facts) funcFact(fn *types.Func, depth int) (*SessionFact, bool) {
 	saved := fs.f.split
 	fs.f.split = nil
 	defer func() { fs.f.split = saved }()
-	var (
-		result sess
-		seen   bool
-		bad    bool
-	)
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false // its returns are not fn's
-		case *ast.ReturnStmt:
-			if len(n.Results) == 0 {
-				bad = true // bare return of named results
-				return false
-			}
-			e := n.Results[0]
-			if tv, ok := fs.f.info.Types[e]; ok && tv.IsNil() {
-				return false // error paths returning nil
-			}
-			var s sess
-			if isSess {
-				s = fs.f.Sessions.evalSession(e, depth+1)
-			} else {
-				c, _ := fs.f.Sessions.evalConfig(e, depth+1)
-				s = sess{conf: c}
-			}
-			// Keep the weakest of several returns.
-			if !seen || s.conf.mode != modeRegional {
-				result = s
-			}
-			seen = true
-		}
-		return true
-	})
-	if !seen || bad {
+	result, ok := fs.returns(decl, isSess, depth)
+	if !ok {
 		return nil, false
 	}
 	fact := factOf(result)
@@ -204,4 +172,75 @@ func (fs *Facts) ExportFacts() {
 		}
 		fs.f.pass.ExportObjectFact(v, factOf(s))
 	}
+}
+
+// returns evaluates the returns of the function decl (a session when
+// isSess, else a config): the weakest of them.
+func (fs *Facts) returns(decl *ast.FuncDecl, isSess bool, depth int) (sess, bool) {
+	var (
+		result sess
+		seen   bool
+		bad    bool
+	)
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its returns are not fn's
+		case *ast.ReturnStmt:
+			if len(n.Results) == 0 {
+				bad = true // bare return of named results
+				return false
+			}
+			e := n.Results[0]
+			if tv, ok := fs.f.info.Types[e]; ok && tv.IsNil() {
+				return false // error paths returning nil
+			}
+			var s sess
+			if isSess {
+				s = fs.f.Sessions.evalSession(e, depth+1)
+			} else {
+				c, _ := fs.f.Sessions.evalConfig(e, depth+1)
+				s = sess{conf: c}
+			}
+			// Keep the weakest of several returns.
+			if !seen || s.conf.mode != modeRegional {
+				result = s
+			}
+			seen = true
+		}
+		return true
+	})
+	return result, seen && !bad
+}
+
+// callFact is funcFact for one call of a function of the package: its
+// returns evaluated with its parameters bound to this call's arguments
+// (ssaEval.inCall), so that a helper whose result depends on its caller
+// (a value receiver's field) is judged per call. ok is false where the
+// function is another package's, has no declaration, or the call is not
+// in the SSA form.
+func (fs *Facts) callFact(call *ast.CallExpr, fn *types.Func, depth int) (*SessionFact, bool) {
+	decl := fs.f.decls[fn]
+	if fn.Pkg() != fs.f.pass.Pkg || decl == nil || decl.Body == nil || depth > maxDepth || fs.f.graph == nil {
+		return nil, false
+	}
+	sig := fn.Signature()
+	if sig.Results().Len() == 0 {
+		return nil, false
+	}
+	isSess, isConf := confKind(sig.Results().At(0).Type())
+	if !isSess && !isConf {
+		return nil, false
+	}
+	if fact, ok := fs.facts[fn]; ok && fact == nil {
+		return nil, false // recursion
+	}
+	var (
+		result sess
+		ok     bool
+	)
+	if !fs.f.eval.inCall(call, func() { result, ok = fs.returns(decl, isSess, depth) }) || !ok {
+		return nil, false
+	}
+	return factOf(result), true
 }

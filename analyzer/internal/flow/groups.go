@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"golang.org/x/tools/go/ssa"
 )
 
 // The parts of a Flow. Each part holds the state only its own methods use
@@ -50,6 +52,11 @@ type ssaEval struct {
 	// lparens holds the Lparen of every call of the package, built on
 	// first use: a split's entry at one is a caller's argument.
 	lparens map[token.Pos]bool
+	// ctx is the calling context of the evaluation (innermost last): the
+	// calls of the package's helpers whose returns are being evaluated
+	// for one call site, so that the helper's parameters are that call's
+	// arguments (reaching.Graph.ValuesIn).
+	ctx []ssa.CallInstruction
 }
 
 // Sessions evaluates v1 sessions and configs: the settings each carries on each path, the

@@ -26,7 +26,7 @@ import (
 // stores when e itself is production code (a test that swaps a variable
 // for a mock does not change what the program does).
 func (ev *ssaEval) values(e ast.Expr) reaching.Result {
-	r := ev.f.graph.Values(e)
+	r := ev.f.graph.ValuesIn(e, ev.ctx)
 	if ev.inTest(e) {
 		return r
 	}
@@ -240,6 +240,28 @@ func (ev *ssaEval) splitRun(sp *split, eval func() (sess, conf)) (sess, conf) {
 	ev.f.split, ev.f.confMemo, ev.f.sessMemo = saved, confMemo, sessMemo
 	return s, c
 }
+
+// inCall runs eval as the evaluation of the returns of the helper call
+// calls, in the current context: a parameter of the helper is this
+// call's argument. Memos of its own, as in splitRun: what a variable
+// holds depends on the context. ok is false when call is not one the SSA
+// form has, or the context is as deep as it may go.
+func (ev *ssaEval) inCall(call *ast.CallExpr, eval func()) bool {
+	v, ok := ev.f.graph.Value(call)
+	site, isCall := v.(ssa.CallInstruction)
+	if !ok || !isCall || len(ev.ctx) >= maxCallContext {
+		return false
+	}
+	saved, confMemo, sessMemo := ev.ctx, ev.f.confMemo, ev.f.sessMemo
+	ev.ctx = append(ev.ctx[:len(ev.ctx):len(ev.ctx)], site)
+	ev.f.confMemo, ev.f.sessMemo = map[use]confResult{}, map[use]sess{}
+	eval()
+	ev.ctx, ev.f.confMemo, ev.f.sessMemo = saved, confMemo, sessMemo
+	return true
+}
+
+// maxCallContext bounds the helper calls one evaluation is inside.
+const maxCallContext = 4
 
 // nodeAt returns the innermost node of the package at pos: the call whose
 // Lparen it is, or the store's left-hand side or key.

@@ -274,6 +274,10 @@ func (vs *Values) constInt(e ast.Expr, depth int) (int64, bool) {
 		return 0, false
 	}
 	// A variable or field: every value that reaches it the same constant.
+	// A zero value counts as 0 (an STSRegionalEndpoint a settings literal
+	// leaves out is unset) when the query is not Open: a variable whose
+	// address leaves the package's sight, which a decoder may fill, makes
+	// it Open.
 	r := vs.f.eval.values(e)
 	if r.Open || len(r.Leaves) == 0 {
 		return 0, false
@@ -281,11 +285,17 @@ func (vs *Values) constInt(e ast.Expr, depth int) (int64, bool) {
 	var val int64
 	for i, l := range r.Leaves {
 		c, ok := l.Value.(*ssa.Const)
-		if !ok || l.Zero || l.Passed || c.Value == nil {
+		if !ok || l.Passed || (c.Value == nil && !l.Zero) {
 			return 0, false
 		}
-		n, exact := constant.Int64Val(constant.ToInt(c.Value))
-		if !exact || (i > 0 && n != val) {
+		var n int64
+		if c.Value != nil {
+			var exact bool
+			if n, exact = constant.Int64Val(constant.ToInt(c.Value)); !exact {
+				return 0, false
+			}
+		}
+		if i > 0 && n != val {
 			return 0, false
 		}
 		val = n

@@ -80,7 +80,7 @@ func (w *walker) readContainer(x ssa.Value, key *ssa.Const, elem types.Type, ctx
 			case *ssa.Const:
 				// A nil map reads the zero value; a nil slice has none.
 				if _, isMap := v.Type().Underlying().(*types.Map); isMap {
-					w.leaf(ssa.NewConst(nil, elem), at, true)
+					w.leafIn(ctx, ssa.NewConst(nil, elem), at, true)
 				}
 			default:
 				w.out.Open = true
@@ -103,7 +103,7 @@ func (w *walker) readContainer(x ssa.Value, key *ssa.Const, elem types.Type, ctx
 			w.value(wr.val, ctx, via{pos: wr.pos, expr: w.g.rhs[wr.pos], test: at.test || w.g.inTest(wr.pos), entry: at.entry})
 		}
 		if _, isMap := root.(*ssa.MakeMap); isMap && !exact {
-			w.leaf(ssa.NewConst(nil, elem), at, true) // a missing key
+			w.leafIn(ctx, ssa.NewConst(nil, elem), at, true) // a missing key
 		}
 	}
 }

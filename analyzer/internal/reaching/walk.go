@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -51,6 +52,10 @@ type Leaf struct {
 	// result): other.Load().Region, whose value the callee's facts
 	// describe, not the stores of this package.
 	Field *types.Var
+	// Ctx is the calling context the leaf was reached in (innermost
+	// last): the calls whose results the route entered. Pass it to
+	// ValuesIn when asking about a value inside the leaf's construction.
+	Ctx []ssa.CallInstruction
 }
 
 // A Result is what reaches a value.
@@ -115,6 +120,27 @@ func (g *Graph) Values(e ast.Expr) Result {
 	return g.ValuesOf(v)
 }
 
+// ValuesIn returns what reaches the value of e, inside the functions the
+// calls ctx (a Leaf's Ctx) entered: a parameter of the innermost callee is
+// that call's argument, not every caller's.
+func (g *Graph) ValuesIn(e ast.Expr, ctx []ssa.CallInstruction) Result {
+	if len(ctx) == 0 {
+		return g.Values(e)
+	}
+	g.build()
+	e = ast.Unparen(e)
+	if tv, ok := g.info.Types[e]; ok && tv.Value != nil {
+		return Result{Leaves: []Leaf{{Value: ssa.NewConst(tv.Value, tv.Type), Expr: e, Pos: e.Pos()}}}
+	}
+	v, ok := g.valueOf[e]
+	if !ok || g.failed {
+		return Result{Open: true}
+	}
+	w := &walker{g: g, seen: map[visit]bool{}}
+	w.value(v, ctx, via{pos: v.Pos(), expr: g.exprOf[v], entry: v.Pos()})
+	return w.out
+}
+
 // ValuesOf returns what reaches v.
 func (g *Graph) ValuesOf(v ssa.Value) Result {
 	g.build()
@@ -138,6 +164,18 @@ func (w *walker) leaf(v ssa.Value, at via, zero bool) {
 		pos = v.Pos()
 	}
 	w.out.Leaves = append(w.out.Leaves, Leaf{Value: v, Expr: expr, Pos: pos, Zero: zero, Test: at.test, Entry: at.entry})
+}
+
+// leafIn records the leaf v reached in the calling context ctx: the call
+// sites the walk entered functions from for their results, which a
+// caller evaluating the leaf's construction passes on to its own queries
+// (ValuesIn) so that the construction's parameters are its call's
+// arguments, not every caller's.
+func (w *walker) leafIn(ctx []ssa.CallInstruction, v ssa.Value, at via, zero bool) {
+	w.leaf(v, at, zero)
+	if len(ctx) > 0 {
+		w.out.Leaves[len(w.out.Leaves)-1].Ctx = slices.Clone(ctx)
+	}
 }
 
 // value follows v, reached in the calling context ctx (innermost last).
@@ -214,7 +252,7 @@ func (w *walker) value(v ssa.Value, ctx []ssa.CallInstruction, at via) {
 	default:
 		// Constants, functions, allocations, closures, globals used as
 		// addresses, concatenations: the caller interprets them.
-		w.leaf(v, at, false)
+		w.leafIn(ctx, v, at, false)
 	}
 }
 
@@ -230,12 +268,12 @@ func (w *walker) call(c *ssa.Call, index int, ctx []ssa.CallInstruction, at via)
 	}
 	if fn == nil || fn.Blocks == nil || fn.Pkg != w.g.ssa || len(ctx) >= maxContext {
 		if index == 0 || c.Type() == nil {
-			w.leaf(c, via{pos: c.Pos(), test: at.test || w.g.inTest(c.Pos()), entry: at.entry}, false)
+			w.leafIn(ctx, c, via{pos: c.Pos(), test: at.test || w.g.inTest(c.Pos()), entry: at.entry}, false)
 			return
 		}
 		// Another result of a call the walk does not enter: the caller
 		// asks about the call itself.
-		w.leaf(c, via{pos: c.Pos(), test: at.test, entry: at.entry}, false)
+		w.leafIn(ctx, c, via{pos: c.Pos(), test: at.test, entry: at.entry}, false)
 		w.out.Leaves[len(w.out.Leaves)-1].Index = index
 		return
 	}
@@ -303,7 +341,7 @@ func (w *walker) param(p *ssa.Parameter, ctx []ssa.CallInstruction, at via) {
 		}
 	}
 	if !w.g.closed(fn) {
-		w.leaf(p, at, false)
+		w.leafIn(ctx, p, at, false)
 		return
 	}
 	sites := w.g.sites[fn]
@@ -381,15 +419,53 @@ func (w *walker) freeVar(fv *ssa.FreeVar, ctx []ssa.CallInstruction, at via) {
 // field follows a field of a struct value.
 func (w *walker) field(f *ssa.Field, ctx []ssa.CallInstruction, at via) {
 	// A struct value loaded from a variable: the stores to that field of
-	// the variable, or to the whole variable.
-	if ld, ok := f.X.(*ssa.UnOp); ok && ld.Op == token.MUL {
-		w.fieldOfAddr(ld.X, f.Field, ld, ctx, at)
+	// the variable, or to the whole variable; a parameter's: its callers'.
+	w.fieldOfValue(f.X, f.Field, w.g.Expr(f), ctx, at)
+}
+
+// paramField follows field index of the struct parameter p (a value
+// receiver, a struct argument) to the argument of the call it was entered
+// from, or of every call of its closed-world function: the field of the
+// variable each caller passes, at the call (a value-receiver setter
+// changes a copy, not the caller's variable). It reports false where the
+// calls are not all visible.
+func (w *walker) paramField(p *ssa.Parameter, index int, ctx []ssa.CallInstruction, at via) bool {
+	fn := p.Parent()
+	param := slices.Index(fn.Params, p)
+	if param < 0 {
+		return false
+	}
+	if len(ctx) > 0 {
+		site := ctx[len(ctx)-1]
+		if w.g.callee(site.Common()) != fn {
+			return false
+		}
+		w.argField(site, param, index, ctx[:len(ctx)-1], at)
+		return true
+	}
+	sites := w.g.sites[fn]
+	if !w.g.closed(fn) || len(sites) == 0 {
+		return false
+	}
+	w.out.Params = append(w.out.Params, p)
+	for _, site := range sites {
+		w.argField(site, param, index, nil, at)
+	}
+	return true
+}
+
+// argField follows field index of argument param at a call site.
+func (w *walker) argField(site ssa.CallInstruction, param, index int, ctx []ssa.CallInstruction, at via) {
+	args := site.Common().Args
+	if param >= len(args) {
+		w.out.Open = true
 		return
 	}
-	if w.callField(f.X, f.Field, w.g.Expr(f), ctx, at) {
-		return
+	entry := at.entry
+	if len(ctx) == 0 {
+		entry = site.Pos()
 	}
-	w.fieldStores(f.X.Type(), f.Field, ctx, at)
+	w.fieldOfValue(args[param], index, nil, ctx, via{pos: site.Pos(), test: at.test || w.g.inTest(site.Pos()), entry: entry})
 }
 
 // callField follows field index of the struct (or the struct pointed to)
@@ -516,7 +592,7 @@ func (w *walker) fieldOfObjects(addr ssa.Value, index int, ctx []ssa.CallInstruc
 		}
 	}
 	if !any {
-		w.leaf(ssa.NewConst(nil, st.Field(index).Type()), at, true)
+		w.leafIn(ctx, ssa.NewConst(nil, st.Field(index).Type()), at, true)
 	}
 	return true
 }
@@ -529,7 +605,10 @@ func (w *walker) fieldOfValue(v ssa.Value, index int, read ast.Expr, ctx []ssa.C
 		return
 	}
 	if c, ok := v.(*ssa.Const); ok && c.Value == nil {
-		w.leaf(v, at, true) // the zero struct: a zero field
+		w.leafIn(ctx, v, at, true) // the zero struct: a zero field
+		return
+	}
+	if p, ok := v.(*ssa.Parameter); ok && w.paramField(p, index, ctx, at) {
 		return
 	}
 	if w.callField(v, index, read, ctx, at) {
@@ -556,7 +635,7 @@ func (w *walker) fieldStores(t types.Type, index int, ctx []ssa.CallInstruction,
 	}
 	stores := w.g.fields[fieldKey{st, index}]
 	if len(stores) == 0 {
-		w.leaf(ssa.NewConst(nil, st.Field(index).Type()), at, true)
+		w.leafIn(ctx, ssa.NewConst(nil, st.Field(index).Type()), at, true)
 		return
 	}
 	for _, s := range stores {
@@ -621,7 +700,7 @@ func (w *walker) load(addr ssa.Value, ld ssa.Instruction, ctx []ssa.CallInstruct
 		w.allStores(a, ctx, at)
 	case *ssa.Global:
 		if a.Pkg != w.g.ssa {
-			w.leaf(a, at, false)
+			w.leafIn(ctx, a, at, false)
 			return
 		}
 		stores := w.g.globals[a]
@@ -629,7 +708,7 @@ func (w *walker) load(addr ssa.Value, ld ssa.Instruction, ctx []ssa.CallInstruct
 			w.out.Open = true // other packages may assign it
 		}
 		if len(stores) == 0 {
-			w.leaf(ssa.NewConst(nil, a.Type().(*types.Pointer).Elem()), at, true)
+			w.leafIn(ctx, ssa.NewConst(nil, a.Type().(*types.Pointer).Elem()), at, true)
 		}
 		for _, s := range stores {
 			w.value(s.Val, ctx, w.storeVia(s, at, ctx))
@@ -710,7 +789,7 @@ func (w *walker) allStores(a *ssa.Alloc, ctx []ssa.CallInstruction, at via) {
 	}
 	visit(a, 0)
 	if !any {
-		w.leaf(ssa.NewConst(nil, a.Type().(*types.Pointer).Elem()), at, true)
+		w.leafIn(ctx, ssa.NewConst(nil, a.Type().(*types.Pointer).Elem()), at, true)
 	}
 }
 

@@ -187,9 +187,9 @@ func (s stsSettings) config() *aws.Config {
 // The value-receiver setter changes a copy: the session is legacy.
 func CaseValueReceiverSetterGlobal() any {
 	s := stsSettings{region: "eu-north-1"}
-	s.useRegionalOnCopy() // want "STS00[23]"
+	s.useRegionalOnCopy()
 	sess := session.Must(session.NewSession(s.config()))
-	return sts.New(sess)
+	return sts.New(sess) // want "STS00[23]"
 }
 
 // The twin: the pointer-receiver setter changes the settings themselves.
