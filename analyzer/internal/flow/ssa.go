@@ -260,6 +260,22 @@ func (ev *ssaEval) inCall(call *ast.CallExpr, eval func()) bool {
 	return true
 }
 
+// within runs eval in the calling context ctx, a Leaf's Ctx: the
+// evaluation of a construction reached through the calls ctx entered,
+// whose parameters are those calls' arguments. A leaf without a context
+// keeps the current one. Memos of its own, as in inCall.
+func (ev *ssaEval) within(ctx []ssa.CallInstruction, eval func()) {
+	if len(ctx) == 0 || len(ctx) > maxCallContext {
+		eval()
+		return
+	}
+	saved, confMemo, sessMemo := ev.ctx, ev.f.confMemo, ev.f.sessMemo
+	ev.ctx = ctx
+	ev.f.confMemo, ev.f.sessMemo = map[use]confResult{}, map[use]sess{}
+	eval()
+	ev.ctx, ev.f.confMemo, ev.f.sessMemo = saved, confMemo, sessMemo
+}
+
 // maxCallContext bounds the helper calls one evaluation is inside.
 const maxCallContext = 4
 

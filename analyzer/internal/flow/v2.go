@@ -254,7 +254,7 @@ func (rt *Routes) ssaV2Regions(e ast.Expr, depth int, keep func(ast.Expr) bool) 
 	var out []ast.Expr
 	for _, l := range rt.f.eval.values(e).Leaves {
 		if x := exprOr(l); x != nil && x != e {
-			out = append(out, rt.v2Regions(x, depth+1, keep)...)
+			rt.f.eval.within(l.Ctx, func() { out = append(out, rt.v2Regions(x, depth+1, keep)...) })
 		}
 	}
 	return out
