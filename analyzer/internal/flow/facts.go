@@ -101,16 +101,8 @@ func (fs *Facts) funcFact(fn *types.Func, depth int) (*SessionFact, bool) {
 	if fact, ok := fs.facts[fn]; ok {
 		return fact, fact != nil
 	}
-	decl := fs.f.decls[fn]
-	if decl == nil || decl.Body == nil || depth > maxDepth {
-		return nil, false
-	}
-	sig := fn.Signature()
-	if sig.Results().Len() == 0 {
-		return nil, false
-	}
-	isSess, isConf := confKind(sig.Results().At(0).Type())
-	if !isSess && !isConf {
+	decl, isSess, ok := fs.helper(fn, depth)
+	if !ok {
 		return nil, false
 	}
 	fs.facts[fn] = nil // in progress: recursion sees no fact
@@ -220,27 +212,32 @@ func (fs *Facts) returns(decl *ast.FuncDecl, isSess bool, depth int) (sess, bool
 // function is another package's, has no declaration, or the call is not
 // in the SSA form.
 func (fs *Facts) callFact(call *ast.CallExpr, fn *types.Func, depth int) (*SessionFact, bool) {
-	decl := fs.f.decls[fn]
-	if fn.Pkg() != fs.f.pass.Pkg || decl == nil || decl.Body == nil || depth > maxDepth || fs.f.graph == nil {
+	decl, isSess, ok := fs.helper(fn, depth)
+	if !ok || fn.Pkg() != fs.f.pass.Pkg || fs.f.graph == nil {
 		return nil, false
 	}
-	sig := fn.Signature()
-	if sig.Results().Len() == 0 {
-		return nil, false
-	}
-	isSess, isConf := confKind(sig.Results().At(0).Type())
-	if !isSess && !isConf {
-		return nil, false
-	}
-	if fact, ok := fs.facts[fn]; ok && fact == nil {
+	if fact, done := fs.facts[fn]; done && fact == nil {
 		return nil, false // recursion
 	}
-	var (
-		result sess
-		ok     bool
-	)
+	var result sess
 	if !fs.f.eval.inCall(call, func() { result, ok = fs.returns(decl, isSess, depth) }) || !ok {
 		return nil, false
 	}
 	return factOf(result), true
+}
+
+// helper returns the declaration of fn, a function of the package whose
+// first result is a v1 session (isSess) or config: one whose returns the
+// evaluation can read.
+func (fs *Facts) helper(fn *types.Func, depth int) (decl *ast.FuncDecl, isSess, ok bool) {
+	decl = fs.f.decls[fn]
+	if decl == nil || decl.Body == nil || depth > maxDepth {
+		return nil, false, false
+	}
+	sig := fn.Signature()
+	if sig.Results().Len() == 0 {
+		return nil, false, false
+	}
+	isSess, isConf := confKind(sig.Results().At(0).Type())
+	return decl, isSess, isSess || isConf
 }
