@@ -209,11 +209,11 @@ func (fs *Facts) returns(decl *ast.FuncDecl, isSess bool, depth int) (sess, bool
 // returns evaluated with its parameters bound to this call's arguments
 // (ssaEval.inCall), so that a helper whose result depends on its caller
 // (a value receiver's field) is judged per call. ok is false where the
-// function is another package's, has no declaration, or the call is not
-// in the SSA form.
+// function has no declaration in the package (decls holds only its
+// own), or the call is not in the SSA form.
 func (fs *Facts) callFact(call *ast.CallExpr, fn *types.Func, depth int) (*SessionFact, bool) {
 	decl, isSess, ok := fs.helper(fn, depth)
-	if !ok || fn.Pkg() != fs.f.pass.Pkg || fs.f.graph == nil {
+	if !ok {
 		return nil, false
 	}
 	if fact, done := fs.facts[fn]; done && fact == nil {

@@ -243,35 +243,35 @@ func (ev *ssaEval) splitRun(sp *split, eval func() (sess, conf)) (sess, conf) {
 
 // inCall runs eval as the evaluation of the returns of the helper call
 // calls, in the current context: a parameter of the helper is this
-// call's argument. Memos of its own, as in splitRun: what a variable
-// holds depends on the context. ok is false when call is not one the SSA
-// form has, or the context is as deep as it may go.
+// call's argument. ok is false when call is not one the SSA form has, or
+// the context is as deep as it may go.
 func (ev *ssaEval) inCall(call *ast.CallExpr, eval func()) bool {
 	v, ok := ev.f.graph.Value(call)
 	site, isCall := v.(ssa.CallInstruction)
 	if !ok || !isCall || len(ev.ctx) >= maxCallContext {
 		return false
 	}
-	saved, confMemo, sessMemo := ev.ctx, ev.f.confMemo, ev.f.sessMemo
-	ev.ctx = append(ev.ctx[:len(ev.ctx):len(ev.ctx)], site)
-	ev.f.confMemo, ev.f.sessMemo = map[use]confResult{}, map[use]sess{}
-	eval()
-	ev.ctx, ev.f.confMemo, ev.f.sessMemo = saved, confMemo, sessMemo
+	ev.runIn(append(ev.ctx[:len(ev.ctx):len(ev.ctx)], site), eval)
 	return true
 }
 
 // within runs eval in the calling context ctx, a Leaf's Ctx: the
 // evaluation of a construction reached through the calls ctx entered,
 // whose parameters are those calls' arguments. A leaf without a context
-// keeps the current one. Memos of its own, as in inCall.
+// keeps the current one.
 func (ev *ssaEval) within(ctx []ssa.CallInstruction, eval func()) {
 	if len(ctx) == 0 || len(ctx) > maxCallContext {
 		eval()
 		return
 	}
+	ev.runIn(ctx, eval)
+}
+
+// runIn runs eval in the calling context ctx, with memos of its own, as
+// in splitRun: what a variable holds depends on the context.
+func (ev *ssaEval) runIn(ctx []ssa.CallInstruction, eval func()) {
 	saved, confMemo, sessMemo := ev.ctx, ev.f.confMemo, ev.f.sessMemo
-	ev.ctx = ctx
-	ev.f.confMemo, ev.f.sessMemo = map[use]confResult{}, map[use]sess{}
+	ev.ctx, ev.f.confMemo, ev.f.sessMemo = ctx, map[use]confResult{}, map[use]sess{}
 	eval()
 	ev.ctx, ev.f.confMemo, ev.f.sessMemo = saved, confMemo, sessMemo
 }

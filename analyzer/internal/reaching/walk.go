@@ -107,7 +107,12 @@ type via struct {
 }
 
 // Values returns what reaches the value of e.
-func (g *Graph) Values(e ast.Expr) Result {
+func (g *Graph) Values(e ast.Expr) Result { return g.ValuesIn(e, nil) }
+
+// ValuesIn returns what reaches the value of e, inside the functions the
+// calls ctx (a Leaf's Ctx, or nil) entered: a parameter of the innermost
+// callee is that call's argument, not every caller's.
+func (g *Graph) ValuesIn(e ast.Expr, ctx []ssa.CallInstruction) Result {
 	g.build()
 	e = ast.Unparen(e)
 	if tv, ok := g.info.Types[e]; ok && tv.Value != nil {
@@ -117,38 +122,22 @@ func (g *Graph) Values(e ast.Expr) Result {
 	if !ok {
 		return Result{Open: true}
 	}
-	return g.ValuesOf(v)
-}
-
-// ValuesIn returns what reaches the value of e, inside the functions the
-// calls ctx (a Leaf's Ctx) entered: a parameter of the innermost callee is
-// that call's argument, not every caller's.
-func (g *Graph) ValuesIn(e ast.Expr, ctx []ssa.CallInstruction) Result {
-	if len(ctx) == 0 {
-		return g.Values(e)
-	}
-	g.build()
-	e = ast.Unparen(e)
-	if tv, ok := g.info.Types[e]; ok && tv.Value != nil {
-		return Result{Leaves: []Leaf{{Value: ssa.NewConst(tv.Value, tv.Type), Expr: e, Pos: e.Pos()}}}
-	}
-	v, ok := g.valueOf[e]
-	if !ok || g.failed {
-		return Result{Open: true}
-	}
-	w := &walker{g: g, seen: map[visit]bool{}}
-	w.value(v, ctx, via{pos: v.Pos(), expr: g.exprOf[v], entry: v.Pos()})
-	return w.out
+	return g.walk(v, ctx)
 }
 
 // ValuesOf returns what reaches v.
 func (g *Graph) ValuesOf(v ssa.Value) Result {
 	g.build()
+	return g.walk(v, nil)
+}
+
+// walk is one query: what reaches v in the calling context ctx.
+func (g *Graph) walk(v ssa.Value, ctx []ssa.CallInstruction) Result {
 	if g.failed {
 		return Result{Open: true}
 	}
 	w := &walker{g: g, seen: map[visit]bool{}}
-	w.value(v, nil, via{pos: v.Pos(), expr: g.exprOf[v], entry: v.Pos()})
+	w.value(v, ctx, via{pos: v.Pos(), expr: g.exprOf[v], entry: v.Pos()})
 	return w.out
 }
 
