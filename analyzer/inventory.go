@@ -287,6 +287,8 @@ func (p *pass) v1Override(e ast.Expr) string {
 		}
 	}
 	switch {
+	case t != nil && isStringOrPtr(t):
+		return exprText(e) // an Endpoint known only at run time
 	case sdk.IsNamed(t, sdk.V1Endpoints, "DualStackEndpointState"):
 		return "dual-stack endpoint (" + exprText(e) + ")"
 	default:
@@ -463,4 +465,13 @@ func lastSel(e ast.Expr) string {
 		return sel.Sel.Name
 	}
 	return strconv.Quote(flow.ExprString(e))
+}
+
+// isStringOrPtr reports whether t is a string or a pointer to one.
+func isStringOrPtr(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }

@@ -10,7 +10,9 @@ package flow
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
@@ -39,8 +41,14 @@ func (se *Sessions) explicitEndpoint(value ast.Expr) bool {
 	if se.guardedNonEmpty(value) {
 		return true
 	}
-	if se.emptyEndpoint(ptr, 0) {
+	if se.endpointIs(ptr, emptyConst, 0) {
 		return false
+	}
+	// Inside a helper call (ssaEval.inCall) the sources below would mix
+	// in the other callers' values: the leaves in this call's context
+	// decide.
+	if len(se.f.eval.ctx) > 0 && se.endpointIs(ptr, nonEmptyConst, 0) {
+		return true
 	}
 	if se.f.Values.nonEmptySources(value).Always() {
 		return true
@@ -123,51 +131,62 @@ func (se *Sessions) alwaysTaken(cur inspector.Cursor, pos token.Pos) bool {
 	return se.f.Values.sources(x, func(s string) bool { return s != "" }, false).Always()
 }
 
-// emptyEndpoint reports whether every value that reaches the Endpoint
-// value (a *string or a string) is empty: nil, "", the zero value of a
-// field or variable nothing set (&s.Endpoint of a literal without it),
-// possibly wrapped by aws.String. v1 then resolves the endpoint itself
+// endpointIs reports whether every value that reaches the Endpoint value
+// (a *string or a string), in the current calling context, is a constant
+// that is accepts: nil, "", the zero value of a field or variable nothing
+// set (&s.Endpoint of a literal without it), possibly wrapped by
+// aws.String. With emptyConst, v1 then resolves the endpoint itself
 // (aws/session/session.go resolveEndpoint ignores an empty one). An
-// environment read is trusted as set, as before (sts003/optionalendpoint
-// CaseFromEnvironment): the code cannot tell the deployments apart.
-func (se *Sessions) emptyEndpoint(value ast.Expr, depth int) bool {
+// environment read is no constant: it is trusted as set, as before
+// (sts003/optionalendpoint CaseFromEnvironment), since the code cannot
+// tell the deployments apart.
+func (se *Sessions) endpointIs(value ast.Expr, accepts func(*ssa.Const) bool, depth int) bool {
 	if depth > maxDepth/2 {
 		return false
 	}
 	if s, ok := se.f.Values.ConstString(se.f.Values.UnwrapPtr(value)); ok {
-		return s == ""
+		return accepts(ssa.NewConst(constant.MakeString(s), types.Typ[types.String]))
 	}
-	return se.emptyResult(se.f.eval.values(value), depth)
+	return se.leavesAre(se.f.eval.values(value), accepts, depth)
 }
 
-// emptyResult reports whether every leaf of r is an empty endpoint.
-func (se *Sessions) emptyResult(r reaching.Result, depth int) bool {
+// emptyConst accepts nil and "".
+func emptyConst(c *ssa.Const) bool { return c.Value == nil || c.Value.ExactString() == `""` }
+
+// nonEmptyConst accepts a string constant that is not "".
+func nonEmptyConst(c *ssa.Const) bool {
+	return c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) != ""
+}
+
+// leavesAre reports whether every leaf of r is an endpoint accepts.
+func (se *Sessions) leavesAre(r reaching.Result, accepts func(*ssa.Const) bool, depth int) bool {
 	if r.Open || len(r.Leaves) == 0 {
 		return false
 	}
 	for _, l := range r.Leaves {
-		if !se.emptyLeaf(l, depth) {
+		if !se.leafIs(l, accepts, depth) {
 			return false
 		}
 	}
 	return true
 }
 
-// emptyLeaf reports whether one value that reaches an Endpoint is empty.
-func (se *Sessions) emptyLeaf(l reaching.Leaf, depth int) bool {
+// leafIs reports whether one value that reaches an Endpoint is a
+// constant accepts.
+func (se *Sessions) leafIs(l reaching.Leaf, accepts func(*ssa.Const) bool, depth int) bool {
 	switch v := l.Value.(type) {
 	case *ssa.Const:
-		return v.Value == nil || v.Value.ExactString() == `""`
+		return accepts(v)
 	case *ssa.Alloc, *ssa.FieldAddr:
 		// &s.Endpoint: what the variable holds.
-		return se.emptyResult(se.f.graph.Pointee(v), depth+1)
+		return se.leavesAre(se.f.graph.Pointee(v, se.f.eval.ctx), accepts, depth+1)
 	case *ssa.Call:
 		call, ok := ast.Unparen(l.Expr).(*ast.CallExpr)
 		if !ok {
 			return false
 		}
 		if inner := se.f.Values.UnwrapPtr(call); inner != ast.Expr(call) {
-			return se.emptyEndpoint(inner, depth+1)
+			return se.endpointIs(inner, accepts, depth+1)
 		}
 	}
 	return false

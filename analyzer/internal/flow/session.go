@@ -773,7 +773,11 @@ func (se *Sessions) evalSessionCall(call *ast.CallExpr, depth int) sess {
 		}
 		return s
 	}
-	if fact, ok := se.f.Facts.funcFact(fn, depth+1); ok {
+	fact, ok := se.f.Facts.callFact(call, fn, depth+1)
+	if !ok {
+		fact, ok = se.f.Facts.funcFact(fn, depth+1)
+	}
+	if ok {
 		s := fact.sess(opaqueObj(OpaqueReturned, fn))
 		if s.honoursEnv && fn.Pkg() == se.f.pass.Pkg {
 			// The environment is read where the helper builds the

@@ -216,7 +216,7 @@ func (q *query) pointer(v ssa.Value) {
 		return
 	}
 	q.seen[v] = true
-	r := q.f.graph.Pointee(v)
+	r := q.f.graph.Pointee(v, q.f.eval.ctx)
 	if r.Open {
 		r = q.f.graph.Loaded(v)
 	}

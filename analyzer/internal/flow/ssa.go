@@ -420,15 +420,29 @@ func (ev *ssaEval) ssaSession(e ast.Expr, depth int) (sess, bool) {
 		return sess{}, false
 	}
 	var alts []sess
+	at := map[*ast.CallExpr]int{} // the alternative of each construction
 	for _, l := range r.Leaves {
 		call, ok := ast.Unparen(exprOr(l)).(*ast.CallExpr)
 		if !ok || call == e {
 			return sess{}, false
 		}
-		s := ev.f.Sessions.evalSession(call, depth+1)
+		// Built in the calls the leaf was reached through (a
+		// constructor storing it in its object): their arguments.
+		var s sess
+		ev.within(l.Ctx, func() { s = ev.f.Sessions.evalSession(call, depth+1) })
 		if s.conf.opaque && s.fix == nil && s.built == nil {
 			return sess{}, false
 		}
+		// One construction reached in several callers' contexts is
+		// judged by its worst caller, where that caller's values are,
+		// as a parameter's callers are (ssaConfig).
+		if i, ok := at[call]; ok {
+			if alts[i].conf.safe() && !s.conf.safe() {
+				alts[i] = s
+			}
+			continue
+		}
+		at[call] = len(alts)
 		alts = append(alts, s)
 	}
 	return combine(alts), true

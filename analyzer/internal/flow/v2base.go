@@ -349,7 +349,7 @@ func (rt *Routes) guardPasses(operand ast.Expr) bool {
 	if s, ok := rt.f.Values.ConstString(rt.f.Values.UnwrapPtr(operand)); ok {
 		return s != ""
 	}
-	if rt.f.Sessions.emptyEndpoint(operand, 0) {
+	if rt.f.Sessions.endpointIs(operand, emptyConst, 0) {
 		return false
 	}
 	return len(rt.f.Values.sources(operand, func(s string) bool { return s == "" }, true).Matches) == 0

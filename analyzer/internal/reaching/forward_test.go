@@ -204,6 +204,36 @@ func A() {
 	p := &s.B
 	sink(p)
 }`, "open"},
+		{"field of the object a pointer holds", `
+func A() {
+	s := &S{A: "a"}
+	p := &s.B
+	sink(p)
+}`, "zero"},
+		{"field of an object passed to another package", `
+func A() {
+	s := &S{}
+	_ = json.Unmarshal(nil, s)
+	p := &s.B
+	sink(p)
+}`, "zero open"},
+		{"field of an object an exported function returns", `
+func New() *S { return &S{} }
+
+func A() {
+	s := New()
+	p := &s.B
+	sink(p)
+}`, "zero open"},
+		{"field of a helper's parameter: every caller's object", `
+func h(s *S) {
+	p := &s.B
+	sink(p)
+}
+
+func A() { h(&S{B: "one"}) }
+
+func B() { h(&S{}) }`, "one zero"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -223,7 +253,7 @@ func A() {
 			} else if r := g.ValuesOf(v); len(r.Leaves) == 1 {
 				v = r.Leaves[0].Value
 			}
-			if got := describe(g.Pointee(v)); got != tt.want {
+			if got := describe(g.Pointee(v, nil)); got != tt.want {
 				t.Errorf("Pointee = %q, want %q", got, tt.want)
 			}
 		})

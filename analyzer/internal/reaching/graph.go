@@ -87,6 +87,8 @@ type Graph struct {
 	// reflect are the struct types a pointer to which leaves the
 	// package's code (reflected.go), computed on first use.
 	reflect map[*types.Struct]bool
+	// escaped memoizes objectEscapes by object.
+	escaped map[*ssa.Alloc]bool
 	// loads are the selections of each field of a struct type (forward.go),
 	// computed on first use.
 	loads map[fieldKey][]ssa.Value

@@ -13,8 +13,10 @@ import (
 // when v is no such address, or when the variable is used beyond direct
 // loads and stores (passed to a call such as json.Unmarshal, captured by a
 // closure, its address kept elsewhere), so that something the walk does
-// not see may write it.
-func (g *Graph) Pointee(v ssa.Value) Result {
+// not see may write it. The field of a struct a pointer points to
+// (&cfg.Endpoint of a helper's cfg) is that field of the objects the
+// pointer may point to in the calling context ctx (a Leaf's Ctx, or nil).
+func (g *Graph) Pointee(v ssa.Value, ctx []ssa.CallInstruction) Result {
 	g.build()
 	w := &walker{g: g, seen: map[visit]bool{}}
 	instr, ok := v.(ssa.Instruction)
@@ -29,7 +31,7 @@ func (g *Graph) Pointee(v ssa.Value) Result {
 	case *ssa.FieldAddr:
 		al, ok := a.X.(*ssa.Alloc)
 		if !ok {
-			return Result{Open: true}
+			return w.objectPointee(a, ctx)
 		}
 		alloc, field = al, a.Field
 	default:
@@ -65,32 +67,48 @@ func (g *Graph) Pointee(v ssa.Value) Result {
 	return w.out
 }
 
+// objectPointee is Pointee of the field address fa of a struct that a
+// pointer (a parameter, a variable holding &T{…}) points to: that field
+// of the objects the pointer may point to, in the calling context ctx (a
+// helper's parameter is that call's argument), by every store to it
+// (fieldOfObjects). It is Open where the objects are not all known.
+func (w *walker) objectPointee(fa *ssa.FieldAddr, ctx []ssa.CallInstruction) Result {
+	if !w.fieldOfObjects(fa.X, fa.Field, ctx, via{pos: fa.Pos(), entry: fa.Pos()}) {
+		return Result{Open: true}
+	}
+	return w.out
+}
+
+// onlyDirectAddr reports whether the field address x is used only by
+// direct loads and stores of its value, or is v, whose address may be
+// stored but not passed on.
+func onlyDirectAddr(x, v ssa.Value) bool {
+	for _, r := range *x.Referrers() {
+		switch u := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.UnOp:
+			if u.Op != token.MUL {
+				return false
+			}
+		case *ssa.Store:
+			if u.Val == x && x != v {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // onlyDirect reports whether the variable alloc is used only by direct
 // loads and stores, by field addresses used the same way, and by v, whose
 // address may be stored (into a configuration's field) but not passed on.
 func onlyDirect(alloc *ssa.Alloc, v ssa.Value) bool {
-	direct := func(x ssa.Value) bool {
-		for _, r := range *x.Referrers() {
-			switch u := r.(type) {
-			case *ssa.DebugRef:
-			case *ssa.UnOp:
-				if u.Op != token.MUL {
-					return false
-				}
-			case *ssa.Store:
-				if u.Val == x && x != v {
-					return false
-				}
-			default:
-				return false
-			}
-		}
-		return true
-	}
 	for _, r := range *alloc.Referrers() {
 		switch u := r.(type) {
 		case *ssa.FieldAddr:
-			if !direct(u) {
+			if !onlyDirectAddr(u, v) {
 				return false
 			}
 		case *ssa.DebugRef:

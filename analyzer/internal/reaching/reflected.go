@@ -1,6 +1,7 @@
 package reaching
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -41,4 +42,108 @@ func (g *Graph) reflected(st *types.Struct) bool {
 		}
 	}
 	return g.reflect[st]
+}
+
+// objectEscapes reports whether a pointer to the object obj (an allocation of
+// this package, &T{…}) may reach code that the package's own stores do
+// not describe, which could then write its fields: an interface, another
+// package's function, a function value, an exported function's result,
+// any place but a local variable (a field, a package variable, an
+// element, a captured variable, a channel, a map). The pointer is followed
+// through local variables, phis and the parameters and results of the
+// package's own functions. An address of one of its fields may be stored
+// (Endpoint: &s.Endpoint in a config): the SDK reads it, never writes.
+func (g *Graph) objectEscapes(obj *ssa.Alloc) bool {
+	if e, ok := g.escaped[obj]; ok {
+		return e
+	}
+	seen := map[ssa.Value]bool{}
+	work := []ssa.Value{obj}
+	escaped := false
+	add := func(v ssa.Value) {
+		if !seen[v] {
+			seen[v] = true
+			work = append(work, v)
+		}
+	}
+	for len(work) > 0 && !escaped {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		if len(seen) > maxObjectValues {
+			escaped = true
+			break
+		}
+		for _, r := range *v.Referrers() {
+			if !g.holds(v, r, add) {
+				escaped = true
+				break
+			}
+		}
+	}
+	if g.escaped == nil {
+		g.escaped = map[*ssa.Alloc]bool{}
+	}
+	g.escaped[obj] = escaped
+	return escaped
+}
+
+// maxObjectValues bounds the values objectEscapes follows for one object.
+const maxObjectValues = 64
+
+// holds reports whether the use r of v, a value holding a pointer to an
+// object, keeps the pointer within the package's visible code, calling
+// add for each value the pointer reaches through r.
+func (g *Graph) holds(v ssa.Value, r ssa.Instruction, add func(ssa.Value)) bool {
+	switch u := r.(type) {
+	case *ssa.DebugRef:
+		return true
+	case *ssa.FieldAddr:
+		return true // a field's address: loads, stores, kept in a config
+	case *ssa.UnOp:
+		return u.Op == token.MUL // a copy of the struct
+	case *ssa.Phi:
+		add(u)
+		return true
+	case *ssa.ChangeType:
+		add(u)
+		return true
+	case *ssa.Store:
+		if u.Addr == v {
+			return true // the whole struct written: a store of the package
+		}
+		local, ok := u.Addr.(*ssa.Alloc)
+		if !ok || local.Heap {
+			return false
+		}
+		for _, lr := range *local.Referrers() {
+			if ld, ok := lr.(*ssa.UnOp); ok && ld.Op == token.MUL {
+				add(ld)
+			}
+		}
+		return true
+	case *ssa.Return:
+		fn := u.Parent()
+		if fn.Object() != nil && fn.Object().Exported() || !g.closed(fn) {
+			return false
+		}
+		for _, site := range g.sites[fn] {
+			if c, ok := site.(*ssa.Call); ok {
+				add(c)
+			}
+		}
+		return true
+	case ssa.CallInstruction:
+		common := u.Common()
+		callee := g.callee(common)
+		if common.IsInvoke() || callee == nil || callee.Pkg != g.ssa || callee.Blocks == nil {
+			return false
+		}
+		for i, a := range common.Args {
+			if a == v && i < len(callee.Params) {
+				add(callee.Params[i])
+			}
+		}
+		return common.Value != v
+	}
+	return false
 }

@@ -536,54 +536,122 @@ func (w *walker) fieldOfObjects(addr ssa.Value, index int, ctx []ssa.CallInstruc
 	}
 	w.g.nested++
 	defer func() { w.g.nested-- }()
-	r := w.g.ValuesOf(addr)
+	// In a calling context a parameter's objects are that call's
+	// argument's, not every caller's.
+	r := w.g.walk(addr, ctx)
 	if r.Open || len(r.Leaves) == 0 {
 		return false
 	}
 	objs := map[ssa.Value]bool{}
+	var order []objectAt             // the objects in the order reached, with their contexts
+	var ctxs [][]ssa.CallInstruction // the objects' calling contexts
 	for _, l := range r.Leaves {
 		if _, ok := l.Value.(*ssa.Alloc); !ok || l.Test && !w.g.inTest(addr.Pos()) {
 			return false
 		}
 		objs[l.Value] = true
+		order = append(order, objectAt{l.Value, l.Ctx})
+		if len(l.Ctx) > 0 {
+			ctxs = append(ctxs, l.Ctx)
+		}
 	}
+	stored := map[ssa.Value]bool{} // the objects some store writes the field of
+	// A store in the function a call built an object in (a constructor
+	// storing into its &T{…}) runs in that call's context, the
+	// constructor's parameters bound to that call's arguments: once per
+	// call the objects came from.
+	storeCtxs := func(s *ssa.Store) [][]ssa.CallInstruction {
+		var out [][]ssa.CallInstruction
+		for _, c := range ctxs {
+			if w.g.callee(c[len(c)-1].Common()) == s.Parent() {
+				out = append(out, c)
+			}
+		}
+		if len(out) == 0 {
+			out = append(out, ctx)
+		}
+		return out
+	}
+	// Such a store enters the query at the call the object came from:
+	// each caller of the constructor is an entry of its own (a split).
+	objVia := func(s *ssa.Store, sc []ssa.CallInstruction) via {
+		v := w.storeVia(s, at, sc)
+		if len(sc) > len(ctx) {
+			v.entry = sc[len(ctx)].Pos()
+		}
+		return v
+	}
+	// Another package writes the field only where the field is its to
+	// write (localStruct) and it holds a pointer to one of the objects.
 	if !w.g.localStruct(addr.Type(), index) {
-		w.out.Open = true
+		for obj := range objs {
+			if w.g.objectEscapes(obj.(*ssa.Alloc)) {
+				w.out.Open = true
+				break
+			}
+		}
 	}
-	any := false
 	for _, s := range w.g.fields[fieldKey{st, index}] {
 		fa := s.Addr.(*ssa.FieldAddr)
-		if !objs[fa.X] {
+		if objs[fa.X] {
+			stored[fa.X] = true
+		} else {
 			if _, other := fa.X.(*ssa.Alloc); other {
 				continue // another object
 			}
 			base := w.g.ValuesOf(fa.X)
-			mayAlias := base.Open
+			mayAlias := false
 			for _, l := range base.Leaves {
-				mayAlias = mayAlias || objs[l.Value]
+				if objs[l.Value] {
+					mayAlias, stored[l.Value] = true, true
+				}
+			}
+			if base.Open {
+				mayAlias = true
+				for obj := range objs {
+					stored[obj] = true
+				}
 			}
 			if !mayAlias {
 				continue
 			}
 		}
-		any = true
-		w.value(s.Val, ctx, w.storeVia(s, at, ctx))
+		for _, sc := range storeCtxs(s) {
+			w.value(s.Val, sc, objVia(s, sc))
+		}
 	}
 	// Stores of the whole struct into the objects (s := T{…} of a
 	// variable a closure captures: the literal is built in a temporary
 	// and copied in).
-	for obj := range objs {
-		for _, ref := range *obj.Referrers() {
-			if s, ok := ref.(*ssa.Store); ok && s.Addr == obj {
-				any = true
-				w.fieldOfValue(s.Val, index, nil, ctx, w.storeVia(s, at, ctx))
+	for _, o := range order {
+		for _, ref := range *o.obj.Referrers() {
+			if s, ok := ref.(*ssa.Store); ok && s.Addr == o.obj {
+				stored[o.obj] = true
+				for _, sc := range storeCtxs(s) {
+					w.fieldOfValue(s.Val, index, nil, sc, objVia(s, sc))
+				}
 			}
 		}
 	}
-	if !any {
-		w.leafIn(ctx, ssa.NewConst(nil, st.Field(index).Type()), at, true)
+	// An object no store writes the field of holds its zero value.
+	for _, o := range order {
+		if !stored[o.obj] {
+			stored[o.obj] = true
+			oc := ctx
+			if len(o.ctx) > 0 {
+				oc = o.ctx
+			}
+			w.leafIn(oc, ssa.NewConst(nil, st.Field(index).Type()), at, true)
+		}
 	}
 	return true
+}
+
+// objectAt is one object fieldOfObjects follows a field of, and the
+// calling context it was reached in.
+type objectAt struct {
+	obj ssa.Value
+	ctx []ssa.CallInstruction
 }
 
 // fieldOfValue follows field index of the struct value v, read at read

@@ -40,6 +40,6 @@ func viaOther() *session.Session {
 }
 
 // Wrapped returns what viaOther returns.
-func Wrapped() *session.Session { // want Wrapped:`sts:regional region=\? env`
+func Wrapped() *session.Session { // want Wrapped:`sts:regional region="eu-west-1" env`
 	return viaOther()
 }
