@@ -435,7 +435,7 @@ func (fw *forwarder) holds(x ssa.Value, path string, depth int) {
 func (fw *forwarder) fieldLoads(t types.Type, index int, path string, depth int) bool {
 	st, ok := structOf(t)
 	if !ok || index >= st.NumFields() || st.Field(index).Pkg() != fw.g.pkg ||
-		!fw.g.localStruct(t, index) || fw.g.reflected(st) {
+		!fw.g.localStruct(t, index) || fw.g.esc.reflected(st) {
 		return false
 	}
 	for _, l := range fw.g.loadsOf(fieldKey{st, index}) {

@@ -84,11 +84,9 @@ type Graph struct {
 	callAt map[token.Pos]ssa.CallInstruction
 	// nested counts the queries in progress inside a query.
 	nested int
-	// reflect are the struct types a pointer to which leaves the
-	// package's code (reflected.go), computed on first use.
-	reflect map[*types.Struct]bool
-	// escaped memoizes objectEscapes by object.
-	escaped map[*ssa.Alloc]bool
+	// esc answers which structs and objects code the package's stores
+	// do not describe may write (reflected.go).
+	esc escapes
 	// loads are the selections of each field of a struct type (forward.go),
 	// computed on first use.
 	loads map[fieldKey][]ssa.Value
@@ -105,7 +103,9 @@ type fieldKey struct {
 // New returns the graph of a type-checked package. Nothing is built until
 // the first query.
 func New(fset *token.FileSet, pkg *types.Package, files []*ast.File, info *types.Info) *Graph {
-	return &Graph{fset: fset, pkg: pkg, files: files, info: info}
+	g := &Graph{fset: fset, pkg: pkg, files: files, info: info}
+	g.esc.g = g
+	return g
 }
 
 // Build builds the SSA form now; queries otherwise build it on first use.

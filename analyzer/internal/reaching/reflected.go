@@ -7,18 +7,32 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
+// escapes answers whether code that the package's own stores do not
+// describe (another package, a decoder by reflection) may write a struct
+// of a type, or one object: the closed world of fields holds only where
+// it cannot. Its answers are computed on first use.
+type escapes struct {
+	g *Graph
+	// reflect are the struct types a pointer to which leaves the
+	// package's code.
+	reflect map[*types.Struct]bool
+	// escaped memoizes object.
+	escaped map[*ssa.Alloc]bool
+}
+
 // reflected reports whether a pointer to a struct of type st leaves the
 // package's code: converted to an interface or passed to a function of
 // another package (json.Unmarshal(data, &s), a flag or env decoder). Such
 // a function can write the struct's fields by reflection, so the package's
 // own stores to a field are not all that reaches it.
-func (g *Graph) reflected(st *types.Struct) bool {
-	if g.reflect == nil {
-		g.reflect = map[*types.Struct]bool{}
+func (e *escapes) reflected(st *types.Struct) bool {
+	g := e.g
+	if e.reflect == nil {
+		e.reflect = map[*types.Struct]bool{}
 		mark := func(t types.Type) {
 			if p, ok := t.Underlying().(*types.Pointer); ok {
 				if s, ok := p.Elem().Underlying().(*types.Struct); ok {
-					g.reflect[s] = true
+					e.reflect[s] = true
 				}
 			}
 		}
@@ -41,10 +55,10 @@ func (g *Graph) reflected(st *types.Struct) bool {
 			}
 		}
 	}
-	return g.reflect[st]
+	return e.reflect[st]
 }
 
-// objectEscapes reports whether a pointer to the object obj (an allocation of
+// object reports whether a pointer to the object obj (an allocation of
 // this package, &T{…}) may reach code that the package's own stores do
 // not describe, which could then write its fields: an interface, another
 // package's function, a function value, an exported function's result,
@@ -53,9 +67,9 @@ func (g *Graph) reflected(st *types.Struct) bool {
 // through local variables, phis and the parameters and results of the
 // package's own functions. An address of one of its fields may be stored
 // (Endpoint: &s.Endpoint in a config): the SDK reads it, never writes.
-func (g *Graph) objectEscapes(obj *ssa.Alloc) bool {
-	if e, ok := g.escaped[obj]; ok {
-		return e
+func (e *escapes) object(obj *ssa.Alloc) bool {
+	if done, ok := e.escaped[obj]; ok {
+		return done
 	}
 	seen := map[ssa.Value]bool{}
 	work := []ssa.Value{obj}
@@ -74,26 +88,27 @@ func (g *Graph) objectEscapes(obj *ssa.Alloc) bool {
 			break
 		}
 		for _, r := range *v.Referrers() {
-			if !g.holds(v, r, add) {
+			if !e.holds(v, r, add) {
 				escaped = true
 				break
 			}
 		}
 	}
-	if g.escaped == nil {
-		g.escaped = map[*ssa.Alloc]bool{}
+	if e.escaped == nil {
+		e.escaped = map[*ssa.Alloc]bool{}
 	}
-	g.escaped[obj] = escaped
+	e.escaped[obj] = escaped
 	return escaped
 }
 
-// maxObjectValues bounds the values objectEscapes follows for one object.
+// maxObjectValues bounds the values object follows for one object.
 const maxObjectValues = 64
 
 // holds reports whether the use r of v, a value holding a pointer to an
 // object, keeps the pointer within the package's visible code, calling
 // add for each value the pointer reaches through r.
-func (g *Graph) holds(v ssa.Value, r ssa.Instruction, add func(ssa.Value)) bool {
+func (e *escapes) holds(v ssa.Value, r ssa.Instruction, add func(ssa.Value)) bool {
+	g := e.g
 	switch u := r.(type) {
 	case *ssa.DebugRef:
 		return true

@@ -585,7 +585,7 @@ func (w *walker) fieldOfObjects(addr ssa.Value, index int, ctx []ssa.CallInstruc
 	// write (localStruct) and it holds a pointer to one of the objects.
 	if !w.g.localStruct(addr.Type(), index) {
 		for obj := range objs {
-			if w.g.objectEscapes(obj.(*ssa.Alloc)) {
+			if w.g.esc.object(obj.(*ssa.Alloc)) {
 				w.out.Open = true
 				break
 			}
@@ -684,7 +684,7 @@ func (w *walker) fieldStores(t types.Type, index int, ctx []ssa.CallInstruction,
 		w.out.Open = true
 		return
 	}
-	if !w.g.localStruct(t, index) || w.g.reflected(st) {
+	if !w.g.localStruct(t, index) || w.g.esc.reflected(st) {
 		w.out.Open = true
 		if foreign(t, w.g.pkg) {
 			return // another package's struct: its stores here are not the ones that reach
