@@ -18,6 +18,11 @@ type escapes struct {
 	reflect map[*types.Struct]bool
 	// escaped memoizes object.
 	escaped map[*ssa.Alloc]bool
+	// docs are the constant documents decoded into each object object
+	// answered for (decoded.go), and collect those of the object in
+	// progress.
+	docs    map[*ssa.Alloc][]decode
+	collect []decode
 }
 
 // reflected reports whether a pointer to a struct of type st leaves the
@@ -74,6 +79,7 @@ func (e *escapes) object(obj *ssa.Alloc) bool {
 	seen := map[ssa.Value]bool{}
 	work := []ssa.Value{obj}
 	escaped := false
+	e.collect = nil
 	add := func(v ssa.Value) {
 		if !seen[v] {
 			seen[v] = true
@@ -95,10 +101,19 @@ func (e *escapes) object(obj *ssa.Alloc) bool {
 		}
 	}
 	if e.escaped == nil {
-		e.escaped = map[*ssa.Alloc]bool{}
+		e.escaped, e.docs = map[*ssa.Alloc]bool{}, map[*ssa.Alloc][]decode{}
 	}
-	e.escaped[obj] = escaped
+	e.escaped[obj], e.docs[obj] = escaped, e.collect
 	return escaped
+}
+
+// decoded returns the constant documents decoded into obj, where obj
+// does not otherwise escape.
+func (e *escapes) decoded(obj *ssa.Alloc) []decode {
+	if e.object(obj) {
+		return nil
+	}
+	return e.docs[obj]
 }
 
 // maxObjectValues bounds the values object follows for one object.
@@ -122,6 +137,14 @@ func (e *escapes) holds(v ssa.Value, r ssa.Instruction, add func(ssa.Value)) boo
 	case *ssa.ChangeType:
 		add(u)
 		return true
+	case *ssa.MakeInterface:
+		// json.Unmarshal of a constant document: its keys are the
+		// fields it writes (decoded.go).
+		d, ok := constDecode(u)
+		if ok {
+			e.collect = append(e.collect, d)
+		}
+		return ok
 	case *ssa.Store:
 		if u.Addr == v {
 			return true // the whole struct written: a store of the package

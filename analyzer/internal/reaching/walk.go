@@ -2,6 +2,7 @@ package reaching
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -630,6 +631,26 @@ func (w *walker) fieldOfObjects(addr ssa.Value, index int, ctx []ssa.CallInstruc
 				for _, sc := range storeCtxs(s) {
 					w.fieldOfValue(s.Val, index, nil, sc, objVia(s, sc))
 				}
+			}
+		}
+	}
+	// A constant document decoded into an object writes the fields its
+	// keys name.
+	for _, o := range order {
+		for _, d := range w.g.esc.decoded(o.obj.(*ssa.Alloc)) {
+			value, set, known := d.field(st, index)
+			switch {
+			case !known:
+				w.out.Open = true
+			case set:
+				stored[o.obj] = true
+				oc := ctx
+				if len(o.ctx) > 0 {
+					oc = o.ctx
+				}
+				doc := d.call.Common().Args[0]
+				w.leafIn(oc, ssa.NewConst(constant.MakeString(value), st.Field(index).Type()),
+					via{pos: d.call.Pos(), expr: w.g.Expr(doc), test: at.test || w.g.inTest(d.call.Pos()), entry: at.entry}, false)
 			}
 		}
 	}
