@@ -29,6 +29,7 @@ import (
 	"maps"
 	"os"
 	"reflect"
+	"runtime/debug"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -97,6 +98,7 @@ type record struct {
 // 0 success (in text mode, no findings), 1 errors or findings in text mode.
 // Errors go to stderr.
 func Run(cfg *Config, a *analysis.Analyzer, opts Options, stderr io.Writer) int {
+	relaxGC()
 	stdout := io.Writer(os.Stdout)
 	if cfg.Stdout != "" {
 		f, err := os.Create(cfg.Stdout)
@@ -419,4 +421,21 @@ func analyze(fset *token.FileSet, cfg *Config, root *analysis.Analyzer, pkg *typ
 	res.err = errs[root]
 	res.facts = append(slices.Clone(deps), own...)
 	return res
+}
+
+// unitGCPercent is the garbage collector's target in a unit process,
+// unless GOGC says otherwise.
+const unitGCPercent = 400
+
+// relaxGC lets the heap of this short-lived process grow further between
+// collections (as cmd/compile does with its starting heap): most of what
+// a unit allocates, the imports' export data and the type-checked
+// package, stays live until it exits, so collecting at the default
+// target mostly rescans it. On aws-nuke's 428-file resources package
+// this cut the unit's CPU time by a third for 8% more peak memory.
+// GOGC, if set, wins.
+func relaxGC() {
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(unitGCPercent)
+	}
 }
