@@ -15,7 +15,9 @@ import (
 // fields it writes are known, as if the package stored them.
 type decode struct {
 	call ssa.CallInstruction
-	doc  string
+	// keys are the document's top-level members; nil when the document
+	// is no JSON object.
+	keys map[string]json.RawMessage
 }
 
 // constDecode reports whether the interface value mi (a pointer to an
@@ -44,7 +46,13 @@ func constDecode(mi *ssa.MakeInterface) (decode, bool) {
 	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
 		return decode{}, false
 	}
-	return decode{call: call, doc: constant.StringVal(c.Value)}, true
+	d := decode{call: call}
+	if json.Unmarshal([]byte(constant.StringVal(c.Value)), &d.keys) != nil {
+		d.keys = nil
+	} else if d.keys == nil {
+		d.keys = map[string]json.RawMessage{} // null: nothing written
+	}
+	return d, true
 }
 
 // field returns what the document writes to field index of the struct
@@ -54,8 +62,8 @@ func constDecode(mi *ssa.MakeInterface) (decode, bool) {
 // a document that is no JSON object, a struct with embedded fields, or a
 // value of another kind is not known.
 func (d decode) field(st *types.Struct, index int) (value string, set, known bool) {
-	var doc map[string]json.RawMessage
-	if json.Unmarshal([]byte(d.doc), &doc) != nil {
+	doc := d.keys
+	if doc == nil {
 		return "", false, false
 	}
 	for f := range st.Fields() {

@@ -644,12 +644,8 @@ func (w *walker) fieldOfObjects(addr ssa.Value, index int, ctx []ssa.CallInstruc
 				w.out.Open = true
 			case set:
 				stored[o.obj] = true
-				oc := ctx
-				if len(o.ctx) > 0 {
-					oc = o.ctx
-				}
 				doc := d.call.Common().Args[0]
-				w.leafIn(oc, ssa.NewConst(constant.MakeString(value), st.Field(index).Type()),
+				w.leafIn(o.ctxOr(ctx), ssa.NewConst(constant.MakeString(value), st.Field(index).Type()),
 					via{pos: d.call.Pos(), expr: w.g.Expr(doc), test: at.test || w.g.inTest(d.call.Pos()), entry: at.entry}, false)
 			}
 		}
@@ -657,12 +653,8 @@ func (w *walker) fieldOfObjects(addr ssa.Value, index int, ctx []ssa.CallInstruc
 	// An object no store writes the field of holds its zero value.
 	for _, o := range order {
 		if !stored[o.obj] {
-			stored[o.obj] = true
-			oc := ctx
-			if len(o.ctx) > 0 {
-				oc = o.ctx
-			}
-			w.leafIn(oc, ssa.NewConst(nil, st.Field(index).Type()), at, true)
+			stored[o.obj] = true // one zero value per object
+			w.leafIn(o.ctxOr(ctx), ssa.NewConst(nil, st.Field(index).Type()), at, true)
 		}
 	}
 	return true
@@ -673,6 +665,14 @@ func (w *walker) fieldOfObjects(addr ssa.Value, index int, ctx []ssa.CallInstruc
 type objectAt struct {
 	obj ssa.Value
 	ctx []ssa.CallInstruction
+}
+
+// ctxOr returns the object's calling context, or outer where it has none.
+func (o objectAt) ctxOr(outer []ssa.CallInstruction) []ssa.CallInstruction {
+	if len(o.ctx) > 0 {
+		return o.ctx
+	}
+	return outer
 }
 
 // fieldOfValue follows field index of the struct value v, read at read
