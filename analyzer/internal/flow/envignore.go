@@ -63,7 +63,7 @@ func (en *Env) EnvEndpointIgnored(cur inspector.Cursor) bool {
 		_, e := en.f.Lookup(call)
 		switch {
 		case e.Role == sdk.V2STSClient && len(call.Args) > 0:
-			load, ok := en.f.Routes.evalV2Config(call.Args[0], 0).origin.(*ast.CallExpr)
+			load, ok := en.f.Routes.v2Config(call.Args[0]).origin.(*ast.CallExpr)
 			if !ok || !in(load) {
 				return false
 			}

@@ -80,6 +80,8 @@ type Routes struct {
 	// v2bases memoises v2BaseOf: STS006's Region sinks, its aws-global
 	// Regions and the inventory all ask it for every client.
 	v2bases map[v2baseKey]ast.Expr
+	// v2confs memoises v2Config outside calling contexts.
+	v2confs map[ast.Expr]v2conf
 	// v2clients memoises V2Clients.
 	v2clients *[]V2Client
 }

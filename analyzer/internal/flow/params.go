@@ -222,7 +222,7 @@ func (fs *Facts) RegionSinks() (v1, v2 []ast.Expr) {
 			if fs.f.Routes.v2BaseOf(call, i) != nil {
 				continue // the Region only signs (v2base.go)
 			}
-			v2 = append(v2, fs.f.Routes.v2Regions(call.Args[i], 0, notConst)...)
+			v2 = append(v2, regionsWhere(fs.f.Routes.v2Config(call.Args[i]), v2region.isOpen)...)
 		}
 	}
 	for _, cl := range fs.f.Sessions.V1Clients() {

@@ -101,6 +101,11 @@ type v2conf struct {
 	override   ast.Expr
 	resolver   bool
 	origin     ast.Node
+	// regions are every Region that may reach the config (regionsWhere
+	// filters them); base is the BaseEndpoint that replaces the SDK's
+	// resolution, by v2base.go's rules, or nil.
+	regions []v2region
+	base    ast.Expr
 }
 
 // V2Clients returns every aws-sdk-go-v2 STS client built in the package.
@@ -116,7 +121,7 @@ func (rt *Routes) V2Clients() []V2Client {
 		if !ok || r.SDK != inventory.SDKV2 || r.Client || len(call.Args) == 0 {
 			continue
 		}
-		c := rt.evalV2Config(call.Args[0], 0)
+		c := rt.v2Config(call.Args[0])
 		rt.v2OptFns(&c, call.Args[1:])
 		if !c.resolver {
 			// The BaseEndpoint that replaces the resolution, as STS006
@@ -155,72 +160,6 @@ func v2verdict(call *ast.CallExpr, c v2conf) V2Client {
 	return cl
 }
 
-// evalV2Config evaluates an aws.Config (or sts.Options) expression.
-func (rt *Routes) evalV2Config(e ast.Expr, depth int) v2conf {
-	unknown := v2conf{regionFrom: RegionFrom{Source: inventory.RegionUnknown}}
-	if depth > maxDepth {
-		return unknown
-	}
-	e = ast.Unparen(e)
-	switch x := e.(type) {
-	case *ast.StarExpr:
-		return rt.evalV2Config(x.X, depth+1)
-	case *ast.UnaryExpr:
-		return rt.evalV2Config(x.X, depth+1)
-	case *ast.CompositeLit:
-		c := v2conf{origin: x, regionFrom: RegionFrom{Source: inventory.RegionUnknown}}
-		for _, elt := range x.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok {
-					rt.v2Field(&c, id.Name, kv.Value)
-				}
-			}
-		}
-		return c
-	case *ast.CallExpr:
-		fn, entry := rt.f.Lookup(x)
-		switch entry.Role {
-		case sdk.V2LoadConfig:
-			return rt.evalLoadConfig(x)
-		case sdk.V2ConfigCopy:
-			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
-				return rt.evalV2Config(sel.X, depth+1)
-			}
-		}
-		if fn != nil {
-			unknown.regionFrom.Config = fn
-		}
-		return unknown
-	case *ast.Ident:
-		v := rt.f.localVar(x)
-		if v == nil {
-			return unknown
-		}
-		var c v2conf
-		switch defs := rt.f.defs[v]; {
-		case rt.f.params[v] && len(defs) == 0:
-			c = v2conf{regionFrom: RegionFrom{Source: inventory.RegionParameter, Value: v.Name() + ".Region"}}
-		default:
-			// The first assignment that is understood; the others are
-			// error paths more often than not (cfg, err := …; if err …).
-			c = unknown
-			for _, d := range defs {
-				if d.rhs != nil && d.index <= 0 {
-					c = rt.evalV2Config(d.rhs, depth+1)
-					break
-				}
-			}
-		}
-		// The stores that reach this use: a client copies the config, so
-		// a store after it changes nothing (paths.go reaching).
-		for _, s := range rt.setsReaching(v, x.Pos()) {
-			rt.v2Field(&c, s.path, s.value)
-		}
-		return c
-	}
-	return unknown
-}
-
 // v2Field applies one aws.Config or sts.Options field.
 func (rt *Routes) v2Field(c *v2conf, field string, value ast.Expr) {
 	if value == nil {
@@ -229,6 +168,7 @@ func (rt *Routes) v2Field(c *v2conf, field string, value ast.Expr) {
 	switch field {
 	case "Region":
 		c.region, c.regionFrom = value, rt.RegionSource(value)
+		c.regions = append(c.regions, rt.regionOf(value))
 	case "BaseEndpoint":
 		c.override, c.resolver = value, false
 	case "EndpointResolver", "EndpointResolverWithOptions", "EndpointResolverV2":

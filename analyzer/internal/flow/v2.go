@@ -58,7 +58,7 @@ func (rt *Routes) V2GlobalRegions() []ast.Expr {
 			if rt.v2BaseOf(call, i) != nil {
 				continue // the Region only signs
 			}
-			out = append(out, rt.v2Regions(call.Args[i], 0, rt.f.Values.IsAWSGlobal)...)
+			out = append(out, regionsWhere(rt.v2Config(call.Args[i]), v2region.isGlobal)...)
 		}
 	}
 	return out
@@ -138,138 +138,16 @@ func (rt *Routes) paramsToSTS(fn *types.Func) []int {
 	return idx
 }
 
-// v2Regions returns the expressions that set the Region of the v2
-// aws.Config e and that keep accepts (aws-global, for V2GlobalRegions):
-// config.WithRegion / WithDefaultRegion options of LoadDefaultConfig,
-// aws.Config literals, and cfg.Region stores.
-func (rt *Routes) v2Regions(e ast.Expr, depth int, keep func(ast.Expr) bool) []ast.Expr {
-	if depth > maxDepth {
-		return nil
-	}
-	e = ast.Unparen(e)
-	switch x := e.(type) {
-	case *ast.StarExpr:
-		return rt.v2Regions(x.X, depth+1, keep)
-	case *ast.UnaryExpr:
-		return rt.v2Regions(x.X, depth+1, keep)
-	case *ast.CompositeLit:
-		if _, kv := ElemWithKey(x, "Region"); kv != nil && keep(kv.Value) {
-			return []ast.Expr{kv.Value}
-		}
-	case *ast.CallExpr:
-		_, entry := rt.f.Lookup(x)
-		switch entry.Role {
-		case sdk.V2LoadConfig:
-			var out []ast.Expr
-			for _, a := range x.Args {
-				opt, ok := ast.Unparen(a).(*ast.CallExpr)
-				if !ok || len(opt.Args) != 1 {
-					continue
-				}
-				if _, oe := rt.f.Lookup(opt); oe.Role != sdk.V2RegionOption {
-					continue
-				}
-				if keep(opt.Args[0]) {
-					out = append(out, opt.Args[0])
-					continue
-				}
-				// A Region from a parameter, a receiver, a field: the
-				// constants that reach it, where they are written.
-				for _, l := range rt.f.eval.values(opt.Args[0]).Leaves {
-					if _, ok := l.Value.(*ssa.Const); ok && !l.Zero && l.Expr != nil && keep(l.Expr) {
-						out = append(out, l.Expr)
-					}
-				}
-			}
-			return out
-		case sdk.V2ConfigCopy:
-			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
-				return rt.v2Regions(sel.X, depth+1, keep)
-			}
-		}
-	case *ast.SelectorExpr:
-		// A field holding the config (d.cfg): what is stored into it, on
-		// SSA, and the stores to its Region through the same field.
-		if sel, ok := rt.f.info.Selections[x]; ok && sel.Kind() == types.FieldVal {
-			return append(rt.ssaV2Regions(x, depth, keep), rt.fieldRegionStores(sel.Obj(), keep)...)
-		}
-	case *ast.Ident:
-		v := rt.f.localVar(x)
-		if v == nil {
-			return nil
-		}
-		if rt.f.params[v] {
-			return rt.ssaV2Regions(x, depth, keep)
-		}
-		var out []ast.Expr
-		for _, d := range rt.f.defs[v] {
-			if d.rhs == nil || d.index > 0 {
-				continue
-			}
-			if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok && !rt.v2ConfigCall(call) {
-				// A helper's or an interface method's result: its
-				// returns, on SSA.
-				out = append(out, rt.ssaV2Regions(x, depth, keep)...)
-				continue
-			}
-			out = append(out, rt.v2Regions(d.rhs, depth+1, keep)...)
-		}
-		// Only the stores that reach this use: sts.NewFromConfig copies
-		// cfg.Region, so a store after the client changes nothing.
-		for _, s := range rt.setsReaching(v, x.Pos()) {
-			if s.path == "Region" && keep(s.value) {
-				out = append(out, s.value)
-			}
-		}
-		return out
-	}
-	return nil
-}
-
-// setsReaching returns the field stores to v that reach its use at pos,
-// in source order (paths.go reaching: every path's, some paths', and those
-// following a conditional definition).
-func (rt *Routes) setsReaching(v *types.Var, pos token.Pos) []*fieldSet {
-	r := rt.f.paths.reaching(v, pos)
+// reachingSets returns the field stores of r, the stores to a variable
+// that reach one use, in source order (paths.go reaching: every path's,
+// some paths', and those following a conditional definition).
+func reachingSets(r reach) []*fieldSet {
 	sets := append(append([]*fieldSet{}, r.sets...), r.csets...)
 	for _, cs := range r.condSets {
 		sets = append(sets, cs...)
 	}
 	slices.SortFunc(sets, func(a, b *fieldSet) int { return cmp.Compare(a.at, b.at) })
 	return slices.CompactFunc(sets, func(a, b *fieldSet) bool { return a == b })
-}
-
-// v2ConfigCall reports whether call is one v2Regions reads by its syntax.
-func (rt *Routes) v2ConfigCall(call *ast.CallExpr) bool {
-	_, entry := rt.f.Lookup(call)
-	return entry.Role == sdk.V2LoadConfig || entry.Role == sdk.V2ConfigCopy
-}
-
-// ssaV2Regions returns the Regions of the configs that reach e on SSA (a
-// parameter's arguments, a field's stores, a helper's returns).
-func (rt *Routes) ssaV2Regions(e ast.Expr, depth int, keep func(ast.Expr) bool) []ast.Expr {
-	if depth > maxDepth/2 {
-		return nil
-	}
-	var out []ast.Expr
-	for _, l := range rt.f.eval.values(e).Leaves {
-		if x := exprOr(l); x != nil && x != e {
-			rt.f.eval.within(l.Ctx, func() { out = append(out, rt.v2Regions(x, depth+1, keep)...) })
-		}
-	}
-	return out
-}
-
-// fieldRegionStores returns the values stored in the package to the
-// Region of a config held in field (d.cfg.Region = …) that keep accepts.
-func (rt *Routes) fieldRegionStores(field types.Object, keep func(ast.Expr) bool) []ast.Expr {
-	var out []ast.Expr
-	for _, s := range rt.fieldConfigStores(field, "Region") {
-		if keep(s.value) {
-			out = append(out, s.value)
-		}
-	}
-	return out
 }
 
 // A configStore is one store to a field of an aws.Config: the assignment

@@ -296,3 +296,38 @@ func CaseV2OptionsParamReal() any {
 func CaseV2OptionsParamGlobal() any {
 	return v2Options(stsv2.Options{Region: "aws-global", Credentials: awsv2.AnonymousCredentials{}}) // want "STS006"
 }
+
+// A caller's regional config whose Region a helper pins to aws-global: a
+// store to the helper's parameter itself, which sts.NewFromConfig copies.
+func CaseV2ParamStoreGlobal() any {
+	pin := func(cfg awsv2.Config) *stsv2.Client {
+		cfg.Region = "aws-global" // want "STS006"
+		return stsv2.NewFromConfig(cfg)
+	}
+	return pin(awsv2.Config{Region: "us-east-1", Credentials: awsv2.AnonymousCredentials{}})
+}
+
+// The same helper storing a real Region.
+func CaseV2ParamStoreRegional() any {
+	pin := func(cfg awsv2.Config) *stsv2.Client {
+		cfg.Region = "eu-west-1"
+		return stsv2.NewFromConfig(cfg)
+	}
+	return pin(awsv2.Config{Region: "us-east-1", Credentials: awsv2.AnonymousCredentials{}})
+}
+
+// v2RegionInto stores the caller's Region into the caller's config.
+func v2RegionInto(cfg awsv2.Config, region string) *stsv2.Client {
+	cfg.Region = region
+	return stsv2.NewFromConfig(cfg)
+}
+
+// A real Region stored by the helper.
+func CaseV2RegionStoreParamReal() any {
+	return v2RegionInto(awsv2.Config{Credentials: awsv2.AnonymousCredentials{}}, "eu-west-1")
+}
+
+// The aws-global pseudo Region stored by the helper.
+func CaseV2RegionStoreParamGlobal() any {
+	return v2RegionInto(awsv2.Config{Credentials: awsv2.AnonymousCredentials{}}, "aws-global") // want "STS006"
+}
