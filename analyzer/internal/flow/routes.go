@@ -160,64 +160,6 @@ func v2verdict(call *ast.CallExpr, c v2conf) V2Client {
 	return cl
 }
 
-// v2Field applies one aws.Config or sts.Options field.
-func (rt *Routes) v2Field(c *v2conf, field string, value ast.Expr) {
-	if value == nil {
-		return
-	}
-	switch field {
-	case "Region":
-		c.region, c.regionFrom = value, rt.RegionSource(value)
-		c.regions = append(c.regions, rt.regionOf(value))
-	case "BaseEndpoint":
-		c.override, c.resolver = value, false
-	case "EndpointResolver", "EndpointResolverWithOptions", "EndpointResolverV2":
-		if id, ok := ast.Unparen(value).(*ast.Ident); ok && id.Name == "nil" {
-			return
-		}
-		c.override, c.resolver = value, true
-	}
-}
-
-// evalLoadConfig evaluates config.LoadDefaultConfig(ctx, opts...).
-func (rt *Routes) evalLoadConfig(call *ast.CallExpr) v2conf {
-	c := v2conf{origin: call, regionFrom: RegionFrom{Source: inventory.RegionEnvironment, Value: "AWS_REGION"}}
-	if call.Ellipsis.IsValid() {
-		c.regionFrom = RegionFrom{Source: inventory.RegionUnknown}
-		return c
-	}
-	for _, a := range call.Args[min(1, len(call.Args)):] {
-		opt, ok := ast.Unparen(a).(*ast.CallExpr)
-		if !ok {
-			continue
-		}
-		fn, e := rt.f.Lookup(opt)
-		switch {
-		case e.Role == sdk.V2RegionOption && len(opt.Args) == 1:
-			c.region, c.regionFrom = opt.Args[0], rt.RegionSource(opt.Args[0])
-		case e.Sink == sdk.SinkV2BaseOpt && len(opt.Args) == 1:
-			c.override, c.resolver = opt.Args[0], false
-		default:
-			switch sdk.V2ConfigOption(fn) {
-			case sdk.OptIMDSRegion:
-				if c.region == nil {
-					c.regionFrom = RegionFrom{Source: inventory.RegionIMDS}
-				}
-			case sdk.OptProfile:
-				if c.region == nil && len(opt.Args) == 1 {
-					p, _ := rt.f.Values.ConstString(opt.Args[0])
-					c.regionFrom = RegionFrom{Source: inventory.RegionProfile, Value: p}
-				}
-			case sdk.OptResolver:
-				if len(opt.Args) == 1 {
-					c.override, c.resolver = opt.Args[0], true
-				}
-			}
-		}
-	}
-	return c
-}
-
 // v2OptFns applies the func(*sts.Options) arguments of a v2 constructor:
 // function literals storing o.Region, o.BaseEndpoint or a resolver, and
 // sts.WithEndpointResolver[V2] options.

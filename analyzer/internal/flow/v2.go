@@ -7,13 +7,10 @@ package flow
 // the STS client's options.
 
 import (
-	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
@@ -136,50 +133,4 @@ func (rt *Routes) paramsToSTS(fn *types.Func) []int {
 	})
 	rt.toSTS[fn] = idx
 	return idx
-}
-
-// reachingSets returns the field stores of r, the stores to a variable
-// that reach one use, in source order (paths.go reaching: every path's,
-// some paths', and those following a conditional definition).
-func reachingSets(r reach) []*fieldSet {
-	sets := append(append([]*fieldSet{}, r.sets...), r.csets...)
-	for _, cs := range r.condSets {
-		sets = append(sets, cs...)
-	}
-	slices.SortFunc(sets, func(a, b *fieldSet) int { return cmp.Compare(a.at, b.at) })
-	return slices.CompactFunc(sets, func(a, b *fieldSet) bool { return a == b })
-}
-
-// A configStore is one store to a field of an aws.Config: the assignment
-// and the stored value.
-type configStore struct {
-	cur   inspector.Cursor
-	value ast.Expr
-}
-
-// fieldConfigStores returns the stores in the package to the aws.Config
-// field name of a config held in field (d.cfg.Region = …): the field is
-// one variable of the closed world of its struct type.
-func (rt *Routes) fieldConfigStores(field types.Object, name string) []configStore {
-	var out []configStore
-	for _, cur := range rt.f.asgns {
-		as := cur.Node().(*ast.AssignStmt)
-		if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
-			continue
-		}
-		for i, lhs := range as.Lhs {
-			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-			if !ok || !rt.f.IsFieldOf(sel, sdk.V2AWS, "Config", name) {
-				continue
-			}
-			inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
-			if !ok {
-				continue
-			}
-			if s, ok := rt.f.info.Selections[inner]; ok && s.Obj() == field {
-				out = append(out, configStore{cur, as.Rhs[i]})
-			}
-		}
-	}
-	return out
 }

@@ -13,10 +13,13 @@ package flow
 // the calling context they were reached through.
 
 import (
+	"cmp"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/stsregional/stsregional/analyzer/internal/sdk"
@@ -301,4 +304,108 @@ func (rt *Routes) loadRegions(call *ast.CallExpr) []v2region {
 func (rt *Routes) v2ConfigCall(call *ast.CallExpr) bool {
 	_, entry := rt.f.Lookup(call)
 	return entry.Role == sdk.V2LoadConfig || entry.Role == sdk.V2ConfigCopy
+}
+
+// v2Field applies one aws.Config or sts.Options field.
+func (rt *Routes) v2Field(c *v2conf, field string, value ast.Expr) {
+	if value == nil {
+		return
+	}
+	switch field {
+	case "Region":
+		c.region, c.regionFrom = value, rt.RegionSource(value)
+		c.regions = append(c.regions, rt.regionOf(value))
+	case "BaseEndpoint":
+		c.override, c.resolver = value, false
+	case "EndpointResolver", "EndpointResolverWithOptions", "EndpointResolverV2":
+		if id, ok := ast.Unparen(value).(*ast.Ident); ok && id.Name == "nil" {
+			return
+		}
+		c.override, c.resolver = value, true
+	}
+}
+
+// evalLoadConfig evaluates config.LoadDefaultConfig(ctx, opts...).
+func (rt *Routes) evalLoadConfig(call *ast.CallExpr) v2conf {
+	c := v2conf{origin: call, regionFrom: RegionFrom{Source: inventory.RegionEnvironment, Value: "AWS_REGION"}}
+	if call.Ellipsis.IsValid() {
+		c.regionFrom = RegionFrom{Source: inventory.RegionUnknown}
+		return c
+	}
+	for _, a := range call.Args[min(1, len(call.Args)):] {
+		opt, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		fn, e := rt.f.Lookup(opt)
+		switch {
+		case e.Role == sdk.V2RegionOption && len(opt.Args) == 1:
+			c.region, c.regionFrom = opt.Args[0], rt.RegionSource(opt.Args[0])
+		case e.Sink == sdk.SinkV2BaseOpt && len(opt.Args) == 1:
+			c.override, c.resolver = opt.Args[0], false
+		default:
+			switch sdk.V2ConfigOption(fn) {
+			case sdk.OptIMDSRegion:
+				if c.region == nil {
+					c.regionFrom = RegionFrom{Source: inventory.RegionIMDS}
+				}
+			case sdk.OptProfile:
+				if c.region == nil && len(opt.Args) == 1 {
+					p, _ := rt.f.Values.ConstString(opt.Args[0])
+					c.regionFrom = RegionFrom{Source: inventory.RegionProfile, Value: p}
+				}
+			case sdk.OptResolver:
+				if len(opt.Args) == 1 {
+					c.override, c.resolver = opt.Args[0], true
+				}
+			}
+		}
+	}
+	return c
+}
+
+// reachingSets returns the field stores of r, the stores to a variable
+// that reach one use, in source order (paths.go reaching: every path's,
+// some paths', and those following a conditional definition).
+func reachingSets(r reach) []*fieldSet {
+	sets := append(append([]*fieldSet{}, r.sets...), r.csets...)
+	for _, cs := range r.condSets {
+		sets = append(sets, cs...)
+	}
+	slices.SortFunc(sets, func(a, b *fieldSet) int { return cmp.Compare(a.at, b.at) })
+	return slices.CompactFunc(sets, func(a, b *fieldSet) bool { return a == b })
+}
+
+// A configStore is one store to a field of an aws.Config: the assignment
+// and the stored value.
+type configStore struct {
+	cur   inspector.Cursor
+	value ast.Expr
+}
+
+// fieldConfigStores returns the stores in the package to the aws.Config
+// field name of a config held in field (d.cfg.Region = …): the field is
+// one variable of the closed world of its struct type.
+func (rt *Routes) fieldConfigStores(field types.Object, name string) []configStore {
+	var out []configStore
+	for _, cur := range rt.f.asgns {
+		as := cur.Node().(*ast.AssignStmt)
+		if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for i, lhs := range as.Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !ok || !rt.f.IsFieldOf(sel, sdk.V2AWS, "Config", name) {
+				continue
+			}
+			inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			if s, ok := rt.f.info.Selections[inner]; ok && s.Obj() == field {
+				out = append(out, configStore{cur, as.Rhs[i]})
+			}
+		}
+	}
+	return out
 }
