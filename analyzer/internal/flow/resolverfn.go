@@ -297,13 +297,36 @@ func (rs *Resolvers) v1ResolverDecides(e ast.Expr) bool {
 // v1ReturnDecides reports whether one return of a v1 resolver yields an
 // endpoint of the resolver's own making: a ResolvedEndpoint literal, or an
 // EndpointFor call that passes no options or appends its own after the
-// session's (the last option wins: aws/endpoints/endpoints.go Options.Set).
+// session's (the last option wins: aws/endpoints/endpoints.go Options.Set),
+// directly or through the variables that hold them (ep, err :=
+// EndpointFor(service, region, opts...) after opts = append(opts, f)).
 func (rs2 *Resolvers) v1ReturnDecides(fn *ssa.Function, ret *ssa.Return) bool {
 	rs := rs2.f.graph.ReturnStmt(ret)
 	if rs == nil || len(rs.Results) == 0 {
 		return false
 	}
-	switch x := ast.Unparen(rs.Results[0]).(type) {
+	if rs2.v1EndpointDecides(rs.Results[0]) {
+		return true
+	}
+	if _, ok := ast.Unparen(rs.Results[0]).(*ast.Ident); !ok {
+		return false
+	}
+	r := rs2.f.graph.Values(rs.Results[0])
+	if r.Open || len(r.Leaves) == 0 {
+		return false
+	}
+	for _, l := range r.Leaves {
+		if l.Expr == nil || !rs2.v1EndpointDecides(l.Expr) {
+			return false
+		}
+	}
+	return true
+}
+
+// v1EndpointDecides reports whether the endpoint expression e is of the
+// resolver's own making (v1ReturnDecides).
+func (rs2 *Resolvers) v1EndpointDecides(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		return true
 	case *ast.CallExpr:
@@ -313,12 +336,53 @@ func (rs2 *Resolvers) v1ReturnDecides(fn *ssa.Function, ret *ssa.Return) bool {
 		if !x.Ellipsis.IsValid() {
 			return true
 		}
-		last, ok := ast.Unparen(x.Args[len(x.Args)-1]).(*ast.CallExpr)
-		if !ok || len(last.Args) < 2 || last.Ellipsis.IsValid() {
+		spread := ast.Unparen(x.Args[len(x.Args)-1])
+		if rs2.appendsOwn(spread, false) {
+			return true
+		}
+		// A variable holding the options: every value that reaches it
+		// appends an option that sets the STS mode itself.
+		if _, ok := spread.(*ast.Ident); !ok {
 			return false
 		}
-		b, ok := rs2.f.info.Uses[NameIdent(last.Fun)].(*types.Builtin)
-		return ok && b.Name() == "append"
+		r := rs2.f.graph.Values(spread)
+		if r.Open || len(r.Leaves) == 0 {
+			return false
+		}
+		for _, l := range r.Leaves {
+			if l.Expr == nil || !rs2.appendsOwn(l.Expr, true) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// appendsOwn reports whether e is append(opts, f…), options appended after
+// the session's; with setsMode, one of them must set the STS mode to
+// regional (a literal storing RegionalSTSEndpoint, or the endpoints
+// package's option).
+func (rs2 *Resolvers) appendsOwn(e ast.Expr, setsMode bool) bool {
+	last, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(last.Args) < 2 || last.Ellipsis.IsValid() {
+		return false
+	}
+	if b, ok := rs2.f.info.Uses[NameIdent(last.Fun)].(*types.Builtin); !ok || b.Name() != "append" {
+		return false
+	}
+	if !setsMode {
+		return true
+	}
+	for _, a := range last.Args[1:] {
+		if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok && rs2.storesRegional(lit) {
+			return true
+		}
+		if id := NameIdent(a); id != nil {
+			if fn, ok := rs2.f.info.Uses[id].(*types.Func); ok && sdk.Lookup(fn).Role == sdk.V1RegionalOption {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -349,3 +349,34 @@ func CaseV1RequestSent() any {
 	}
 	return req
 }
+
+// The same delegation whose appended option leaves the STS mode alone: the
+// session's legacy default still decides, so us-east-1 resolves to the
+// global host.
+func CaseResolvedEndpointAppendOther() any {
+	resolver := endpoints.ResolverFunc(func(service, region string, opts ...func(*endpoints.Options)) (endpoints.ResolvedEndpoint, error) {
+		opts = append(opts, func(o *endpoints.Options) { o.DisableSSL = false })
+		ep, err := endpoints.DefaultResolver().EndpointFor(service, region, opts...)
+		return ep, err
+	})
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:           aws.String("us-east-1"),
+		EndpointResolver: resolver,
+	}))
+	return sts.New(sess) // want "STS00[23]"
+}
+
+// The delegation through a variable appending the regional option of the
+// endpoints package: regional.
+func CaseResolvedEndpointAppendRegional() any {
+	resolver := endpoints.ResolverFunc(func(service, region string, opts ...func(*endpoints.Options)) (endpoints.ResolvedEndpoint, error) {
+		opts = append(opts, endpoints.STSRegionalEndpointOption)
+		ep, err := endpoints.DefaultResolver().EndpointFor(service, region, opts...)
+		return ep, err
+	})
+	sess := session.Must(session.NewSession(&aws.Config{
+		Region:           aws.String("us-east-1"),
+		EndpointResolver: resolver,
+	}))
+	return sts.New(sess)
+}
