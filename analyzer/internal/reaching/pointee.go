@@ -13,9 +13,10 @@ import (
 // when v is no such address, or when the variable is used beyond direct
 // loads and stores (passed to a call such as json.Unmarshal, captured by a
 // closure, its address kept elsewhere), so that something the walk does
-// not see may write it. The field of a struct a pointer points to
-// (&cfg.Endpoint of a helper's cfg) is that field of the objects the
-// pointer may point to in the calling context ctx (a Leaf's Ctx, or nil).
+// not see may write it. The values stored are followed in the calling
+// context ctx (a Leaf's Ctx, or nil), and the field of a struct a pointer
+// points to (&cfg.Endpoint of a helper's cfg) is that field of the objects
+// the pointer may point to in that context.
 func (g *Graph) Pointee(v ssa.Value, ctx []ssa.CallInstruction) Result {
 	g.build()
 	w := &walker{g: g, seen: map[visit]bool{}}
@@ -49,13 +50,16 @@ func (g *Graph) Pointee(v ssa.Value, ctx []ssa.CallInstruction) Result {
 		}
 		return false, false
 	}
+	// The stored values are followed in the calling context: the
+	// parameter a helper copies into its own variable (s Settings, then
+	// &s.Endpoint) is that call's argument.
 	found := func(s *ssa.Store, whole bool) {
-		at := w.storeVia(s, via{}, nil)
+		at := w.storeVia(s, via{}, ctx)
 		if whole {
-			w.fieldOfValue(s.Val, field, nil, nil, at)
+			w.fieldOfValue(s.Val, field, nil, ctx, at)
 			return
 		}
-		w.value(s.Val, nil, at)
+		w.value(s.Val, ctx, at)
 	}
 	w.reaching(instr, match, found, alloc, via{pos: v.Pos()})
 	// Stores the control flow reaches after v is taken.

@@ -219,3 +219,22 @@ func CasePointerFieldRegional() any {
 	sess := session.Must(session.NewSession(&aws.Config{Region: s.Region, Endpoint: s.Endpoint}))
 	return sts.New(sess)
 }
+
+// newValueSettingsSession takes its settings by value: the Endpoint is the
+// address of a field of its own copy, which holds what the caller passed.
+func newValueSettingsSession(s Settings) *session.Session {
+	return session.Must(session.NewSession(&aws.Config{
+		Region:   aws.String(s.Region),
+		Endpoint: &s.Endpoint,
+	}))
+}
+
+// The caller of the by-value helper leaves the endpoint unset.
+func CaseValueSettingsEmpty() any {
+	return sts.New(newValueSettingsSession(Settings{Region: "us-east-1"})) // want "STS00[23]"
+}
+
+// The caller of the by-value helper sets the regional URL.
+func CaseValueSettingsRegional() any {
+	return sts.New(newValueSettingsSession(Settings{Region: "us-east-1", Endpoint: regionalURL}))
+}
