@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/ssa"
 )
 
 // marked returns the value stored into a field named mark: a key-value
@@ -257,5 +259,59 @@ func B() { h(&S{}) }`, "one zero"},
 				t.Errorf("Pointee = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestPointeeInContext checks that the values stored into a helper's own
+// copy of its parameter are read in the calling context: each caller's
+// argument alone, every caller's without a context.
+func TestPointeeInContext(t *testing.T) {
+	const src = "package p\n\ntype S struct{ A, B string }\n\nfunc sink(*string) {}\n\n" + `
+func h(s S) {
+	p := &s.B
+	sink(p)
+}
+
+func A() { h(S{B: "one"}) }
+
+func B() { h(S{}) }`
+	g, f := load(t, src)
+	args := sinkArgs(f)
+	if len(args) != 1 {
+		t.Fatalf("%d sink calls", len(args))
+	}
+	r := g.Values(args[0])
+	if len(r.Leaves) != 1 {
+		t.Fatalf("no value for %v", args[0])
+	}
+	addr := r.Leaves[0].Value
+	callIn := func(name string) []ssa.CallInstruction {
+		for _, fn := range g.Funcs() {
+			if fn.Name() != name {
+				continue
+			}
+			for _, b := range fn.Blocks {
+				for _, in := range b.Instrs {
+					if c, ok := in.(*ssa.Call); ok && c.Call.StaticCallee() != nil && c.Call.StaticCallee().Name() == "h" {
+						return []ssa.CallInstruction{c}
+					}
+				}
+			}
+		}
+		t.Fatalf("no call of h in %s", name)
+		return nil
+	}
+	for _, tt := range []struct {
+		name string
+		ctx  []ssa.CallInstruction
+		want string
+	}{
+		{"every caller", nil, "one zero"},
+		{"the caller passing one", callIn("A"), "one"},
+		{"the caller passing the zero value", callIn("B"), "zero"},
+	} {
+		if got := describe(g.Pointee(addr, tt.ctx)); got != tt.want {
+			t.Errorf("%s: Pointee = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
