@@ -147,3 +147,27 @@ func CaseV2FlagDefaultRegional() any {
 	}
 	return stsv2.NewFromConfig(cfg)
 }
+
+// v2ClientIn builds a client in the caller's Region, with the caller's
+// endpoint when it is not empty: each caller decides whether the
+// BaseEndpoint replaces the resolution.
+func v2ClientIn(region, ep string) any {
+	cfg, err := config.LoadDefaultConfig(context.Background(), config.WithRegion(region))
+	if err != nil {
+		return err
+	}
+	if ep != "" {
+		cfg.BaseEndpoint = aws.String(ep)
+	}
+	return stsv2.NewFromConfig(cfg)
+}
+
+// aws-global and no endpoint: the default resolution, the global host.
+func CaseV2HelperEndpointEmpty() any {
+	return v2ClientIn(globalRegion, "") // want "STS006"
+}
+
+// aws-global with the regional endpoint, which replaces the resolution.
+func CaseV2HelperEndpointRegional() any {
+	return v2ClientIn(globalRegion, regionalV2URL)
+}
