@@ -305,18 +305,21 @@ func (rs2 *Resolvers) v1ReturnDecides(fn *ssa.Function, ret *ssa.Return) bool {
 	if rs == nil || len(rs.Results) == 0 {
 		return false
 	}
-	if rs2.v1EndpointDecides(rs.Results[0]) {
-		return true
-	}
-	if _, ok := ast.Unparen(rs.Results[0]).(*ast.Ident); !ok {
+	return rs2.v1EndpointDecides(rs.Results[0]) || rs2.everyReaching(rs.Results[0], rs2.v1EndpointDecides)
+}
+
+// everyReaching reports whether e is a variable and every value that
+// reaches it is an expression that ok accepts.
+func (rs2 *Resolvers) everyReaching(e ast.Expr, ok func(ast.Expr) bool) bool {
+	if _, isVar := ast.Unparen(e).(*ast.Ident); !isVar {
 		return false
 	}
-	r := rs2.f.graph.Values(rs.Results[0])
+	r := rs2.f.graph.Values(e)
 	if r.Open || len(r.Leaves) == 0 {
 		return false
 	}
 	for _, l := range r.Leaves {
-		if l.Expr == nil || !rs2.v1EndpointDecides(l.Expr) {
+		if l.Expr == nil || !ok(l.Expr) {
 			return false
 		}
 	}
@@ -336,25 +339,11 @@ func (rs2 *Resolvers) v1EndpointDecides(e ast.Expr) bool {
 		if !x.Ellipsis.IsValid() {
 			return true
 		}
-		spread := ast.Unparen(x.Args[len(x.Args)-1])
-		if rs2.appendsOwn(spread, false) {
-			return true
-		}
-		// A variable holding the options: every value that reaches it
-		// appends an option that sets the STS mode itself.
-		if _, ok := spread.(*ast.Ident); !ok {
-			return false
-		}
-		r := rs2.f.graph.Values(spread)
-		if r.Open || len(r.Leaves) == 0 {
-			return false
-		}
-		for _, l := range r.Leaves {
-			if l.Expr == nil || !rs2.appendsOwn(l.Expr, true) {
-				return false
-			}
-		}
-		return true
+		// The options appended inline, or a variable every value of
+		// which appends an option that sets the STS mode itself.
+		spread := x.Args[len(x.Args)-1]
+		return rs2.appendsOwn(spread, false) ||
+			rs2.everyReaching(spread, func(e ast.Expr) bool { return rs2.appendsOwn(e, true) })
 	}
 	return false
 }

@@ -84,26 +84,6 @@ func isV2Constructor(fn *types.Func) bool {
 	return fn != nil && fn.Pkg() != nil && sdk.Path(fn.Pkg()) == sdk.V2STS && (fn.Name() == "New" || fn.Name() == "NewFromConfig")
 }
 
-// loadOptionBase returns the argument of a config.WithBaseEndpoint option
-// of the LoadDefaultConfig call that sets a BaseEndpoint, or nil: only a
-// non-empty one does (config load_options.go:333-334), which
-// explicitEndpoint decides as it does for a v1 Endpoint.
-func (rt *Routes) loadOptionBase(call *ast.CallExpr) ast.Expr {
-	if call.Ellipsis.IsValid() {
-		return nil
-	}
-	for _, a := range call.Args[min(1, len(call.Args)):] {
-		opt, ok := ast.Unparen(a).(*ast.CallExpr)
-		if !ok || len(opt.Args) != 1 {
-			continue
-		}
-		if _, e := rt.f.Lookup(opt); e.Sink == sdk.SinkV2BaseOpt && rt.f.Sessions.explicitEndpoint(opt.Args[0]) {
-			return opt.Args[0]
-		}
-	}
-	return nil
-}
-
 // v2OptionBase returns the overriding BaseEndpoint that the client option
 // e (a func(*sts.Options) of this package: a function literal, a
 // function, a closure a helper returns) stores, when every function that

@@ -125,10 +125,7 @@ func (rt *Routes) v2ConfigOf(e ast.Expr, depth int) v2conf {
 		fn, entry := rt.f.Lookup(x)
 		switch entry.Role {
 		case sdk.V2LoadConfig:
-			c := rt.evalLoadConfig(x)
-			c.regions = rt.loadRegions(x)
-			c.base = rt.loadOptionBase(x)
-			return c
+			return rt.evalLoadConfig(x)
 		case sdk.V2ConfigCopy:
 			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
 				return rt.v2ConfigOf(sel.X, depth+1)
@@ -239,11 +236,7 @@ func (rt *Routes) v2ConfigVar(v *types.Var, x *ast.Ident, depth int) v2conf {
 		}
 	}
 	// Stores on some paths: only a guarded one is an override.
-	conditional := append([]*fieldSet{}, r.csets...)
-	for _, cs := range r.condSets {
-		conditional = append(conditional, cs...)
-	}
-	for _, s := range conditional {
+	for _, s := range conditionalSets(r) {
 		if s.path == "BaseEndpoint" && rt.v2BaseStore(s.cur, s.value, x) {
 			c.base = s.value
 		}
@@ -282,23 +275,6 @@ func (rt *Routes) ssaConfigs(e ast.Expr, depth int) (regions []v2region, base as
 	return regions, base
 }
 
-// loadRegions returns the Regions that the config.WithRegion and
-// WithDefaultRegion options of the LoadDefaultConfig call set.
-func (rt *Routes) loadRegions(call *ast.CallExpr) []v2region {
-	var out []v2region
-	for _, a := range call.Args {
-		opt, ok := ast.Unparen(a).(*ast.CallExpr)
-		if !ok || len(opt.Args) != 1 {
-			continue
-		}
-		if _, oe := rt.f.Lookup(opt); oe.Role != sdk.V2RegionOption {
-			continue
-		}
-		out = append(out, rt.regionOf(opt.Args[0]))
-	}
-	return out
-}
-
 // v2ConfigCall reports whether call is a config the walk reads by its
 // syntax (LoadDefaultConfig, Copy) rather than through its returns.
 func (rt *Routes) v2ConfigCall(call *ast.CallExpr) bool {
@@ -325,7 +301,11 @@ func (rt *Routes) v2Field(c *v2conf, field string, value ast.Expr) {
 	}
 }
 
-// evalLoadConfig evaluates config.LoadDefaultConfig(ctx, opts...).
+// evalLoadConfig evaluates config.LoadDefaultConfig(ctx, opts...): the
+// Regions its config.WithRegion and WithDefaultRegion options set, and
+// the first config.WithBaseEndpoint argument that sets a BaseEndpoint:
+// only a non-empty one does (config load_options.go:333-334), which
+// explicitEndpoint decides as it does for a v1 Endpoint.
 func (rt *Routes) evalLoadConfig(call *ast.CallExpr) v2conf {
 	c := v2conf{origin: call, regionFrom: RegionFrom{Source: inventory.RegionEnvironment, Value: "AWS_REGION"}}
 	if call.Ellipsis.IsValid() {
@@ -341,8 +321,12 @@ func (rt *Routes) evalLoadConfig(call *ast.CallExpr) v2conf {
 		switch {
 		case e.Role == sdk.V2RegionOption && len(opt.Args) == 1:
 			c.region, c.regionFrom = opt.Args[0], rt.RegionSource(opt.Args[0])
+			c.regions = append(c.regions, rt.regionOf(opt.Args[0]))
 		case e.Sink == sdk.SinkV2BaseOpt && len(opt.Args) == 1:
 			c.override, c.resolver = opt.Args[0], false
+			if c.base == nil && rt.f.Sessions.explicitEndpoint(opt.Args[0]) {
+				c.base = opt.Args[0]
+			}
 		default:
 			switch sdk.V2ConfigOption(fn) {
 			case sdk.OptIMDSRegion:
@@ -368,10 +352,22 @@ func (rt *Routes) evalLoadConfig(call *ast.CallExpr) v2conf {
 // that reach one use, in source order (paths.go reaching: every path's,
 // some paths', and those following a conditional definition).
 func reachingSets(r reach) []*fieldSet {
-	sets := append(append([]*fieldSet{}, r.sets...), r.csets...)
+	return inOrder(append(append([]*fieldSet{}, r.sets...), conditionalSets(r)...))
+}
+
+// conditionalSets returns the stores of r that run on some paths only
+// (some paths' and those following a conditional definition), in source
+// order: condSets is a map, and the last guarded store decides.
+func conditionalSets(r reach) []*fieldSet {
+	sets := append([]*fieldSet{}, r.csets...)
 	for _, cs := range r.condSets {
 		sets = append(sets, cs...)
 	}
+	return inOrder(sets)
+}
+
+// inOrder sorts sets by position and drops repeats.
+func inOrder(sets []*fieldSet) []*fieldSet {
 	slices.SortFunc(sets, func(a, b *fieldSet) int { return cmp.Compare(a.at, b.at) })
 	return slices.CompactFunc(sets, func(a, b *fieldSet) bool { return a == b })
 }

@@ -18,9 +18,9 @@ type escapes struct {
 	reflect map[*types.Struct]bool
 	// escaped memoizes object.
 	escaped map[*ssa.Alloc]bool
-	// docs are the constant documents decoded into each object object
-	// answered for (decoded.go), and collect those of the object in
-	// progress.
+	// docs are the constant documents decoded into each object that
+	// object answered for (decoded.go), and collect those of the object
+	// in progress.
 	docs    map[*ssa.Alloc][]decode
 	collect []decode
 }
