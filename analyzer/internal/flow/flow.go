@@ -169,7 +169,7 @@ func New(pass *analysis.Pass, in *inspector.Inspector, opts Options) *Flow {
 	f.paths = &pathFinder{f: f}
 	f.eval = &ssaEval{f: f}
 	f.Sessions = &Sessions{f: f, opts: opts}
-	f.Routes = &Routes{f: f, toSTS: map[*types.Func][]int{}, v2bases: map[v2baseKey]ast.Expr{}, v2confs: map[ast.Expr]v2conf{}}
+	f.Routes = &Routes{f: f, toSTS: map[*types.Func][]int{}, v2bases: map[v2baseKey]ast.Expr{}, v2confs: map[ast.Expr]v2conf{}, v2splits: map[v2baseKey]v2split{}}
 	f.Facts = &Facts{f: f, facts: map[*types.Func]*SessionFact{}}
 
 	f.graph = reaching.New(pass.Fset, pass.Pkg, pass.Files, pass.TypesInfo)

@@ -82,6 +82,9 @@ type Routes struct {
 	v2bases map[v2baseKey]ast.Expr
 	// v2confs memoises v2Config outside calling contexts.
 	v2confs map[ast.Expr]v2conf
+	// v2splits memoises v2ByCaller: STS006's Regions and the Region
+	// sinks ask it for the same clients.
+	v2splits map[v2baseKey]v2split
 	// v2clients memoises V2Clients.
 	v2clients *[]V2Client
 }

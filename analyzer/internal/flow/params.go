@@ -222,6 +222,10 @@ func (fs *Facts) RegionSinks() (v1, v2 []ast.Expr) {
 			if fs.f.Routes.v2BaseOf(call, i) != nil {
 				continue // the Region only signs (v2base.go)
 			}
+			if sp, ok := fs.f.Routes.v2ByCaller(call, i); ok {
+				v2 = append(v2, sp.open...)
+				continue
+			}
 			v2 = append(v2, regionsWhere(fs.f.Routes.v2Config(call.Args[i]), v2region.isOpen)...)
 		}
 	}

@@ -130,6 +130,12 @@ func (rt *Routes) V2Clients() []V2Client {
 			c.override = rt.v2BaseOf(call, 0)
 		}
 		cl := v2verdict(call, c)
+		if sp, ok := rt.v2ByCaller(call, 0); ok && cl.Mode == Regional && len(sp.global) > 0 {
+			// A helper's client whose callers disagree on the
+			// BaseEndpoint: global on the path of a caller that keeps
+			// the resolution with aws-global (v2split.go).
+			cl.Mode, cl.Cause = Global, CauseV2GlobalRegion
+		}
 		if cl.Mode == Regional && c.override == nil && c.region != nil {
 			// A Region from another package's function or settings field
 			// that may be aws-global (by its ValueFact).

@@ -55,6 +55,10 @@ func (rt *Routes) V2GlobalRegions() []ast.Expr {
 			if rt.v2BaseOf(call, i) != nil {
 				continue // the Region only signs
 			}
+			if sp, ok := rt.v2ByCaller(call, i); ok {
+				out = append(out, sp.global...)
+				continue
+			}
 			out = append(out, regionsWhere(rt.v2Config(call.Args[i]), v2region.isGlobal)...)
 		}
 	}

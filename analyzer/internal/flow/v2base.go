@@ -48,6 +48,9 @@ import (
 // call is the SDK's constructor itself, from one of its option functions.
 // The value is the WithBaseEndpoint argument or the stored *string.
 func (rt *Routes) v2BaseOf(call *ast.CallExpr, i int) ast.Expr {
+	if len(rt.f.eval.ctx) > 0 {
+		return rt.v2BaseOfCall(call, i) // a caller's answer, not the memo's
+	}
 	k := v2baseKey{call, i}
 	if b, ok := rt.v2bases[k]; ok {
 		return b

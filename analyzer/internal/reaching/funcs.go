@@ -74,3 +74,14 @@ func (g *Graph) Funcs() []*ssa.Function {
 	g.build()
 	return g.funcs
 }
+
+// Sites returns the call sites of fn when the package sees every call of
+// it (closed: an unexported function never used as a value, or a function
+// literal only called where it is held); ok is false otherwise.
+func (g *Graph) Sites(fn *ssa.Function) (sites []ssa.CallInstruction, ok bool) {
+	g.build()
+	if fn == nil || !g.closed(fn) {
+		return nil, false
+	}
+	return g.sites[fn], true
+}

@@ -171,3 +171,33 @@ func CaseV2HelperEndpointEmpty() any {
 func CaseV2HelperEndpointRegional() any {
 	return v2ClientIn(globalRegion, regionalV2URL)
 }
+
+// A real Region with no endpoint through the same helper: the SDK's
+// resolution, the regional host of eu-west-1.
+func CaseV2HelperRealRegionEmpty() any {
+	return v2ClientIn("eu-west-1", "")
+}
+
+// v2PinnedClient pins aws-global itself and takes only the endpoint from
+// its caller: the Region is written here, but whether it selects the
+// global host is each caller's choice.
+func v2PinnedClient(ep string) any {
+	cfg, err := config.LoadDefaultConfig(context.Background(), config.WithRegion("aws-global"))
+	if err != nil {
+		return err
+	}
+	if ep != "" {
+		cfg.BaseEndpoint = aws.String(ep)
+	}
+	return stsv2.NewFromConfig(cfg)
+}
+
+// No endpoint: aws-global resolves to the global host.
+func CaseV2PinnedHelperEmpty() any {
+	return v2PinnedClient("") // want "STS006"
+}
+
+// The regional endpoint replaces the resolution.
+func CaseV2PinnedHelperRegional() any {
+	return v2PinnedClient(regionalV2URL)
+}

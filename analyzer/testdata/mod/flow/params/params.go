@@ -261,6 +261,18 @@ func CaseOtherPackageBare() any {
 	return stshelp.Client(bare()) // want "STS00[23]"
 }
 
+// aws-global into the other package's v2 helper that keeps the SDK's
+// resolution (its unexported helper is judged per caller there).
+func CaseOtherPackageV2Global() any {
+	return stshelp.V2Client("aws-global") // want "STS006"
+}
+
+// aws-global into the other package's v2 helper that sets the regional
+// BaseEndpoint through the same unexported helper: the Region only signs.
+func CaseOtherPackageV2Endpoint() any {
+	return stshelp.V2ClientAt("aws-global")
+}
+
 // --- 13. aws-sdk-go-v2: Region and options as parameters ---
 
 // v2In loads the default configuration with the caller's Region.
