@@ -29,7 +29,8 @@ var sts006 = Check{
 			"`\"\"`, is the endpoint. A store guarded by `if ep != \"\"` (or `len(ep) > 0`) counts when `ep` can be " +
 			"set: not when every value that reaches it is empty (a flag's `\"\"` default, a settings field nothing " +
 			"sets). When `ep` is a parameter of a helper of the package, each caller is judged on its own: the " +
-			"one that passes `\"\"` gets the finding, at its argument, and the one that passes a URL is exempt. A " +
+			"one that passes `\"\"` gets the finding (at its Region argument, or at its call when the helper " +
+			"writes `aws-global` itself), and the one that passes a URL is exempt. A " +
 			"store on some paths only, under another condition, does not exempt the client. As for a v1 " +
 			"`Endpoint`, a value read from the environment (`os.Getenv`) is trusted as set: the code cannot tell a " +
 			"deployment that sets the variable from one that does not, so an unset variable is not reported.\n\n" +
