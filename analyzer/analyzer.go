@@ -92,6 +92,9 @@ type pass struct {
 	// generated holds the generated files whose findings are dropped
 	// (none with Config.IncludeGenerated).
 	generated map[*token.File]bool
+	// consts indexes the package's constants for STS001's placement;
+	// built on the first finding that needs it.
+	consts *consts
 }
 
 func run(ap *analysis.Pass, cfg *Config) (_ any, err error) {

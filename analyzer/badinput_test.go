@@ -20,10 +20,10 @@ import "net/http"
 
 const blob = "` + pad + `"
 
-const endpoint = "https://sts.amazonaws.com/?pad=` + pad + `"
+const endpoint = "https://sts.amazonaws.com/?pad=` + pad + `" // want "STS001"
 
 func f() {
-	_, _ = http.NewRequest("POST", endpoint, nil) // want "STS001"
+	_, _ = http.NewRequest("POST", endpoint, nil)
 	_, _ = http.NewRequest("POST", blob, nil)
 }
 `

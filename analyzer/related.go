@@ -163,9 +163,8 @@ func helperAt(cl flow.Client) []analysis.RelatedInformation {
 // constAt returns the related locations of an STS001 finding at n that
 // uses a named constant of this package holding the global host: the
 // constant's declaration, where the host is written and where a reader
-// (or a label) looks for it. The finding itself stays at the use, the
-// end of the route that reaches the sink on this path; a constant may
-// serve other uses too.
+// (or a label) looks for it. The finding itself stays at the use when the
+// constant may serve other uses too (see dedicatedConst).
 func (p *pass) constAt(n ast.Node) []analysis.RelatedInformation {
 	if n == nil {
 		return nil
@@ -194,4 +193,64 @@ func (p *pass) constAt(n ast.Node) []analysis.RelatedInformation {
 		return true
 	})
 	return out
+}
+
+// dedicatedConst returns the name, at its declaration, of the constant
+// that an STS001 finding without a fix at n should sit at: the one named
+// string constant of this package in n holding the global host, when it
+// is unexported and n is its only use. Changing that constant is then
+// the whole fix and changes nothing else, so the finding goes where the
+// host is written; an exported constant (other packages may read it) or
+// one used elsewhere too is fixed at the use instead.
+func (p *pass) dedicatedConst(n ast.Node) (*ast.Ident, bool) {
+	if n == nil {
+		return nil, false
+	}
+	var found *types.Const
+	count := 0
+	ast.Inspect(n, func(m ast.Node) bool {
+		id, ok := m.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		c, ok := p.TypesInfo.Uses[id].(*types.Const)
+		if ok && c.Pkg() == p.Pkg && c.Val().Kind() == constant.String && host.IsGlobal(constant.StringVal(c.Val())) {
+			if c != found {
+				count++
+			}
+			found = c
+		}
+		return true
+	})
+	if count != 1 || found.Exported() {
+		return nil, false
+	}
+	if p.consts == nil {
+		p.consts = constIndex(p.TypesInfo)
+	}
+	decl, uses := p.consts.decl[found], p.consts.uses[found]
+	return decl, decl != nil && uses == 1
+}
+
+// consts indexes the string constants of a package: the name at each
+// declaration and how often each is used.
+type consts struct {
+	decl map[*types.Const]*ast.Ident
+	uses map[*types.Const]int
+}
+
+// constIndex builds the index from one pass over the type information.
+func constIndex(info *types.Info) *consts {
+	ix := &consts{decl: map[*types.Const]*ast.Ident{}, uses: map[*types.Const]int{}}
+	for id, obj := range info.Defs {
+		if c, ok := obj.(*types.Const); ok {
+			ix.decl[c] = id
+		}
+	}
+	for _, obj := range info.Uses {
+		if c, ok := obj.(*types.Const); ok {
+			ix.uses[c]++
+		}
+	}
+	return ix
 }

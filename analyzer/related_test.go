@@ -34,17 +34,21 @@ func TestRelated(t *testing.T) {
 	}
 	slices.Sort(got)
 	want := []string{
-		// STS001 at the use of a named constant (the end of the route on
-		// this path): the constant's declaration, where the host is
-		// written; none for a constant without it (notGlobal).
-		"STS001 consts.go:11 → sessions.go:57: the constant stsURL holds the global host here",
-		"STS001 consts.go:14 → consts.go:15: reaches a request URL here",
-		"STS001 consts.go:14 → sessions.go:58: the constant stsQuery holds the global host here",
-		"STS001 consts.go:23 → consts.go:21: the constant endpoint holds the global host here",
+		// STS001 at a constant used once (the fix): its use and the sink;
+		// at the uses of a constant used twice or exported: the
+		// constant's declaration, where the host is written; none for a
+		// constant without it (notGlobal).
+		"STS001 consts.go:21 → consts.go:23: reaches a request URL here",
+		"STS001 consts.go:29 → sessions.go:62: the constant sharedURL holds the global host here",
+		"STS001 consts.go:32 → sessions.go:62: the constant sharedURL holds the global host here",
+		"STS001 consts.go:35 → sessions.go:63: the constant StsURL holds the global host here",
 		// STS001: the flag default and the helper's fallback, written in
 		// sessions.go, reach sinks in clients.go.
 		"STS001 sessions.go:17 → clients.go:55: reaches a v2 BaseEndpoint here",
 		"STS001 sessions.go:24 → clients.go:56: reaches a request URL here",
+		"STS001 sessions.go:60 → consts.go:11: reaches a request URL here",
+		"STS001 sessions.go:61 → consts.go:14: the constant stsQuery is used here",
+		"STS001 sessions.go:61 → consts.go:15: reaches a request URL here",
 		// STS002 at the client built over the session of sessions.go in
 		// another function and file, legacy on one path: that session is
 		// the other end (where the fix goes); one finding per client.

@@ -36,7 +36,12 @@ var sts001 = Check{
 			"own settings type, the result of a helper, parameters through their callers, and a URL formatted " +
 			"from an endpoint (`endpoint + \"/\"`, `fmt.Sprintf(\"%s/%s\", endpoint, path)`, `\"https://\" + host + " +
 			"\"/\"`). The finding is where the global host is written (the default, the fallback), and says \"may\" " +
-			"when other values reach the sink too. A regional URL built at run time " +
+			"when other values reach the sink too. Where the sink itself gets no fix (a request URL) and no other " +
+			"value reaches it, a global value taken from an unexported constant that has no other use is " +
+			"reported at the constant's " +
+			"declaration, with the use and the sink as related locations: changing the constant is the whole fix. " +
+			"An exported constant, or one used more than once, is reported at each use instead. " +
+			"A regional URL built at run time " +
 			"(`fmt.Sprintf(\"https://sts.%s.amazonaws.com\", r)`) is not reported. Across packages, a function " +
 			"whose parameter reaches an endpoint sink is judged at each call from another package: passing the " +
 			"global URL (or the result of a function that may return it, such as the fallback of `func " +
@@ -108,6 +113,9 @@ func runSTS001(p *pass) {
 			}
 		}
 		msg, fix := p.literalFinding(s)
+		if fix == nil && p.reportAtConst(s, ep.At) {
+			continue
+		}
 		p.report(HardcodedGlobal, ep.At, msg, fix, append(sinkAt(s, ep.At), p.constAt(ep.At)...)...)
 	}
 	// Values passed to other packages' functions whose parameter reaches
@@ -154,11 +162,37 @@ func (p *pass) reportReachingGlobal(s flow.Sink) {
 		case src.IsResult(m):
 			msg = "this call may return sts.amazonaws.com, which flows into " + sinkName(s.Kind) + "; return a regional URL"
 		case !src.Always():
-			// Other paths set another endpoint.
+			// Other paths set another endpoint: m is a default or a
+			// fallback, the choice to change, wherever it comes from.
 			msg = "sts.amazonaws.com may flow from here into " + sinkName(s.Kind) + "; use " + regionalURL
+		default:
+			if p.reportAtConst(s, m) {
+				continue
+			}
 		}
 		p.report(HardcodedGlobal, m, msg, nil, append(sinkAt(s, m), p.constAt(m)...)...)
 	}
+}
+
+// reportAtConst reports the global value at n, the only value that
+// reaches the sink s, a finding without a fix, at the declaration of the
+// constant n uses when that constant serves only this use
+// (dedicatedConst): the value, not the sink, is what changes. (A default
+// or a fallback overwritten on other paths stays where it is chosen.) It
+// reports whether it did.
+func (p *pass) reportAtConst(s flow.Sink, n ast.Node) bool {
+	decl, ok := p.dedicatedConst(n)
+	if !ok {
+		return false
+	}
+	related := sinkAt(s, decl)
+	if v := s.Value; v == nil || n.Pos() < v.Pos() || v.End() < n.End() {
+		related = append(related, analysis.RelatedInformation{Pos: n.Pos(), End: n.End(),
+			Message: "the constant " + decl.Name + " is used here"})
+	}
+	p.report(HardcodedGlobal, decl, "sts.amazonaws.com flows from here into "+sinkName(s.Kind)+"; use "+regionalURL,
+		nil, related...)
+	return true
 }
 
 // sinkName names an endpoint sink in messages.

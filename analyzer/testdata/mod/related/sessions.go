@@ -51,11 +51,16 @@ func init() {
 // with the route at the finding there is no related location.
 var bareSess = session.Must(session.NewSession())
 
-// The global host in named constants, used in clients.go: the findings
-// are at the uses, and point back here.
+// The global host in named constants, used in consts.go. stsURL and
+// stsQuery serve one request each: changing the constant is the fix, so
+// the findings are here and point at the uses. sharedURL serves two
+// requests and StsURL is exported (other packages may read it): their
+// findings stay at the uses and point back here.
 const (
-	stsURL   = "https://sts.amazonaws.com"
-	stsQuery = "https://sts.amazonaws.com/?Action=%s&Version=2011-06-15"
+	stsURL    = "https://sts.amazonaws.com"                               // want `STS001: sts.amazonaws.com flows from here into a request URL`
+	stsQuery  = "https://sts.amazonaws.com/?Action=%s&Version=2011-06-15" // want `STS001: sts.amazonaws.com flows from here into a request URL`
+	sharedURL = "https://sts.amazonaws.com"
+	StsURL    = "https://sts.amazonaws.com"
 	// notGlobal is used beside them and holds no STS host.
 	notGlobal = "GET"
 )

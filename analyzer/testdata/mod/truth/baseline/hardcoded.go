@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
 	"strings"
 
 	awsv2 "github.com/aws/aws-sdk-go-v2/aws"
@@ -163,6 +164,44 @@ func CaseRawNewRequest() any {
 func CaseRawSprintfRequest() any {
 	target := fmt.Sprintf("https://%s/", globalHost)
 	req, err := http.NewRequest(http.MethodGet, target+"?Action=GetCallerIdentity&Version=2011-06-15", nil) // want "STS001"
+	if err != nil {
+		return err
+	}
+	return req
+}
+
+// Unexported constants with one use each: a request URL is fixed by
+// changing the constant, so the findings are at the declarations and
+// point at the use and the request.
+const (
+	dedicatedURL      = "https://sts.amazonaws.com"                                                   // want "STS001"
+	dedicatedQuery    = "https://sts.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15&x=%s" // want "STS001"
+	dedicatedRegional = "https://sts.eu-west-1.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15&x=%s"
+)
+
+// A hand-signed request to a constant used once.
+func CaseRawDedicatedConst() any {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, dedicatedURL, nil)
+	if err != nil {
+		return err
+	}
+	return req
+}
+
+// A request URL formatted at run time from a constant used once.
+func CaseRawDedicatedConstFormatted() any {
+	u := fmt.Sprintf(dedicatedQuery, os.Getenv("APP_SESSION"))
+	req, err := http.NewRequest(http.MethodPost, u, nil)
+	if err != nil {
+		return err
+	}
+	return req
+}
+
+// The same with a regional constant.
+func CaseRawDedicatedConstRegional() any {
+	u := fmt.Sprintf(dedicatedRegional, os.Getenv("APP_SESSION"))
+	req, err := http.NewRequest(http.MethodPost, u, nil)
 	if err != nil {
 		return err
 	}
