@@ -226,30 +226,43 @@ func (p *pass) dedicatedConst(n ast.Node) (*ast.Ident, bool) {
 		return nil, false
 	}
 	if p.consts == nil {
-		p.consts = constIndex(p.TypesInfo)
+		p.consts = p.constIndex()
 	}
-	decl, uses := p.consts.decl[found], p.consts.uses[found]
-	return decl, decl != nil && uses == 1
+	decl := p.consts.decl[found]
+	if decl == nil {
+		return nil, false
+	}
+	// A constant of the package proper counts its uses there only, so
+	// that the package and its test variant place the finding alike; a
+	// use in a test file is then another use.
+	if p.inTestFile(decl) {
+		return decl, p.consts.uses[found] == 1
+	}
+	return decl, !p.inTestFile(n) && p.consts.prodUses[found] == 1
 }
 
-// consts indexes the string constants of a package: the name at each
-// declaration and how often each is used.
+// consts indexes the constants of a package: the name at each
+// declaration and how often each is used, in all files and outside
+// _test.go files.
 type consts struct {
-	decl map[*types.Const]*ast.Ident
-	uses map[*types.Const]int
+	decl           map[*types.Const]*ast.Ident
+	uses, prodUses map[*types.Const]int
 }
 
 // constIndex builds the index from one pass over the type information.
-func constIndex(info *types.Info) *consts {
-	ix := &consts{decl: map[*types.Const]*ast.Ident{}, uses: map[*types.Const]int{}}
-	for id, obj := range info.Defs {
+func (p *pass) constIndex() *consts {
+	ix := &consts{decl: map[*types.Const]*ast.Ident{}, uses: map[*types.Const]int{}, prodUses: map[*types.Const]int{}}
+	for id, obj := range p.TypesInfo.Defs {
 		if c, ok := obj.(*types.Const); ok {
 			ix.decl[c] = id
 		}
 	}
-	for _, obj := range info.Uses {
+	for id, obj := range p.TypesInfo.Uses {
 		if c, ok := obj.(*types.Const); ok {
 			ix.uses[c]++
+			if !p.inTestFile(id) {
+				ix.prodUses[c]++
+			}
 		}
 	}
 	return ix
