@@ -341,6 +341,14 @@ func (ds *directives) suppress(fset *token.FileSet, id string, pos token.Pos) bo
 	return hit
 }
 
+// covers reports whether a directive covers a finding of check id at
+// pos, without counting it as used.
+func (ds *directives) covers(fset *token.FileSet, id string, pos token.Pos) bool {
+	hit := false
+	ds.each(fset, id, pos, func(*directive, string) { hit = true })
+	return hit
+}
+
 // reason returns the reason of a directive that suppresses a finding of
 // check id at pos, or "".
 func (ds *directives) reason(fset *token.FileSet, id string, pos token.Pos) string {

@@ -40,7 +40,8 @@ var sts001 = Check{
 			"value reaches it, a global value taken from an unexported constant that has no other use is " +
 			"reported at the constant's " +
 			"declaration, with the use and the sink as related locations: changing the constant is the whole fix. " +
-			"An exported constant, or one used more than once, is reported at each use instead. " +
+			"An exported constant, or one used more than once (in the package's own files), is reported at each " +
+			"use instead, and so is a use that a suppression directive already covers. " +
 			"A regional URL built at run time " +
 			"(`fmt.Sprintf(\"https://sts.%s.amazonaws.com\", r)`) is not reported. Across packages, a function " +
 			"whose parameter reaches an endpoint sink is judged at each call from another package: passing the " +
@@ -182,7 +183,9 @@ func (p *pass) reportReachingGlobal(s flow.Sink) {
 // reports whether it did.
 func (p *pass) reportAtConst(s flow.Sink, n ast.Node) bool {
 	decl, ok := p.dedicatedConst(n)
-	if !ok {
+	if !ok || p.directives.covers(p.Fset, HardcodedGlobal, n.Pos()) {
+		// A directive at the use already answers the finding there (it
+		// may predate this placement): it stays where it suppresses.
 		return false
 	}
 	related := sinkAt(s, decl)

@@ -14,7 +14,17 @@ const (
 	twiceURL = "https://sts.amazonaws.com/"
 	// A regional constant: nothing.
 	regionalURL = "https://sts.eu-west-1.amazonaws.com"
+	// Used once, at a use that a directive suppresses: the finding stays
+	// there, suppressed, and the directive counts as used (no STS000).
+	suppressedURL = "https://sts.amazonaws.com"
 )
+
+// suppressed takes a parameter so that the SDK-truth runner, which runs
+// every parameterless function returning a request, leaves it alone: a
+// suppressed global request is a disagreement there by design.
+func suppressed(method string) (*http.Request, error) {
+	return http.NewRequest(method, suppressedURL, nil) //stsregional:ignore STS001 the verifier only accepts the global host
+}
 
 func paired() (*http.Request, error) {
 	return http.NewRequest(http.MethodGet, pairedURL, nil)
@@ -29,5 +39,6 @@ func twice() error {
 }
 
 func regional() (*http.Request, error) {
+	_, _ = suppressed(http.MethodGet)
 	return http.NewRequest(http.MethodGet, regionalURL, nil)
 }
