@@ -104,15 +104,37 @@ func (se *Sessions) testsNonEmpty(cond ast.Expr, x ast.Expr) bool {
 	return false
 }
 
+// neverTaken reports whether the statement at cur sits directly in a
+// branch of an if (separating it from a use at pos) that the calling
+// context rules out.
+func (se *Sessions) neverTaken(cur inspector.Cursor, pos token.Pos) bool {
+	b := branchOf(cur, pos)
+	ifs, ok := b.node.(*ast.IfStmt)
+	if !ok || !b.direct {
+		return false
+	}
+	v, ok := se.f.graph.Decided(ifs.Cond, se.f.eval.ctx)
+	return ok && v != b.then
+}
+
 // alwaysTaken reports whether the statement at cur sits directly in the
-// then-branch of an if (separating it from a use at pos) whose condition
-// is provably true: x != "" where every value that reaches x is a
+// then- or else-branch of an if (separating it from a use at pos) that
+// the calling context decides for it, or directly in the then-branch of
+// an if whose condition is provably true: x != "" where every value that reaches x is a
 // non-empty constant, such as a settings default the code then tests
 // (if s.STSEndpoint != "" { cfg.Endpoint = aws.String(s.STSEndpoint) }).
 func (se *Sessions) alwaysTaken(cur inspector.Cursor, pos token.Pos) bool {
 	b := branchOf(cur, pos)
 	ifs, ok := b.node.(*ast.IfStmt)
-	if !ok || !b.then {
+	if !ok || !b.direct {
+		return false
+	}
+	if v, ok := se.f.graph.Decided(ifs.Cond, se.f.eval.ctx); ok {
+		// The calling context binds what the condition tests
+		// (cfgFor(region, true) testing its parameter).
+		return v == b.then
+	}
+	if !b.then {
 		return false
 	}
 	if list, _ := container(cur); list != ast.Node(ifs.Body) {

@@ -305,6 +305,9 @@ func (ps *pathFinder) reaching(v *types.Var, pos token.Pos) reach {
 			r.sets = append(r.sets, s)
 			continue
 		}
+		if ps.f.Sessions.neverTaken(s.cur, pos) {
+			continue // on a branch the calling context rules out
+		}
 		if d := r.owner(s); d != nil {
 			if r.condSets == nil {
 				r.condSets = map[*def][]*fieldSet{}

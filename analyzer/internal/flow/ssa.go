@@ -463,7 +463,11 @@ func (ev *ssaEval) ssaConfig(e ast.Expr, depth int) (conf, bool) {
 		if x == nil || x == e {
 			return conf{}, false
 		}
-		c, ok := ev.f.Sessions.evalConfig(x, depth+1)
+		var c conf
+		var ok bool
+		// In the helper's calling context: its parameters are this
+		// call's arguments, and the branches they decide are decided.
+		ev.within(l.Ctx, func() { c, ok = ev.f.Sessions.evalConfig(x, depth+1) })
 		if !ok {
 			return conf{}, false
 		}

@@ -1,0 +1,164 @@
+package reaching
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Branches decided by the calling context. A helper entered from a call
+// that passes a constant (regionFor("global"), cfgFor(region, true)) runs
+// only the blocks that constant leads to: a return or a phi edge behind
+// `if global`, or behind a switch case on the parameter, that the
+// argument rules out reaches nothing on that call. Only tests of
+// parameters bound to constants by the calls in ctx (and constants) are
+// decided; every other branch may go either way.
+
+// feasible reports whether block b can run when its function is entered
+// through the calls ctx (the innermost last).
+func feasible(b *ssa.BasicBlock, ctx []ssa.CallInstruction) bool {
+	if len(ctx) == 0 {
+		return true
+	}
+	for d := b.Idom(); d != nil; d = d.Idom() {
+		if skipped, ok := ruledOut(d, ctx); ok && skipped.Dominates(b) && len(skipped.Preds) == 1 {
+			return false // every path to b takes the edge the argument rules out
+		}
+	}
+	return true
+}
+
+// feasibleEdge reports whether the edge from pred into its successor
+// succ can be taken in the context ctx.
+func feasibleEdge(pred, succ *ssa.BasicBlock, ctx []ssa.CallInstruction) bool {
+	if len(ctx) == 0 {
+		return true
+	}
+	if skipped, ok := ruledOut(pred, ctx); ok && skipped == succ {
+		return false
+	}
+	return feasible(pred, ctx)
+}
+
+// ruledOut returns the successor of block d that its closing if can never
+// take in the context ctx, when the condition is decided there.
+func ruledOut(d *ssa.BasicBlock, ctx []ssa.CallInstruction) (*ssa.BasicBlock, bool) {
+	if len(d.Instrs) == 0 || len(d.Succs) != 2 || d.Succs[0] == d.Succs[1] {
+		return nil, false
+	}
+	ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil, false
+	}
+	v, ok := condIn(ifi.Cond, ctx, 0)
+	if !ok {
+		return nil, false
+	}
+	if v {
+		return d.Succs[1], true // the else edge
+	}
+	return d.Succs[0], true
+}
+
+// condIn evaluates a branch condition in the context ctx.
+func condIn(cond ssa.Value, ctx []ssa.CallInstruction, depth int) (bool, bool) {
+	if depth > maxContext {
+		return false, false
+	}
+	switch x := cond.(type) {
+	case *ssa.UnOp:
+		if x.Op == token.NOT {
+			v, ok := condIn(x.X, ctx, depth+1)
+			return !v, ok
+		}
+	case *ssa.BinOp:
+		switch x.Op {
+		case token.EQL, token.NEQ:
+			a, aok := constIn(x.X, ctx, depth+1)
+			b, bok := constIn(x.Y, ctx, depth+1)
+			if !aok || !bok || a.Value == nil || b.Value == nil || a.Value.Kind() != b.Value.Kind() {
+				return false, false
+			}
+			return constant.Compare(a.Value, x.Op, b.Value), true
+		}
+	}
+	c, ok := constIn(cond, ctx, depth+1)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(c.Value), true
+}
+
+// constIn returns the constant v holds in the context ctx: a constant, or
+// a parameter of the innermost callee that its call binds to one
+// (through the callers' own parameters, further out in ctx).
+func constIn(v ssa.Value, ctx []ssa.CallInstruction, depth int) (*ssa.Const, bool) {
+	switch x := v.(type) {
+	case *ssa.Const:
+		return x, true
+	case *ssa.UnOp:
+		// The SSA form is not lifted: a parameter is spilled to a local
+		// at entry and read back. A local stored only that once holds
+		// the parameter wherever it is read.
+		if a, ok := x.X.(*ssa.Alloc); ok && x.Op == token.MUL {
+			if p := spilled(a); p != nil {
+				return constIn(p, ctx, depth+1)
+			}
+		}
+	case *ssa.Parameter:
+		if len(ctx) == 0 || depth > maxContext {
+			return nil, false
+		}
+		site := ctx[len(ctx)-1].Common()
+		if site.IsInvoke() || site.StaticCallee() != x.Parent() {
+			return nil, false
+		}
+		for i, p := range x.Parent().Params {
+			if p == x && i < len(site.Args) {
+				return constIn(site.Args[i], ctx[:len(ctx)-1], depth+1)
+			}
+		}
+	}
+	return nil, false
+}
+
+// spilled returns the parameter a local holds when its one store is that
+// parameter and it is otherwise only read.
+func spilled(a *ssa.Alloc) *ssa.Parameter {
+	var p *ssa.Parameter
+	for _, r := range *a.Referrers() {
+		switch u := r.(type) {
+		case *ssa.Store:
+			q, ok := u.Val.(*ssa.Parameter)
+			if !ok || p != nil || u.Addr != a {
+				return nil
+			}
+			p = q
+		case *ssa.UnOp:
+			if u.Op != token.MUL {
+				return nil
+			}
+		case *ssa.DebugRef:
+		default:
+			return nil
+		}
+	}
+	return p
+}
+
+// Decided reports the value the branch condition e (an if's condition in
+// the package's syntax) takes in the calling context ctx, when the calls
+// there bind what it tests to constants (see feasible).
+func (g *Graph) Decided(e ast.Expr, ctx []ssa.CallInstruction) (value, ok bool) {
+	if len(ctx) == 0 {
+		return false, false
+	}
+	g.build()
+	v, found := g.valueOf[ast.Unparen(e)]
+	if !found || g.failed {
+		return false, false
+	}
+	return condIn(v, ctx, 0)
+}

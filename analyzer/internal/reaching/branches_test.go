@@ -1,0 +1,59 @@
+package reaching
+
+import (
+	"go/ast"
+	"testing"
+)
+
+// TestBranchesDecidedByCall: a helper's return behind a test of its
+// parameter reaches a call only when the call's constant argument (or a
+// constant passed down one more call) lets that branch run; a test of
+// anything else leaves both branches.
+func TestBranchesDecidedByCall(t *testing.T) {
+	g, f := load(t, `package p
+func pick(global bool) string {
+	if global {
+		return "aws-global"
+	}
+	return "eu-west-1"
+}
+func named(env string) string {
+	switch env {
+	case "global":
+		return "aws-global"
+	}
+	return "us-west-2"
+}
+func outer(env string) string { return named(env) }
+func open(n int) string {
+	if n > 2 {
+		return "aws-global"
+	}
+	return "eu-west-1"
+}
+func use(string) {}
+func a() {
+	use(pick(true))
+	use(pick(false))
+	use(named("global"))
+	use(named("prod"))
+	use(outer("prod"))
+	use(open(3))
+}
+`)
+	var args []ast.Expr
+	ast.Inspect(f, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "use" {
+				args = append(args, c.Args[0])
+			}
+		}
+		return true
+	})
+	want := []string{"aws-global", "eu-west-1", "aws-global", "us-west-2", "us-west-2", "aws-global eu-west-1"}
+	for i, a := range args {
+		if got := describe(g.Values(a)); got != want[i] {
+			t.Errorf("argument %d: got %q, want %q", i, got, want[i])
+		}
+	}
+}
