@@ -57,3 +57,46 @@ func a() {
 		}
 	}
 }
+
+// TestBranchOnFieldDecidedByCall: a method's test of a field of its
+// receiver is decided when the object was built from the caller's
+// constant; a field nothing stores is no constant.
+func TestBranchOnFieldDecidedByCall(t *testing.T) {
+	g, f := load(t, `package p
+type settings struct{ global, unset bool }
+func newSettings(global bool) *settings { return &settings{global: global} }
+func (s *settings) region() string {
+	if s.global {
+		return "aws-global"
+	}
+	return "eu-west-1"
+}
+func (s *settings) other() string {
+	if s.unset {
+		return "aws-global"
+	}
+	return "eu-west-1"
+}
+func use(string) {}
+func a() {
+	use(newSettings(true).region())
+	use(newSettings(false).region())
+	use(newSettings(false).other())
+}
+`)
+	var args []ast.Expr
+	ast.Inspect(f, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "use" {
+				args = append(args, c.Args[0])
+			}
+		}
+		return true
+	})
+	want := []string{"aws-global", "eu-west-1", "aws-global eu-west-1"}
+	for i, a := range args {
+		if got := describe(g.Values(a)); got != want[i] {
+			t.Errorf("argument %d: got %q, want %q", i, got, want[i])
+		}
+	}
+}

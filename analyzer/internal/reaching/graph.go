@@ -40,6 +40,10 @@ type Graph struct {
 	info  *types.Info
 
 	built bool
+	// deciding marks the walk constReaching runs to decide a branch:
+	// the branches on its own route are not decided again.
+	deciding bool
+	decided  map[decideKey]*ssa.Const
 	// failed reports that the SSA form could not be built.
 	failed bool
 	ssa    *ssa.Package

@@ -194,7 +194,7 @@ func (w *walker) value(v ssa.Value, ctx []ssa.CallInstruction, at via) {
 		w.out.Open = true
 	case *ssa.Phi:
 		for i, e := range x.Edges {
-			if !feasibleEdge(x.Block().Preds[i], x.Block(), ctx) {
+			if !w.g.feasibleEdge(x.Block().Preds[i], x.Block(), ctx) {
 				continue // a branch the calling context rules out
 			}
 			w.value(e, ctx, via{pos: at.pos, test: at.test, entry: at.entry})
@@ -278,7 +278,7 @@ func (w *walker) enter(c *ssa.Call, fn *ssa.Function, index int, ctx []ssa.CallI
 	inner := append(ctx[:len(ctx):len(ctx)], c)
 	for _, b := range fn.Blocks {
 		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok || index >= len(ret.Results) || !feasible(b, inner) {
+		if !ok || index >= len(ret.Results) || !w.g.feasible(b, inner) {
 			continue
 		}
 		w.value(ret.Results[index], inner, via{pos: ret.Pos(), expr: w.g.returnExpr(ret, index), test: at.test, entry: at.entry})
