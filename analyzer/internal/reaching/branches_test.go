@@ -1,9 +1,6 @@
 package reaching
 
-import (
-	"go/ast"
-	"testing"
-)
+import "testing"
 
 // TestBranchesDecidedByCall: a helper's return behind a test of its
 // parameter reaches a call only when the call's constant argument (or a
@@ -31,25 +28,17 @@ func open(n int) string {
 	}
 	return "eu-west-1"
 }
-func use(string) {}
+func sink(string) {}
 func a() {
-	use(pick(true))
-	use(pick(false))
-	use(named("global"))
-	use(named("prod"))
-	use(outer("prod"))
-	use(open(3))
+	sink(pick(true))
+	sink(pick(false))
+	sink(named("global"))
+	sink(named("prod"))
+	sink(outer("prod"))
+	sink(open(3))
 }
 `)
-	var args []ast.Expr
-	ast.Inspect(f, func(n ast.Node) bool {
-		if c, ok := n.(*ast.CallExpr); ok {
-			if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "use" {
-				args = append(args, c.Args[0])
-			}
-		}
-		return true
-	})
+	args := sinkArgs(f)
 	want := []string{"aws-global", "eu-west-1", "aws-global", "us-west-2", "us-west-2", "aws-global eu-west-1"}
 	for i, a := range args {
 		if got := describe(g.Values(a)); got != want[i] {
@@ -77,22 +66,14 @@ func (s *settings) other() string {
 	}
 	return "eu-west-1"
 }
-func use(string) {}
+func sink(string) {}
 func a() {
-	use(newSettings(true).region())
-	use(newSettings(false).region())
-	use(newSettings(false).other())
+	sink(newSettings(true).region())
+	sink(newSettings(false).region())
+	sink(newSettings(false).other())
 }
 `)
-	var args []ast.Expr
-	ast.Inspect(f, func(n ast.Node) bool {
-		if c, ok := n.(*ast.CallExpr); ok {
-			if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "use" {
-				args = append(args, c.Args[0])
-			}
-		}
-		return true
-	})
+	args := sinkArgs(f)
 	want := []string{"aws-global", "eu-west-1", "aws-global eu-west-1"}
 	for i, a := range args {
 		if got := describe(g.Values(a)); got != want[i] {
