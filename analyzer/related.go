@@ -166,10 +166,26 @@ func helperAt(cl flow.Client) []analysis.RelatedInformation {
 // (or a label) looks for it. The finding itself stays at the use when the
 // constant may serve other uses too (see dedicatedConst).
 func (p *pass) constAt(n ast.Node) []analysis.RelatedInformation {
+	var out []analysis.RelatedInformation
+	for _, id := range p.globalConstUses(n) {
+		c := p.TypesInfo.Uses[id]
+		if p.Fset.Position(c.Pos()).Line == p.Fset.Position(id.Pos()).Line &&
+			p.Fset.File(c.Pos()) == p.Fset.File(id.Pos()) {
+			continue
+		}
+		out = append(out, analysis.RelatedInformation{Pos: c.Pos(), End: c.Pos() + token.Pos(len(c.Name())),
+			Message: "the constant " + c.Name() + " holds the global host here"})
+	}
+	return out
+}
+
+// globalConstUses returns, for each named string constant of this
+// package holding the global host that n uses, its first use in n.
+func (p *pass) globalConstUses(n ast.Node) []*ast.Ident {
 	if n == nil {
 		return nil
 	}
-	var out []analysis.RelatedInformation
+	var out []*ast.Ident
 	seen := map[*types.Const]bool{}
 	ast.Inspect(n, func(m ast.Node) bool {
 		id, ok := m.(*ast.Ident)
@@ -181,15 +197,9 @@ func (p *pass) constAt(n ast.Node) []analysis.RelatedInformation {
 			return true
 		}
 		seen[c] = true
-		if !host.IsGlobal(constant.StringVal(c.Val())) {
-			return true
+		if host.IsGlobal(constant.StringVal(c.Val())) {
+			out = append(out, id)
 		}
-		if p.Fset.Position(c.Pos()).Line == p.Fset.Position(id.Pos()).Line &&
-			p.Fset.File(c.Pos()) == p.Fset.File(id.Pos()) {
-			return true
-		}
-		out = append(out, analysis.RelatedInformation{Pos: c.Pos(), End: c.Pos() + token.Pos(len(c.Name())),
-			Message: "the constant " + c.Name() + " holds the global host here"})
 		return true
 	})
 	return out
@@ -203,26 +213,12 @@ func (p *pass) constAt(n ast.Node) []analysis.RelatedInformation {
 // host is written; an exported constant (other packages may read it) or
 // one used elsewhere too is fixed at the use instead.
 func (p *pass) dedicatedConst(n ast.Node) (*ast.Ident, bool) {
-	if n == nil {
+	uses := p.globalConstUses(n)
+	if len(uses) != 1 {
 		return nil, false
 	}
-	var found *types.Const
-	count := 0
-	ast.Inspect(n, func(m ast.Node) bool {
-		id, ok := m.(*ast.Ident)
-		if !ok {
-			return true
-		}
-		c, ok := p.TypesInfo.Uses[id].(*types.Const)
-		if ok && c.Pkg() == p.Pkg && c.Val().Kind() == constant.String && host.IsGlobal(constant.StringVal(c.Val())) {
-			if c != found {
-				count++
-			}
-			found = c
-		}
-		return true
-	})
-	if count != 1 || found.Exported() {
+	found := p.TypesInfo.Uses[uses[0]].(*types.Const)
+	if found.Exported() {
 		return nil, false
 	}
 	if p.consts == nil {

@@ -38,12 +38,11 @@ var sts001 = Check{
 			"\"/\"`). The finding is where the global host is written (the default, the fallback), and says \"may\" " +
 			"when other values reach the sink too. Where the sink itself gets no fix (a request URL) and no other " +
 			"value reaches it, a global value taken from an unexported constant that has no other use is " +
-			"reported at the constant's " +
-			"declaration, with the use and the sink as related locations: changing the constant is the whole fix. " +
-			"An exported constant, or one used more than once (in the package's own files), is reported at each " +
-			"use instead, and so is a use that a suppression directive already covers. " +
-			"A regional URL built at run time " +
-			"(`fmt.Sprintf(\"https://sts.%s.amazonaws.com\", r)`) is not reported. Across packages, a function " +
+			"reported at the constant's declaration, with the use and the sink as related locations: changing " +
+			"the constant is the whole fix. An exported constant, or one used more than once (in the package's " +
+			"own files), is reported at each use instead, and so is a use that a suppression directive already " +
+			"covers. A regional URL built at run time (`fmt.Sprintf(\"https://sts.%s.amazonaws.com\", r)`) " +
+			"is not reported. Across packages, a function " +
 			"whose parameter reaches an endpoint sink is judged at each call from another package: passing the " +
 			"global URL (or the result of a function that may return it, such as the fallback of `func " +
 			"Endpoint(region string) (string, bool)` when the Region may be empty) is reported at the call.\n\n" +

@@ -120,8 +120,8 @@ func (se *Sessions) neverTaken(cur inspector.Cursor, pos token.Pos) bool {
 // alwaysTaken reports whether the statement at cur sits directly in the
 // then- or else-branch of an if (separating it from a use at pos) that
 // the calling context decides for it, or directly in the then-branch of
-// an if whose condition is provably true: x != "" where every value that reaches x is a
-// non-empty constant, such as a settings default the code then tests
+// an if whose condition is provably true: x != "" where every value that
+// reaches x is a non-empty constant, such as a settings default the code then tests
 // (if s.STSEndpoint != "" { cfg.Endpoint = aws.String(s.STSEndpoint) }).
 func (se *Sessions) alwaysTaken(cur inspector.Cursor, pos token.Pos) bool {
 	b := branchOf(cur, pos)

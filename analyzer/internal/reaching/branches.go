@@ -13,9 +13,11 @@ import (
 // that passes a constant (regionFor("global"), cfgFor(region, true)) runs
 // only the blocks that constant leads to: a return or a phi edge behind
 // `if global`, or behind a switch case on the parameter, that the
-// argument rules out reaches nothing on that call. Only tests of
-// parameters bound to constants by the calls in ctx (and constants) are
-// decided; every other branch may go either way.
+// argument rules out reaches nothing on that call. A test is decided
+// when it is a constant, a parameter the calls in ctx bind to one (or a
+// comparison of such values), or a boolean, string or number that one
+// walk in that context finds to be a single constant; every other branch
+// may go either way.
 
 // feasible reports whether block b can run when its function is entered
 // through the calls ctx (the innermost last).
